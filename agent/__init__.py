@@ -1,0 +1,1 @@
+"""Naba: grounded fact extraction from Arabic news, and chat about the facts."""

@@ -1,0 +1,97 @@
+"""Sentences and verified spans: every fact's evidence is built and checked here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from agent.arabic import Normalized, normalize
+from schemas import Span
+
+# A sentence ends at . ! ? ؟ (not inside a number such as 3.5 and not an ellipsis inside a
+# quote) or at a line break.
+_END = re.compile(r"(?<!\d)[.!?؟](?![.\d])(?:[»\"”')\]]*)|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def sentences(article: str) -> list[Sentence]:
+    """Split the article into sentences with raw offsets; whitespace trimmed, empties dropped."""
+    out: list[Sentence] = []
+    pos = 0
+    cuts = [m.end() for m in _END.finditer(article)] + [len(article)]
+    for cut in cuts:
+        chunk = article[pos:cut]
+        lead = len(chunk) - len(chunk.lstrip())
+        s, e = pos + lead, pos + len(chunk.rstrip())
+        if e > s:
+            out.append(Sentence(len(out), s, e, article[s:e]))
+        pos = cut
+    return out
+
+
+def span(article: str, start: int, end: int) -> Span:
+    """A Span of the article, trimmed of surrounding whitespace and punctuation that
+    belongs to the sentence rather than the fact."""
+    while start < end and (article[start].isspace() or article[start] in "،,؛;:"):
+        start += 1
+    while end > start and (article[end - 1].isspace() or article[end - 1] in "،,؛;:"):
+        end -= 1
+    return Span(text=article[start:end], start=start, end=end)
+
+
+def verify(article: str, s: Span) -> bool:
+    """The grounding check every span must pass: the article holds these exact words here."""
+    return 0 <= s.start <= s.end <= len(article) and article[s.start : s.end] == s.text
+
+
+def locate(article: str, text: str, near: int = 0) -> Span | None:
+    """Find `text` in the article: exactly first, then modulo diacritics / alef / yeh forms.
+
+    Searches from `near` onward first, then from the start; returns the raw span or None.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    for origin in (near, 0):
+        pos = article.find(text, origin)
+        if pos >= 0:
+            return Span(text=text, start=pos, end=pos + len(text))
+    normalized = normalize(article)
+    needle = normalize(text).text
+    for origin in (normalized.from_raw(near), 0):
+        pos = normalized.text.find(needle, origin)
+        if pos >= 0:
+            start, end = normalized.to_raw(pos, pos + len(needle))
+            return Span(text=article[start:end], start=start, end=end)
+    return None
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One article ready for the rules: raw text, its normalized form, its sentences."""
+
+    text: str
+    norm: Normalized
+    sentences: tuple[Sentence, ...]
+    published: date | None
+
+    @classmethod
+    def build(cls, text: str, published: date | None = None) -> Doc:
+        return cls(text, normalize(text), tuple(sentences(text)), published)
+
+    def sentence_at(self, pos: int) -> Sentence:
+        """The sentence holding raw offset `pos` (the last one starting before it)."""
+        found = self.sentences[0]
+        for s in self.sentences:
+            if s.start > pos:
+                break
+            found = s
+        return found
