@@ -60,7 +60,9 @@ def choose(llm: LLM, task: str, options: list[str], **variables: Any) -> str:
     try:
         result = create(messages=messages, response_model=model, max_retries=MAX_RETRIES)
     except InstructorRetryException as exc:
-        last = str(getattr(exc, "last_completion", "") or "")
-        raise ModelOutputError(f"{task}: no valid choice from the model", last,
+        last = getattr(exc, "last_completion", None)
+        if last is not None and getattr(last, "choices", None):
+            last = last.choices[0].message.content
+        raise ModelOutputError(f"{task}: no valid choice from the model", str(last or ""),
                                int(getattr(exc, "n_attempts", MAX_RETRIES))) from exc
     return str(result.answer)
