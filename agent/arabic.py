@@ -126,7 +126,9 @@ def clitic_bases(word: str) -> list[str]:
     return list(seen)
 
 
-WORD = re.compile(r"[\w\u0600-\u06FF]+(?:[-'][\w\u0600-\u06FF]+)*")
+# Letters, digits and the marks that sit on them; Arabic punctuation (، ؛ ؟) is not a word.
+_W = r"[\w\u064B-\u065F\u0670\u06D6-\u06ED]"
+WORD = re.compile(rf"{_W}+(?:[-']{_W}+)*")
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from agent.arabic import Normalized, normalize
 from schemas import Span
 
-# A sentence ends at . ! ? ؟ (not inside a number such as 3.5 and not an ellipsis inside a
-# quote) or at a line break.
-_END = re.compile(r"(?<!\d)[.!?؟](?![.\d])(?:[»\"”')\]]*)|\n+")
+# A sentence ends at . ! ? ؟ (not inside a number such as 3.5, not an ellipsis) or at a line
+# break; a full stop inside an open «…» quote does not end the sentence.
+_END = re.compile(r"(?<![\d.])[.!?؟](?![.\d])(?:[»\"”')\]]*)|\n+")
 
 
 @dataclass(frozen=True)
@@ -22,19 +22,39 @@ class Sentence:
     text: str
 
 
+# A run-on "sentence" (text with no full stops) is cut at clause breaks so that no prompt built
+# from one sentence can outgrow the model's context.
+MAX_SENTENCE = 600
+_CLAUSE = re.compile(r"[،,؛;:]\s+|\s+(?=و)")
+
+
 def sentences(article: str) -> list[Sentence]:
     """Split the article into sentences with raw offsets; whitespace trimmed, empties dropped."""
     out: list[Sentence] = []
     pos = 0
-    cuts = [m.end() for m in _END.finditer(article)] + [len(article)]
+    cuts = [
+        m.end() for m in _END.finditer(article)
+        if "\n" in m.group(0) or article.count("«", 0, m.end()) <= article.count("»", 0, m.end())
+    ] + [len(article)]
     for cut in cuts:
-        chunk = article[pos:cut]
-        lead = len(chunk) - len(chunk.lstrip())
-        s, e = pos + lead, pos + len(chunk.rstrip())
-        if e > s:
+        for s, e in _pieces(article, pos, cut):
             out.append(Sentence(len(out), s, e, article[s:e]))
         pos = cut
     return out
+
+
+def _pieces(article: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) trimmed, and cut at clause breaks when longer than MAX_SENTENCE."""
+    chunk = article[start:end]
+    s = start + len(chunk) - len(chunk.lstrip())
+    e = start + len(chunk.rstrip())
+    if e <= s:
+        return []
+    if e - s <= MAX_SENTENCE:
+        return [(s, e)]
+    breaks = [m.end() for m in _CLAUSE.finditer(article, s + MAX_SENTENCE // 3, s + MAX_SENTENCE)]
+    cut = breaks[-1] if breaks else s + MAX_SENTENCE
+    return [(s, cut), *_pieces(article, cut, e)]
 
 
 def span(article: str, start: int, end: int) -> Span:
@@ -82,6 +102,7 @@ class Doc:
     norm: Normalized
     sentences: tuple[Sentence, ...]
     published: date | None
+    warnings: list[str] = field(default_factory=list, compare=False)
 
     @classmethod
     def build(cls, text: str, published: date | None = None) -> Doc:
