@@ -27,7 +27,7 @@ def _choice_model(options: tuple[str, ...]) -> type[BaseModel]:
     return create_model(
         "Choice",
         __config__=ConfigDict(extra="forbid"),
-        answer=(Literal[options], ...),  # type: ignore[valid-type]
+        answer=(Literal[options], ...),  # type: ignore[valid-type,arg-type]
     )
 
 
@@ -65,4 +65,4 @@ def choose(llm: LLM, task: str, options: list[str], **variables: Any) -> str:
             last = last.choices[0].message.content
         raise ModelOutputError(f"{task}: no valid choice from the model", str(last or ""),
                                int(getattr(exc, "n_attempts", MAX_RETRIES))) from exc
-    return str(result.answer)
+    return str(result.answer)  # type: ignore[attr-defined]

@@ -34,7 +34,8 @@ class LLM(Protocol):
 
 def request_key(messages: list[Message], schema: Schema | None) -> str:
     """A stable fingerprint of one request, for recording and replaying replies."""
-    payload = json.dumps({"messages": messages, "schema": schema}, ensure_ascii=False, sort_keys=True)
+    payload = json.dumps({"messages": messages, "schema": schema}, ensure_ascii=False,
+                         sort_keys=True)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 

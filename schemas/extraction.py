@@ -38,7 +38,7 @@ class ActorType(StrEnum):
 
 
 class Actor(Strict):
-    id: str = Field(description="Stable id within the article: a1, a2, ... in order of first mention.")
+    id: str = Field(description="Stable id within the article: a1, a2, ... by first mention.")
     name: str = Field(description="The fullest form of the name as written in the article.")
     type: ActorType = Field(description="What kind of actor this is.")
     title: str | None = Field(
