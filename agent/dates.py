@@ -1,0 +1,308 @@
+"""Date words of an article (أمس، أول أمس الثلاثاء، 12 كانون الأول/ديسمبر 2016، 15 رمضان 1437 هـ)
+resolved against the publication date, with the precision the words allow."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hijridate import Gregorian, Hijri
+
+from agent.errors import InputError
+from agent.text import Doc
+from schemas import DatePrecision
+
+# Month names in normalized form: Egyptian/Gulf (يناير), Levantine/Iraqi (كانون الثاني) and
+# Maghrebi (جانفي) families.
+MONTHS: dict[str, int] = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+}
+# Month words that are also common words (أب father, مارس practised, ماي): only trusted next to
+# a day number, a year, "شهر" or a paired month name.
+_AMBIGUOUS_MONTHS = {"اب", "مارس", "ماي"}
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخره": 6,
+    "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}
+WEEKDAYS: dict[str, int] = {  # date.weekday(): Monday is 0
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
+    "الاحد": 6,
+}
+_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+          "التاسع"]
+# Day ordinals as written in full: "السابع من أغسطس", "الحادي والعشرين من مارس".
+ORDINAL_DAYS: dict[str, int] = {
+    **{word: i for i, word in enumerate(_UNITS, 1)},
+    "العاشر": 10, "الحادي عشر": 11,
+    **{f"{word} عشر": 10 + i for i, word in enumerate(_UNITS[1:], 2)},
+    "العشرين": 20, "الحادي والعشرين": 21,
+    **{f"{word} والعشرين": 20 + i for i, word in enumerate(_UNITS[1:], 2)},
+    "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+DAYS_BACK: dict[str, int] = {  # relative day words -> days before publication
+    "اليوم": 0, "امس": 1, "الليله الماضيه": 1, "اول امس": 2, "اول من امس": 2,
+    "امس الاول": 2,
+}
+
+_PAST = r"(?:الماضي|الماضيه|الفائت|الفائته|المنصرم|المنصرمه|السابق)"
+_NEXT = r"(?:المقبل|المقبله|القادم|القادمه)"
+_CURRENT = r"(?:الحالي|الحاليه|الجاري|الجاريه)"
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so "كانون الثاني" wins over a shorter prefix; spaces match any run of them.
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+_B = r"(?<![\w])"  # a word starts here (normalized text has no diacritics to break \w)
+_E = r"(?![\w])"
+_MONTH = f"(?:{_alternation(list(MONTHS))})"
+_MONTHS_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/\\(-]\s*(?P<month2>{_MONTH})\)?)?"
+_TIME_OF_DAY = r"(?:(?:بعد|قبل)\s+)?(?:فجر|صباح|ظهر|عصر|مساء|ليل|ليله|منتصف\s+ليل)\s+"
+# "اليوم التالي" (the next day), "اليوم العالمي" (a world day): not today.
+_NOT_TODAY = r"(?!\s+(?:التالي|نفسه|ذاته|السابق|الاول|الثاني|الثالث|الاخير|العالمي|الوطني))"
+_SPAN_WORD = r"(?:في|خلال|منذ|مطلع|اوائل|منتصف|اواخر|نهايه|بدايه)"
+_YEAR = r"(?P<year>(?:1[3-9]|20)\d{2})"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("numeric", re.compile(
+        rf"{_B}(?P<day>[0-3]?\d)\s*[/.-]\s*(?P<mon>[01]?\d)\s*[/.-]\s*{_YEAR}{_E}")),
+    ("iso", re.compile(rf"{_B}{_YEAR}-(?P<mon>[01]\d)-(?P<day>[0-3]\d){_E}")),
+    ("hijri", re.compile(
+        rf"{_B}(?P<day>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?(?P<hmonth>{_alternation(list(HIJRI_MONTHS))})"
+        rf"(?:\s+(?:عام\s+|سنه\s+)?(?P<hyear>1[345]\d{{2}}))?(?:\s*(?:هجريه|هجري|ه){_E})?")),
+    ("day_month", re.compile(
+        rf"{_B}(?:(?:يوم\s+)?(?:{_alternation(list(WEEKDAYS))})\s+(?:الموافق\s+)?)?"
+        rf"(?:(?P<day>[0-3]?\d)|(?P<ordinal>{_alternation(list(ORDINAL_DAYS))}))"
+        rf"\s+(?:من\s+)?(?:شهر\s+)?{_MONTHS_PAIR}"
+        rf"(?:\s*,?\s*(?:من\s+)?(?:عام\s+|سنه\s+|العام\s+)?{_YEAR}"
+        rf"|\s+(?P<rel>{_PAST}|{_NEXT}|{_CURRENT}))?{_E}")),
+    ("month", re.compile(
+        rf"{_B}(?:{_SPAN_WORD}\s+)?(?P<shahr>شهر\s+)?"
+        rf"{_MONTHS_PAIR}(?:\s+(?:(?:من\s+)?(?:عام\s+|سنه\s+|العام\s+)?{_YEAR}"
+        rf"|(?P<rel>{_PAST}|{_NEXT}|{_CURRENT})))?{_E}")),
+    ("relative_month", re.compile(rf"{_B}(?:ال)?شهر\s+(?P<rel>{_PAST}|{_NEXT}|{_CURRENT}){_E}")),
+    ("week", re.compile(
+        rf"{_B}(?:(?:ال)?اسبوع\s+(?P<rel>{_PAST}|{_NEXT}|{_CURRENT})|(?P<this>هذا\s+الاسبوع)){_E}")),
+    ("relative_year", re.compile(
+        rf"{_B}(?:(?:ال)?(?:عام|سنه)\s+(?P<rel>{_PAST}|{_NEXT}|{_CURRENT})"
+        rf"|(?P<this>(?:هذا\s+العام|هذه\s+السنه))){_E}")),
+    ("year", re.compile(
+        rf"{_B}(?:{_SPAN_WORD}\s+(?:(?:عام|سنه|العام)\s+)?|(?:عام|سنه|العام)\s+){_YEAR}{_E}")),
+    ("relative_day", re.compile(
+        rf"{_B}(?:يوم\s+)?(?:{_TIME_OF_DAY})?(?:و|ف)?(?:ب)?(?:ال)?"
+        rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|اليوم{_NOT_TODAY}|الليله\s+الماضيه)"
+        rf"(?:\s+(?P<weekday>{_alternation(list(WEEKDAYS))}))?{_E}")),
+    ("weekday", re.compile(  # not the market "سوق الجمعة"
+        rf"{_B}(?<!سوق )(?:يوم\s+)?(?:{_TIME_OF_DAY})?(?:و|ف)?(?:يوم\s+)?"
+        rf"(?P<weekday>{_alternation(list(WEEKDAYS))})"
+        rf"(?:\s+(?P<rel>{_PAST}|{_NEXT}))?{_E}")),
+]
+
+_PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2,
+                   DatePrecision.year: 3, DatePrecision.unknown: 4}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: raw offsets, the words as written, and what they resolve to."""
+
+    start: int
+    end: int
+    text: str
+    date: date | None
+    precision: DatePrecision
+
+
+def parse_published(value: str) -> date:
+    """A --published value (YYYY-MM-DD) as a date; InputError with the reason otherwise."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise InputError(f"--published {value!r}: expected a date as YYYY-MM-DD, "
+                         "e.g. 2016-12-13") from exc
+
+
+def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date expression inside raw [start, end), in reading order, none overlapping."""
+    stop = len(doc.text) if end is None else end
+    taken: list[DateMention] = []
+    for kind, pattern in PATTERNS:  # earlier patterns are the more specific ones
+        for m, s, e in doc.norm.finditer(pattern, start, stop):
+            if any(s < t.end and t.start < e for t in taken):
+                continue
+            resolved = _resolve(kind, m, doc.published)
+            if resolved is not None:
+                day, precision = resolved
+                taken.append(DateMention(s, e, doc.text[s:e], day, precision))
+    return sorted(taken, key=lambda t: t.start)
+
+
+def find_date(doc: Doc, start: int, end: int, anchor: int | None = None
+              ) -> tuple[str | None, str | None, DatePrecision]:
+    """(ISO date, date words as written, precision) for the date words inside [start, end).
+
+    With `anchor` (the position of the fact's own words) the mention nearest to it wins;
+    otherwise the most precise, then the first. Unresolvable words keep their text.
+    """
+    mentions = find_dates(doc, start, end)
+    if not mentions:
+        return None, None, DatePrecision.unknown
+    if anchor is not None:
+        best = min(mentions, key=lambda t: (_distance(t, anchor), t.start))
+    else:
+        best = min(mentions, key=lambda t: (_PRECISION_RANK[t.precision], t.start))
+    if best.date is None:
+        return None, best.text, DatePrecision.unknown
+    return best.date.isoformat(), best.text, best.precision
+
+
+def _distance(mention: DateMention, pos: int) -> int:
+    if mention.start <= pos < mention.end:
+        return 0
+    return mention.start - pos if mention.start > pos else pos - mention.end + 1
+
+
+def _resolve(kind: str, m: re.Match[str], published: date | None
+             ) -> tuple[date | None, DatePrecision] | None:
+    """What a match means; None when the words turn out not to be a date after all."""
+    g = m.groupdict()
+    if kind in ("numeric", "iso"):
+        return _safe_date(int(g["year"]), int(g["mon"]), int(g["day"]))
+    if kind == "hijri":
+        return _hijri(int(g["day"]), HIJRI_MONTHS[_spaced(g["hmonth"])], g["hyear"], published)
+    if kind == "day_month":
+        month = _month(g)
+        day = int(g["day"]) if g["day"] else ORDINAL_DAYS[_spaced(g["ordinal"] or "")]
+        if g["year"]:
+            return _safe_date(int(g["year"]), month, day)
+        if published is None:
+            return None, DatePrecision.unknown
+        return _nearest_year(month, day, published, _direction(g["rel"]))
+    if kind == "month":
+        trusted = g["shahr"] or g["month2"] or g["year"]
+        if _spaced(g["month"] or "") in _AMBIGUOUS_MONTHS and not trusted:
+            return None
+        month = _month(g)
+        if g["year"]:
+            return date(int(g["year"]), month, 1), DatePrecision.month
+        year = _year_of_recent(month, published, _direction(g["rel"]))
+        if year is None:
+            return None, DatePrecision.unknown
+        return date(year, month, 1), DatePrecision.month
+    if kind == "year":
+        return date(int(g["year"]), 1, 1), DatePrecision.year
+    if published is None:
+        return None, DatePrecision.unknown
+    return _relative(kind, g, published)
+
+
+def _relative(kind: str, g: dict[str, str | None], published: date
+              ) -> tuple[date, DatePrecision]:
+    """Words counted from the publication day. A week is dated by the day a week before
+    (or after) publication, with precision "week"."""
+    step = _direction(g.get("rel"))
+    if kind == "relative_day":
+        return published - timedelta(days=DAYS_BACK[_spaced(g["rel"] or "")]), DatePrecision.day
+    if kind == "weekday":
+        return _weekday(WEEKDAYS[g["weekday"] or ""], published, step), DatePrecision.day
+    if kind == "week":
+        return published + timedelta(weeks=step), DatePrecision.week
+    if kind == "relative_month":
+        index = published.year * 12 + published.month - 1 + step
+        return date(index // 12, index % 12 + 1, 1), DatePrecision.month
+    return date(published.year + step, 1, 1), DatePrecision.year  # "العام الماضي"
+
+
+def _direction(rel: str | None) -> int:
+    """-1 for الماضي and its synonyms, +1 for المقبل, 0 for الحالي or nothing."""
+    if not rel:
+        return 0
+    if re.fullmatch(_PAST, rel):
+        return -1
+    return 1 if re.fullmatch(_NEXT, rel) else 0
+
+
+def _weekday(weekday: int, published: date, step: int) -> date:
+    """The named weekday nearest the publication date in the direction the words give.
+
+    A bare weekday is the most recent such day up to publication (news reports the past week);
+    with الماضي it is strictly before, with المقبل strictly after.
+    """
+    if step > 0:
+        return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+    back = (published.weekday() - weekday) % 7
+    if step < 0 and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _month(g: dict[str, str | None]) -> int:
+    # In "كانون الأول/ديسمبر" both names agree; the first one decides when they do not.
+    return MONTHS[_spaced(g["month"] or "")]
+
+
+def _nearest_year(month: int, day: int, published: date, step: int
+                  ) -> tuple[date, DatePrecision] | None:
+    """A day and month without a year: this year's, or the year before (after, for المقبل)
+    when this year's would fall on the wrong side of publication."""
+    found = _safe_date(published.year, month, day)
+    if found is None:
+        return None
+    if step > 0 and found[0] <= published:
+        return _safe_date(published.year + 1, month, day)
+    if step <= 0 and found[0] > published:
+        return _safe_date(published.year - 1, month, day)
+    return found
+
+
+def _year_of_recent(month: int, published: date | None, step: int = 0) -> int | None:
+    """The year of a month named without one: this year's, unless the words or the calendar
+    say it must be last year's (a month after publication) or next year's."""
+    if published is None:
+        return None
+    if step < 0:
+        return published.year if month < published.month else published.year - 1
+    if step > 0:
+        return published.year if month > published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _hijri(day: int, month: int, year_text: str | None, published: date | None
+           ) -> tuple[date | None, DatePrecision] | None:
+    if year_text:
+        years = [int(year_text)]
+    elif published is not None:
+        # No year written: the most recent such day up to publication.
+        this = Gregorian.fromdate(published).to_hijri().year
+        years = [this, this - 1]
+    else:
+        return None, DatePrecision.unknown
+    for year in years:
+        try:
+            greg = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            return None  # "35 رمضان" or a year outside the supported range: not a date
+        day_date = date(greg.year, greg.month, greg.day)
+        if year_text or published is None or day_date <= published:
+            return day_date, DatePrecision.day
+    return None, DatePrecision.unknown
+
+
+def _safe_date(year: int, month: int, day: int) -> tuple[date, DatePrecision] | None:
+    try:
+        return date(year, month, day), DatePrecision.day
+    except ValueError:
+        return None
+
+
+def _spaced(words: str) -> str:
+    return " ".join(words.split())

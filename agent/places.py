@@ -1,0 +1,371 @@
+"""Where a fact happened, copied as written: "محافظة حماة" with its wider area "وسط سورية",
+found by place designators (مدينة، حي، بلدة …), direction words, and a small gazetteer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.arabic import Token, clitic_bases, norm, normalize_char, tokens
+from agent.text import Doc, span
+from schemas import Location, Span
+
+# Countries and the regions that the news names like countries, normalized (ة→ه, ى→ي, أ→ا).
+COUNTRIES: frozenset[str] = frozenset({
+    "سوريا", "سوريه", "العراق", "اليمن", "ليبيا", "السودان", "جنوب السودان", "لبنان", "فلسطين",
+    "قطاع غزه", "الضفه الغربيه", "مصر", "الصومال", "افغانستان", "نيجيريا", "مالي", "الاردن",
+    "السعوديه", "المملكه العربيه السعوديه", "تركيا", "ايران", "اسرائيل", "الجزائر", "تونس",
+    "المغرب", "موريتانيا", "قطر", "الكويت", "الامارات", "البحرين", "سلطنه عمان", "روسيا",
+    "الولايات المتحده", "امريكا", "اميركا", "فرنسا", "بريطانيا", "المانيا", "الصين", "باكستان",
+    "الهند", "اثيوبيا", "اريتريا", "تشاد", "النيجر", "بوركينا فاسو", "الكاميرون", "الكونغو",
+    "اوكرانيا", "ميانمار", "بنغلاديش", "كينيا", "جيبوتي", "ايطاليا", "اسبانيا", "اليونان",
+    "سيناء", "دارفور", "كردفان", "كردستان",
+})
+
+# Major cities, governorates and districts of the countries in the news, and world capitals
+# that the news reports from. Words that are also common words (الباب، صور، عمان، إب، الجزيرة)
+# are left out: they are still found after a designator ("مدينة الباب").
+CITIES: dict[str, tuple[str, ...]] = {
+    "سوريا": ("دمشق", "حلب", "حمص", "حماه", "اللاذقيه", "طرطوس", "ادلب", "الرقه", "دير الزور",
+              "الحسكه", "القامشلي", "درعا", "السويداء", "القنيطره", "تدمر", "منبج", "عفرين",
+              "كوباني", "عين العرب", "جرابلس", "الغوطه", "الغوطه الشرقيه", "دوما", "داريا",
+              "الزبداني", "معره النعمان", "خان شيخون", "جسر الشغور", "سراقب", "البوكمال",
+              "الميادين", "تل ابيض", "راس العين", "اعزاز", "مضايا", "حرستا", "جوبر",
+              "ريف دمشق", "حلب الشرقيه"),
+    "العراق": ("بغداد", "الموصل", "البصره", "كركوك", "اربيل", "الفلوجه", "الرمادي", "تكريت",
+               "سامراء", "النجف", "كربلاء", "الانبار", "نينوي", "ديالي", "بعقوبه",
+               "السليمانيه", "دهوك", "الحله", "الناصريه", "العماره", "الكوت", "سنجار",
+               "تلعفر", "بيجي", "هيت", "القائم", "حديثه"),
+    "اليمن": ("صنعاء", "عدن", "تعز", "الحديده", "مارب", "صعده", "حضرموت", "المكلا", "ذمار",
+              "لحج", "ابين", "شبوه", "حجه", "عمران", "المهره", "سقطري"),
+    "ليبيا": ("طرابلس", "بنغازي", "مصراته", "سرت", "درنه", "سبها", "الزاويه", "اجدابيا",
+              "طبرق", "غريان", "ترهونه", "الكفره"),
+    "السودان": ("الخرطوم", "ام درمان", "الفاشر", "نيالا", "الجنينه", "كسلا", "بورتسودان",
+                "كادقلي", "الدمازين", "ود مدني", "النيل الازرق", "جنوب كردفان"),
+    "جنوب السودان": ("جوبا", "ملكال", "بانتيو", "اعالي النيل"),
+    "لبنان": ("بيروت", "صيدا", "بعلبك", "الهرمل", "النبطيه", "عرسال", "زحله",
+              "الضاحيه الجنوبيه"),
+    "فلسطين": ("غزه", "خان يونس", "رفح", "دير البلح", "بيت لاهيا", "بيت حانون", "جباليا",
+               "القدس", "رام الله", "نابلس", "جنين", "الخليل", "بيت لحم", "طولكرم", "قلقيليه",
+               "اريحا", "طوباس"),
+    "مصر": ("القاهره", "الاسكندريه", "شمال سيناء", "العريش", "الشيخ زويد", "بورسعيد",
+            "السويس", "الاسماعيليه", "اسوان", "الاقصر", "الجيزه", "المنيا", "اسيوط", "سوهاج"),
+    "الصومال": ("مقديشو", "كيسمايو", "بيداوه", "بونتلاند", "صوماليلاند", "هرجيسا", "بلدوين"),
+    "افغانستان": ("كابل", "قندهار", "هرات", "جلال اباد", "مزار شريف", "قندوز", "هلمند",
+                  "ننجرهار", "غزني"),
+    "نيجيريا": ("ابوجا", "لاغوس", "مايدوغوري", "بورنو", "كانو", "يوبي", "اداماوا"),
+    "مالي": ("باماكو", "تمبكتو", "غاو", "كيدال", "موبتي"),
+}
+# Capitals and cities the news reports from; capitals also stand for their states
+# ("حملت موسكو واشنطن مسؤولية").
+WORLD_CAPITALS: frozenset[str] = frozenset({
+    "باريس", "موسكو", "واشنطن", "جنيف", "عمان", "لندن", "برلين", "روما", "بروكسل", "فيينا",
+    "نيويورك", "بكين", "طوكيو", "انقره", "اسطنبول", "طهران", "استانا", "لوزان", "مدريد",
+    "اوسلو", "ستوكهولم", "كييف", "اسلام اباد", "نيودلهي", "اثينا", "لاهاي", "الدوحه", "الرياض",
+    "جده", "مكه", "دبي", "ابوظبي", "المنامه", "مسقط", "الرباط", "نواكشوط", "اديس ابابا",
+    "نيروبي", "انجامينا", "تل ابيب", "حيفا", "اربد", "الزرقاء", "غازي عنتاب", "دكا", "كراتشي",
+    "لاهور", "بيشاور",
+})
+PLACES: frozenset[str] = COUNTRIES | WORLD_CAPITALS | frozenset(
+    c for cities in CITIES.values() for c in cities)
+_LONGEST_PLACE = max(len(p.split()) for p in PLACES)
+
+# A designator in construct state names the place after it: "مدينة حلب", "حيي الشيخ سعيد".
+DESIGNATORS: frozenset[str] = frozenset({
+    "مدينه", "محافظه", "بلده", "قريه", "حي", "منطقه", "ولايه", "اقليم", "مخيم", "ريف",
+    "مديريه", "قضاء", "ناحيه", "مقاطعه", "مطار", "معبر", "معسكر", "قاعده", "ساحه", "ميدان",
+})
+PLURAL_DESIGNATORS: frozenset[str] = frozenset({
+    "احياء", "حيي", "مدن", "مدينتي", "بلدات", "بلدتي", "قري", "قريتي", "مناطق", "منطقتي",
+    "محافظات", "محافظتي", "مخيمات", "مخيمي",
+})
+# First words of compound names: "الشيخ سعيد", "دير الزور", "كرم الدعدع", "جسر الحج".
+NAME_HEADS: frozenset[str] = frozenset({
+    "الشيخ", "كفر", "عين", "دير", "تل", "بيت", "جسر", "خان", "ابو", "ام", "بني", "بير", "راس",
+    "سيدي", "باب", "مرج", "جبل", "وادي", "بستان", "كرم", "سوق", "قصر", "حي", "مزرعه",
+    "ساحه", "شارع", "جامع", "معره", "بئر",
+})
+DIRECTIONS: frozenset[str] = frozenset({
+    "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "اطراف", "ضواحي",
+    "محيط",
+})
+# Adjectives that may follow a name and belong to it: "ريف حلب الشمالي".
+NAME_ADJECTIVES: frozenset[str] = frozenset({
+    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه",
+    "الجديده", "القديمه", "الجديد", "القديم",
+})
+# Locative prepositions before a known place: "في حلب", "بحلب", "قرب حلب".
+LOCATIVES: frozenset[str] = frozenset({"في", "قرب", "داخل", "عند", "حول", "بالقرب", "علي"})
+# Feminine participles (مفتوحه، محاصره، مجاوره), not names such as مقبنه.
+_PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
+_CLAUSE_BREAK = 100
+CAPITAL = "العاصمه"  # "العاصمة صنعاء"
+# Words that end a name: particles, relatives, verbs of being, quantity words, adjectives.
+STOP: frozenset[str] = frozenset({
+    "في", "من", "الي", "علي", "عن", "مع", "التي", "الذي", "الذين", "اللتين", "اللذين", "ان",
+    "انه", "كان", "كانت", "قد", "لم", "لن", "ما", "لا", "بعد", "قبل", "منذ", "خلال", "حيث",
+    "كما", "حتي", "اثر", "جراء", "وفق", "بحسب", "تحت", "فوق", "بين", "امس", "اليوم", "نحو",
+    "ضد", "هذا", "هذه", "ذلك", "تلك", "هما", "هي", "هو", "عده", "معينه", "اخري", "اخر",
+    "كثيره", "مختلفه", "كبيره", "صغيره", "مجاوره", "قريبه", "عديده", "متفرقه", "واسعه",
+    "بعيده", "رئيسيه", "رئيسيين", "رئيسيتين", "سكنيه", "محاصره", "تابعه", "خاضعه", "باتجاه",
+    "او", "ثم", "بل", "لكن", "الا", "كل", "بعض", "جميع", "داخل", "عبر", "ايضا",
+    # Institutions that follow "مديرية" or "منطقة" as a directorate or a command, not a place.
+    "الاستخبارات", "الامن", "الشرطه", "الصحه", "التربيه", "المرور", "الدفاع", "الاعلام",
+    "العمليات",
+})
+# Words a mention may start with once a glued preposition is cut off.
+_HEADS = DIRECTIONS | DESIGNATORS | PLURAL_DESIGNATORS | PLACES | {CAPITAL}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in the text as a token range; `country` is the token where a country
+    name ending the mention starts ("سورية" in "بوسط سورية"), None for other places."""
+
+    first: int
+    last: int  # inclusive
+    country: int | None = None
+
+
+def is_place(word: str) -> bool:
+    """True when a normalized word (clitics allowed: "بحلب", "والموصل") is a known place;
+    "السورية" is an adjective, not "سورية"."""
+    return any(base in PLACES for base in _unglued(word))
+
+
+def find_location(doc: Doc, start: int, end: int, anchor: int | None = None,
+                  bare: bool = False) -> Location | None:
+    """The place named inside raw [start, end): the one nearest `anchor` when given, else the
+    first that is more than a country; with its wider area and country when written.
+
+    A known name counts only after a locative ("في حلب", "بحلب") unless `bare` (the caller
+    knows the range is a place: the object of "استعادة تدمر")."""
+    toks = tokens(doc.text, start, end)
+    chains = _chains(doc.text, toks, _mentions(doc.text, toks, bare))
+    if not chains:
+        return None
+    if anchor is not None:
+        pick = min(chains, key=lambda c: (_distance(doc.text, toks, c[0], anchor), c[0].first))
+    else:
+        pick = ([c for c in chains if c[0].country is None] or chains)[0]
+    return _location(doc.text, toks, pick)
+
+
+def main_place(doc: Doc) -> Location | None:
+    """The city or region the article names most often (twice at least), as first written:
+    where its events happen when their sentences name no place."""
+    toks = tokens(doc.text)
+    seen: dict[str, list[Span]] = {}
+    i = 0
+    while i < len(toks):
+        known = _known(doc.text, toks, i, with_clitics=True)
+        if known is None:
+            i += 1
+            continue
+        if not known[1]:
+            where = _words(doc.text, toks, i, known[0])
+            seen.setdefault(norm(where.text), []).append(where)
+        i = known[0] + 1
+    spans = max(seen.values(), key=lambda found: (len(found), -found[0].start), default=[])
+    if len(spans) < 2:
+        return None
+    return Location(name=spans[0].text, evidence=[spans[0]])
+
+
+def _mentions(raw: str, toks: Sequence[Token], bare: bool = False) -> list[Mention]:
+    """Every place named in the tokens, leftmost-longest, without overlaps."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        # Right after a place, a bare name widens it: "مدينة الفاشر، السودان".
+        found = _place_at(raw, toks, i, bare=bare or (bool(out) and out[-1].last == i - 1))
+        if found is None:
+            i += 1
+            continue
+        out.append(found)
+        i = found.last + 1
+    return out
+
+
+def _chains(raw: str, toks: Sequence[Token], mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped into chains of a place and the wider places written right after it:
+    "بلدة كفر نبل بريف إدلب الجنوبي", "محافظة حماة بوسط سورية", "مدينة الفاشر، السودان"."""
+    chains: list[list[Mention]] = []
+    for m in mentions:
+        if chains:
+            prev = chains[-1][-1]
+            gap = raw[toks[prev.last].end : toks[m.first].start].strip()
+            if prev.country is None and m.first > prev.last and gap in ("", "،", ",", "في"):
+                chains[-1].append(m)
+                continue
+        chains.append([m])
+    return chains
+
+
+def _place_at(raw: str, toks: Sequence[Token], i: int, bare: bool = False) -> Mention | None:
+    """The place mention that starts at token i, if one does. A known name needs a locative
+    before it ("في حلب", "بحلب") unless `bare` (after a direction word: "وسط بغداد")."""
+    if i >= len(toks):
+        return None
+    bases = clitic_bases(toks[i].norm)
+    joined = _joined(raw, toks, i)
+    if any(b in DIRECTIONS for b in bases):  # "جنوب شرق مدينة حلب", "بوسط سورية"
+        target = _place_at(raw, toks, i + 1, bare=True) if joined else None
+        return Mention(i, target.last, target.country) if target else None
+    designator = next((b for b in bases if b in DESIGNATORS | PLURAL_DESIGNATORS), None)
+    if designator and "ال" + designator not in bases:  # "المدينة" is a common noun
+        last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS)
+        return Mention(i, last) if last is not None else None
+    if CAPITAL in bases:  # "العاصمة صنعاء", "العاصمة الليبية طرابلس"
+        after = i + 2 if joined and toks[i + 1].norm.endswith("يه") else i + 1
+        known = _known(raw, toks, after) if _joined(raw, toks, after - 1) else None
+        return Mention(i, known[0]) if known else None
+    known = _known(raw, toks, i, with_clitics=True)
+    if known is None:
+        return None
+    if not (bare or _glued_locative(toks[i].norm) or _after_locative(raw, toks, i)):
+        return None  # a bare name is more often an actor ("حملت موسكو واشنطن مسؤولية")
+    return Mention(i, known[0], i if known[1] else None)
+
+
+def _glued_locative(word: str) -> bool:
+    """'بحلب', 'وبالموصل': the preposition ب is glued to a known place."""
+    for base in _unglued(word)[1:]:
+        if base in PLACES and word.endswith(base) and "ب" in word[: -len(base)]:
+            return True
+    return False
+
+
+def _after_locative(raw: str, toks: Sequence[Token], i: int) -> bool:
+    if i == 0 or not _joined(raw, toks, i - 1):
+        return False
+    word = toks[i - 1].norm
+    return word in LOCATIVES or (word[:1] in "وف" and word[1:] in LOCATIVES)
+
+
+def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool) -> int | None:
+    """Last token index of the name(s) after a designator at i; None when no name follows.
+
+    Plural and dual designators take coordinated names: "أحياء بستان القصر والكلاسة".
+    """
+    last = _one_name(raw, toks, i + 1, plural) if _joined(raw, toks, i) else None
+    if last is None or not plural:
+        return last
+    while _joined(raw, toks, last) and toks[last + 1].norm.startswith("و"):
+        nxt = _one_name(raw, toks, last + 1, plural, conjoined=True)
+        if nxt is None:
+            break
+        last = nxt
+    return last
+
+
+def _one_name(raw: str, toks: Sequence[Token], i: int, plural: bool,
+              conjoined: bool = False) -> int | None:
+    """Last token index of one place name starting at token i."""
+    if i >= len(toks):
+        return None
+    word = toks[i].norm[1:] if conjoined else toks[i].norm
+    if not word.isalpha() or word in STOP:
+        return None
+    known = _known(raw, toks, i, with_clitics=conjoined)
+    if known is not None:
+        last = known[0]
+    elif word in NAME_HEADS and _joined(raw, toks, i) and toks[i + 1].norm not in STOP:
+        last = i + 1
+    elif plural and not word.startswith("ال"):
+        return None  # "6 أحياء كانت", "حيين رئيسيين": a verb or an adjective, not a name
+    elif not word.startswith("ال") and (word.endswith(("يه", "ي")) or _PARTICIPLE.match(word)):
+        return None  # "منطقة سكنية", "حي سكني", "منطقة مفتوحة": an adjective
+    else:
+        last = i
+    if _joined(raw, toks, last) and toks[last + 1].norm in NAME_ADJECTIVES:
+        last += 1
+    return last
+
+
+def _known(raw: str, toks: Sequence[Token], i: int, with_clitics: bool = False
+           ) -> tuple[int, bool] | None:
+    """(last token index, is a country) of the longest gazetteer name starting at token i."""
+    if i >= len(toks):
+        return None
+    firsts = _unglued(toks[i].norm) if with_clitics else [toks[i].norm]
+    for length in range(min(_LONGEST_PLACE, len(toks) - i), 0, -1):
+        if not all(_joined(raw, toks, k) for k in range(i, i + length - 1)):
+            continue
+        rest = [t.norm for t in toks[i + 1 : i + length]]
+        for first in firsts:
+            name = " ".join([first, *rest])
+            if name in PLACES:
+                return i + length - 1, name in COUNTRIES
+    return None
+
+
+def _unglued(word: str) -> list[str]:
+    """A word without its proclitics, keeping the article: "وبالموصل" -> "الموصل", but
+    "السورية" is never "سورية" (an adjective, not the country)."""
+    bases = clitic_bases(word)
+    return [b for b in bases if "ال" + b not in bases]
+
+
+def unglued_start(tok: Token) -> int:
+    """Raw start of a token without a preposition or conjunction glued to a known place
+    ("لموسكو" → "موسكو", "بوسط" → "وسط"); the token's own start otherwise."""
+    for base in _unglued(tok.norm)[1:]:
+        if tok.norm.endswith(base) and base in _HEADS:
+            return tok.end - _raw_suffix_len(tok.text, len(base))
+    return tok.start
+
+
+def _joined(raw: str, toks: Sequence[Token], i: int) -> bool:
+    """Token i and the next one are in the same phrase: nothing but spaces between them."""
+    return i + 1 < len(toks) and not raw[toks[i].end : toks[i + 1].start].strip()
+
+
+def _distance(raw: str, toks: Sequence[Token], m: Mention, pos: int) -> int:
+    """How far a mention is from a raw position (0 when it covers it): characters between
+    them, doubled for a place before the fact's words (Arabic names the place after the
+    event), and farther still across a clause break ("وفي محافظة ديالى، أدى انفجار …")."""
+    s, e = toks[m.first].start, toks[m.last].end
+    if s <= pos < e:
+        return 0
+    between = raw[e:pos] if e <= pos else raw[pos:s]
+    far = _CLAUSE_BREAK * any(ch in "،,؛;:«»" for ch in between)
+    return far + (s - pos if s > pos else 2 * (pos - e + 1))
+
+
+def _location(raw: str, toks: Sequence[Token], chain: list[Mention]) -> Location:
+    """The Location of a chain: its first place, the next one as the wider area, and the
+    country when one is written at the end of the chain."""
+    first = chain[0]
+    name = _words(raw, toks, first.first, first.last)
+    evidence = [name]
+    area = country = None
+    if len(chain) > 1:
+        wide = _words(raw, toks, chain[1].first, chain[1].last)
+        evidence.append(wide)
+        area = wide.text
+    for k, m in enumerate(chain):
+        if m.country is not None:
+            country = _words(raw, toks, m.country, m.last).text
+            if k > 1:  # "بلدة كفر نبل بريف إدلب شمال غرب سوريا": the country is cited too
+                evidence.append(_words(raw, toks, m.first, m.last))
+            break
+    if area == country:
+        area = None
+    return Location(name=name.text, area=area, country=country, evidence=evidence)
+
+
+def _words(raw: str, toks: Sequence[Token], first: int, last: int) -> Span:
+    """Tokens first..last without a glued preposition or conjunction ("بوسط" → "وسط")."""
+    return span(raw, unglued_start(toks[first]), toks[last].end)
+
+
+def _raw_suffix_len(text: str, letters: int) -> int:
+    """Raw length of the last `letters` normalized characters of a word (diacritics kept)."""
+    count, pos = 0, len(text)
+    while pos > 0 and count < letters:
+        pos -= 1
+        if normalize_char(text[pos]):
+            count += 1
+    return len(text) - pos

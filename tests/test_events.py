@@ -1,0 +1,234 @@
+"""Events found by trigger words, typed, dated, placed, merged per happening, spans verified."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from agent.events import MAX_MODEL_CALLS, find_events
+from agent.llm import FakeLLM
+from agent.text import Doc, verify
+from schemas import ActorRole, Event, EventType, Modality
+
+T = EventType
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"
+PUBLISHED = date(2016, 12, 13)
+
+
+def events(text: str, published: date | None = PUBLISHED) -> list[Event]:
+    found = find_events(Doc.build(text, published))
+    for event in found:
+        assert event.id == ""
+        assert event.evidence and all(verify(text, s) for s in event.evidence)
+        assert event.description in text
+        if event.location is not None:
+            assert all(verify(text, s) for s in event.location.evidence)
+    return found
+
+
+def only(text: str, published: date | None = PUBLISHED) -> Event:
+    found = events(text, published)
+    assert len(found) == 1, [(e.type, e.description) for e in found]
+    return found[0]
+
+
+def with_words(found: list[Event], words: str) -> Event:
+    return next(e for e in found if any(words in s.text for s in e.evidence))
+
+
+@pytest.fixture(scope="module")
+def founding() -> list[Event]:
+    return events(SEED.read_text(encoding="utf-8"))
+
+
+def test_founding_withdrawal_told_twice_is_one_event(founding: list[Event]) -> None:
+    e = with_words(founding, "انسحب مقاتلو المعارضة السورية")
+    assert e.type is T.territory_change and e.date == "2016-12-12" and e.date_text == "أمس"
+    assert e.location is not None and "مدينة حلب" in e.location.name
+    assert any("انسحب مقاتلو الفصائل" in s.text for s in e.evidence)  # the observatory's quote
+    assert [(a.name, a.role) for a in e.actors] == [("مقاتلو المعارضة السورية",
+                                                     ActorRole.initiator)]
+
+
+def test_founding_takeover_displacement_and_meeting(founding: list[Event]) -> None:
+    takeover = with_words(founding, "سيطرة قوات النظام على حيي")
+    assert takeover.type is T.territory_change
+    assert takeover.location is not None and "الشيخ سعيد" in takeover.location.name
+    assert ("قوات النظام", ActorRole.initiator) in [(a.name, a.role) for a in takeover.actors]
+
+    fled = with_words(founding, "130 ألف مدني")
+    assert fled.type is T.displacement and fled.date == "2016-12-12"
+
+    meeting = with_words(founding, "الاجتماع مع الرئيس الفرنسي")
+    assert meeting.type is T.meeting_agreement and meeting.modality is Modality.asserted
+    assert meeting.location is not None and meeting.location.name == "باريس"
+    assert {a.name for a in meeting.actors} == {"حجاب", "الرئيس الفرنسي فرانسوا هولاند"}
+
+
+def test_founding_palmyra_and_the_air_strikes(founding: list[Event]) -> None:
+    palmyra = with_words(founding, "مدينة تدمر التي سيطر عليها")
+    assert palmyra.type is T.territory_change
+    assert palmyra.date is None  # a relative clause does not take the broadcast's "أمس"
+    assert any(s.text == "استعادة تدمر" for s in palmyra.evidence)  # Ayrault tells it again
+
+    moscow = with_words(founding, "100 غارة")
+    assert moscow.type is T.air_drone_strike and moscow.date is None
+    assert [(a.name, a.role) for a in moscow.actors] == [("موسكو", ActorRole.initiator)]
+
+    hama = with_words(founding, "غارات لم يعرف")
+    assert hama.type is T.air_drone_strike and hama.date == "2016-12-12"
+    assert hama.location is not None
+    assert (hama.location.name, hama.location.area) == ("محافظة حماة", "وسط سورية")
+    # "قتل 50 مدنيا" and "هذه الغارات" are the same strikes, not events of their own
+    assert not any(e.type is T.attack_on_civilians for e in founding)
+    assert sum(e.type is T.air_drone_strike for e in founding) == 2
+
+
+def test_founding_talk_is_not_an_event(founding: list[Event]) -> None:
+    spans = " ".join(s.text for e in founding for s in e.evidence)
+    assert "تنازلات" not in spans  # "ستقدم تنازلات": hypothetical talk, not an advance
+    assert "الهجمات" not in spans and "مكافحة الإرهاب" not in spans
+    assert sorted(e.type.value for e in founding) == sorted([
+        "territory_change", "territory_change", "territory_change", "armed_clash",
+        "shelling_artillery", "displacement", "displacement", "meeting_agreement",
+        "air_drone_strike", "air_drone_strike"])
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("شنت طائرات التحالف غارات على مدينة صعدة فجر اليوم", T.air_drone_strike),
+    ("استهدفت طائرة مسيرة سيارة قرب مدينة مأرب", T.air_drone_strike),
+    ("وقصفت مقاتلات التحالف مواقع للحوثيين في صعدة", T.air_drone_strike),
+    ("أطلقت الفصائل صواريخ باتجاه مدينة عسقلان", T.shelling_artillery),
+    ("سقطت قذائف هاون على حي في دمشق", T.shelling_artillery),
+    ("انفجرت سيارة مفخخة في سوق شعبي وسط بغداد مساء أمس", T.explosion_bombing),
+    ("قُتل جنديان بانفجار لغم أرضي في مديرية حيس", T.explosion_bombing),
+    ("اندلعت اشتباكات بين الجيش وقوات الدعم السريع في مدينة الأبيض", T.armed_clash),
+    ("سيطرت حركة الشباب على بلدة جناله بعد انسحاب الجيش", T.territory_change),
+    ("دخلت القوات العراقية مدينة الموصل", T.territory_change),
+    ("نزح أكثر من ألفي شخص من قرى غرب مدينة الجنينة", T.displacement),
+    ("أُرغم آلاف الأسر على ترك ديارهم في ولاية النيل الأزرق", T.displacement),
+    ("اعتقلت قوات الأمن خمسة ناشطين في مدينة تعز", T.arrest),
+    ("تظاهر آلاف الطلاب في الخرطوم اليوم الخميس", T.protest),
+    ("اندلعت مواجهات بين متظاهرين وقوات الأمن في مدينة الزاوية", T.riot),
+    ("أعدم تنظيم داعش عشرين مدنيا في قرية قرب الموصل", T.attack_on_civilians),
+    ("اغتال مسلحون مجهولون ناشطا في مدينة كربلاء", T.attack_on_civilians),
+    ("توصل الطرفان إلى اتفاق لوقف إطلاق النار في طرابلس", T.meeting_agreement),
+    ("التقى المبعوث الأممي وفد الحوثيين في مسقط", T.meeting_agreement),
+])
+def test_each_kind_from_its_words(text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
+def test_a_killing_in_a_strike_is_the_strike() -> None:
+    e = only("قُتل 12 مدنيا بينهم أطفال في قصف مدفعي على بلدة التمانعة أمس")
+    assert e.type is T.shelling_artillery and e.date == "2016-12-12"
+    assert e.location is not None and e.location.name == "بلدة التمانعة"
+
+
+def test_cues_type_an_open_trigger() -> None:
+    assert only("تعرضت مدينة درعا لقصف بالبراميل المتفجرة").type is T.air_drone_strike
+    assert only("قصفت المدفعية قرى في ريف حلب الشمالي").type is T.shelling_artillery
+    assert only("نفذ انتحاري هجوما بحزام ناسف على حاجز").type is T.explosion_bombing
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("ستنسحب القوات من مدينة سرت الأسبوع المقبل", Modality.hypothetical),
+    ("دعا المبعوث الأممي الطرفين إلى وقف إطلاق النار في الحديدة", Modality.hypothetical),
+    ("زعمت الجماعة أنها سيطرت على معسكر اليرموك", Modality.claimed),
+    ("اتهم الجيش الحوثيين بإطلاق صواريخ على مدينة جيزان", Modality.claimed),
+    ("انسحب المقاتلون من بلدة خان شيخون", Modality.asserted),
+])
+def test_modality(text: str, modality: Modality) -> None:
+    assert only(text).modality is modality
+
+
+@pytest.mark.parametrize("text", [
+    "لم تنسحب القوات من المدينة",                      # negated: the statement says it
+    "نفت الوزارة شن أي غارات على مناطق سكنية",          # a denial
+    "وتسيطر الفصائل على حيين رئيسيين",                  # a state, not a takeover
+    "ما زالت البلدة تحت سيطرة المعارضة",                # a state
+    "ثم لاذ المسلحون بالفرار",                          # an idiom: they got away
+    "وصل الوفد إلى ساحة التحرير",                       # a square's name, not a liberation
+    "وأكد أن الحكومة ماضية في مكافحة الإرهاب",          # no happening
+    "وقال إن «الهجمات الإرهابية» تهدد المنطقة",          # attacks in general, quoted
+    "اعتقل شخصان متورطان في تفجيرات سابقة",             # past bombings, as background
+    "ينص القانون على المعاقبة بالإعدام",                 # a sentence, not an execution
+    "ستقدم المعارضة تنازلات",                            # "تقدم" is not an advance here
+])
+def test_words_that_report_no_event(text: str) -> None:
+    found = events(text)
+    assert all(e.type is T.arrest for e in found) if "اعتقل" in text else not found, found
+
+
+def test_headline_joins_the_report_it_heads() -> None:
+    text = ("اليمن: قتلى بغارات على صعدة\n\n"
+            "صعدة - قُتل ستة مدنيين في غارات شنتها طائرات التحالف على سوق في مدينة صعدة أمس.")
+    e = only(text)
+    assert e.type is T.air_drone_strike and len(e.evidence) == 2
+    assert e.evidence[0].text.startswith("قتلى بغارات")
+    assert ("طائرات التحالف", ActorRole.initiator) in [(a.name, a.role) for a in e.actors]
+
+
+def test_a_definite_mention_points_back() -> None:
+    text = ("انفجرت عبوة ناسفة قرب دورية للجيش في قضاء المقدادية صباح اليوم. "
+            "ولم تتبن أي جهة التفجير حتى الآن.")
+    e = only(text)
+    assert e.type is T.explosion_bombing and len(e.evidence) == 2
+    assert e.date == "2016-12-13" and e.location is not None
+    assert e.location.name == "قضاء المقدادية"
+
+
+def test_diacritized_text_and_eastern_digits() -> None:
+    text = "اِنْسَحَبَتْ الْقُوَّاتُ مِنْ مَدِينَةِ سِرْتَ أَمْسِ"
+    e = only(text)
+    assert e.type is T.territory_change and e.date == "2016-12-12"
+    assert e.location is not None and e.location.name == "مَدِينَةِ سِرْتَ"
+    e = only("سيطر الجيش على بلدة الحمرا في ١٢ كانون الأول/ديسمبر ٢٠١٦", None)
+    assert (e.date, e.date_precision.value) == ("2016-12-12", "day")
+
+
+def test_without_publication_relative_dates_stay_words() -> None:
+    e = only("شنت طائرات التحالف غارات على مدينة صعدة فجر اليوم", None)
+    assert (e.date, e.date_text, e.date_precision.value) == (None, "فجر اليوم", "unknown")
+
+
+OPEN = "وتعرضت بلدة كفرنبل لقصف عنيف صباح اليوم"
+
+
+def test_the_model_is_not_asked_unless_consulted() -> None:
+    llm = FakeLLM()
+    found = find_events(Doc.build(OPEN, PUBLISHED), llm)
+    assert [e.type for e in found] == [T.shelling_artillery] and llm.calls == []
+
+
+def test_consulted_model_chooses_among_the_open_types() -> None:
+    llm = FakeLLM(['{"answer": "air_drone_strike"}'])
+    found = find_events(Doc.build(OPEN, PUBLISHED), llm, consult=True)
+    assert [e.type for e in found] == [T.air_drone_strike]
+    messages, schema = llm.calls[0]
+    assert "لقصف" in messages[-1]["content"] and schema is not None
+    assert "none" in str(schema)
+
+    llm = FakeLLM(['{"answer": "none"}'])
+    assert find_events(Doc.build(OPEN, PUBLISHED), llm, consult=True) == []
+
+
+def test_model_calls_are_budgeted_per_article() -> None:
+    text = " ".join(f"وتعرضت بلدة {name} لقصف عنيف." for name in
+                    ("كفرنبل", "سراقب", "تلمنس", "جرجناز", "معرشورين", "التمانعة"))
+    llm = FakeLLM(['{"answer": "shelling_artillery"}'] * 10)
+    find_events(Doc.build(text, PUBLISHED), llm, consult=True)
+    assert len(llm.calls) == MAX_MODEL_CALLS
+
+
+def test_an_aim_is_no_event_unless_an_operation_pursues_it() -> None:
+    assert events("تسعى القوات الحكومية لاستعادة مدينة سرت") == []
+    e = only("شن الجيش هجوما واسعا لاستعادة مدينة سرت من قبضة التنظيم")
+    assert e.type is T.armed_clash and e.modality is Modality.asserted
+
+
+def test_a_protest_that_clashes_is_one_riot() -> None:
+    e = only("تظاهر آلاف في مدينة البصرة وتصادموا مع قوات الأمن")
+    assert e.type is T.riot and len(e.evidence) == 1

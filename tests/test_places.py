@@ -1,0 +1,79 @@
+"""Places copied as written, with the wider area and the country when the article gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.places import find_location, is_place, main_place
+from agent.text import Doc, verify
+
+
+def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, str | None] | None:
+    doc = Doc.build(text)
+    anchor = text.index(anchor_word) if anchor_word else None
+    loc = find_location(doc, 0, len(text), anchor=anchor)
+    if loc is None:
+        return None
+    assert all(verify(text, s) for s in loc.evidence)
+    assert loc.evidence[0].text == loc.name
+    return loc.name, loc.area, loc.country
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قُتل 50 مدنيا في غارات على بلدات في محافظة حماة بوسط سورية",
+     ("محافظة حماة", "وسط سورية", "سورية")),
+    ("انسحب المقاتلون من ستة أحياء في جنوب شرق مدينة حلب",
+     ("جنوب شرق مدينة حلب", None, None)),
+    ("قُتل خمسة أشخاص في غارة على بلدة كفر نبل بريف إدلب الجنوبي",
+     ("بلدة كفر نبل", "ريف إدلب الجنوبي", None)),
+    ("شنت طائرات التحالف غارات على مدينة الحديدة غربي اليمن",
+     ("مدينة الحديدة", "غربي اليمن", "اليمن")),
+    ("اندلعت اشتباكات في مدينة الفاشر، السودان", ("مدينة الفاشر", None, "السودان")),
+    ("سقطت قذائف على حي الشجاعية شرق مدينة غزة", ("حي الشجاعية", "شرق مدينة غزة", None)),
+    ("سيطرت قوات النظام على حيي الشيخ سعيد والصالحين", ("حيي الشيخ سعيد والصالحين", None, None)),
+    ("انفجرت سيارة مفخخة وسط بغداد", ("وسط بغداد", None, None)),
+    ("وقتل جندي بالموصل", ("الموصل", None, None)),
+    ("اشتباكات عنيفة في العاصمة الليبية طرابلس", ("العاصمة الليبية طرابلس", None, None)),
+    ("اعتُقل ناشطون فِي مَدِينَةِ بَنْغَازِي", ("مَدِينَةِ بَنْغَازِي", None, None)),
+    ("نزحت أسر من مديرية مقبنة", ("مديرية مقبنة", None, None)),
+    ("انفجرت عبوة قرب قاعدة عين الأسد", ("قاعدة عين الأسد", None, None)),
+    ("وفي باريس، قال منسق المعارضة", ("باريس", None, None)),
+    ("تدور معارك في شمال سوريا", ("شمال سوريا", None, "سوريا")),
+])
+def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert locate(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وحملت موسكو واشنطن مسؤولية فشلها",        # capitals as actors, no locative
+    "سقطت قذيفة على منطقة سكنية",              # a nisba adjective, not a name
+    "سقط الصاروخ في منطقة مفتوحة",             # a participle, not a name
+    "انسحبوا من 6 أحياء كانت تحت سيطرتهم",     # a counted noun and a verb
+    "نفذتها قوة من مديرية الاستخبارات",        # a directorate, not a district
+    "ودفعت المعارك السكان إلى مغادرة المدينة",  # a common noun
+    "قال مقاتلو المعارضة السورية",              # an adjective, not the country
+])
+def test_words_that_are_not_places(text: str) -> None:
+    assert locate(text) is None
+
+
+def test_the_place_nearest_the_fact_wins_and_a_fronted_place_counts_less() -> None:
+    text = "وفي محافظة ديالى، أدى انفجار عبوة ناسفة في قضاء المقدادية إلى مقتل جنديين"
+    assert locate(text, "انفجار") == ("قضاء المقدادية", None, None)
+    text = "قال مسؤول في بغداد إن مسلحين هاجموا نقطة تفتيش في مدينة سامراء"
+    assert locate(text, "هاجموا")[0] == "مدينة سامراء"
+
+
+def test_known_places_with_clitics() -> None:
+    assert is_place("بحلب") and is_place("والموصل") and is_place("للموصل")
+    assert is_place("صنعاء") and is_place("جنوب السودان")
+    assert not is_place("السوريه") and not is_place("الجيش")
+
+
+def test_main_place_is_the_city_named_most() -> None:
+    text = ("بورتسودان - قُتل مدنيون في قصف على الفاشر. وقالت منظمة إن مستشفى الفاشر استقبل "
+            "جرحى. ونزحت أسر من الفاشر إلى مخيم زمزم.")
+    loc = main_place(Doc.build(text))
+    assert loc is not None and loc.name == "الفاشر"
+    assert text[loc.evidence[0].start : loc.evidence[0].end] == "الفاشر"
+    assert main_place(Doc.build("قُتل جندي في حلب.")) is None  # named once: not the main place
