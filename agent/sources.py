@@ -1,0 +1,284 @@
+"""Who reported a fact: "وفق ما أفاد X", "بحسب X", "حسبما ذكرت X", "نقلا عن X", "قال X",
+"مصادر أخرى تحدثت"; the name X is copied from the article as written.
+"""
+
+from __future__ import annotations
+
+from agent.arabic import clitic_bases, norm
+from agent.numbers import Word, casualty_word, starts_number, words, wordset
+from agent.text import Doc, span
+from schemas import Span
+
+# Reporting verbs, past tense, masculine / feminine / plural (normalized).
+REPORTING_VERBS = wordset("""
+افاد افادت افادوا اعلن اعلنت اعلنوا ذكر ذكرت ذكروا اكد اكدت اكدوا قال قالت قالوا اشار اشارت
+اوضح اوضحت اضاف اضافت صرح صرحت كشف كشفت اورد اوردت تحدث تحدثت تحدثوا روي روت
+اعتبر اعتبرت وثق وثقت قدر قدرت حذر حذرت لفت لفتت
+""")
+# Object pronouns on a reporting verb: "أعلنها مركز الطوارئ", "بحسب ما نقلته وكالة رويترز".
+_OBJECT_SUFFIXES = ("ته", "تها", "ه", "ها", "هم")
+# Verbs that relay another's report: "نقلت وكالة رويترز عن شهود".
+_RELAY_VERBS = wordset("نقل نقلت نقلوا")
+# Words after which the source's name follows: "بحسب X", "وفقا لـX", "حسبما ذكرت X".
+_ACCORDING_TO = wordset("وفق وفقا طبقا حسب حسبما وفقما")
+# "وفق أرقام الأمم المتحدة": the figures are the source's, the name comes after.
+_FIGURES = wordset("ارقام بيانات احصاءات احصائيات تقديرات معطيات حصيله")
+# Groups of sources named by what they are rather than who: "مصادر أخرى", "مصادر طبية".
+_SOURCES_NOUNS = wordset("مصادر مصدر")
+# A name ends before these: relative pronouns, complementizers, prepositions, time words,
+# circumstantial participles that start the reported content.
+_NAME_STOPS = wordset("""
+الذي التي الذين اللذين اللتين اللواتي ان انه انها انهم بان بانه بانها في عن علي الي من منذ
+امس اليوم مساء صباح فجر ظهر ليل ليله يوم خلال بعد قبل حيث لكن الا كما و او ثم مضيفا مشيرا
+موضحا مؤكدا معتبرا لافتا مرجحا ما اذ عبر وهو وهي غير قد لم لن
+الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الماضي الماضيه المقبل المقبله الاسبوع
+اتهم اتهمت نفي نفت دعا دعت طالب طالبت رجح رجحت توقع توقعت فان فانه ايضا كذلك دون بدون هذا
+هذه ذلك تلك
+""")
+# What was reported starts after the name, often with a verbal noun: "أعلن الجيش مقتل 3".
+_REPORTED_NOUNS = wordset("""
+مقتل مصرع سقوط ارتفاع وقوع تسجيل استشهاد اصابه اصابات نزوح اعتقال وفاه فقدان عدد حصيله
+وصول تعرض استهداف مشاركه نشر توقيف ارسال اطلاق بدء انتهاء تشكيل فتح اغلاق تعليق رفع فرض
+استئناف وقف تاجيل الغاء تمديد عوده سحب رفض قبول تدمير سيطره انسحاب جثث جثه انتشال عثور
+""")
+_NOT_PLACES = wordset("""
+بيان بيانا تصريح تصريحات حديث مؤتمر تقرير تغريده منشور رساله كلمه اتصال مقابله لقاء وقت ساعه
+حصيله ختام اعقاب اطار سياق ظل حين حينه وقت اشاره معرض رد اجتماع جلسه موقف
+""")
+# Speakers named by their post take a place or body after في: "مصدر في الشرطة العراقية".
+_SOURCE_HEADS = wordset("مصدر مصادر مسؤول مسؤوله مسؤولون مسؤولين متحدث ناطق ضابط قائد")
+# "قال الجيش في المنطقة": a place named by a common noun says where, not who.
+_GENERIC_PLACES = wordset("""
+المدينه المنطقه القطاع البلاد العاصمه المحافظه الولايه البلده القريه المخيم الميدان الشارع
+الداخل الخارج الموقع المكان الحي
+""")
+# Heads of bodies that the article names in full once, then by the head alone ("المنظمة").
+_ANAPHORIC_HEADS = wordset("""
+منظمه حركه وزاره مرصد هيئه جماعه مكتب بعثه لجنه مفوضيه وكاله شبكه قياده خليه جمعيه تنسيقيه
+""")
+_COMMAS = {"،", ","}
+# A subject named before its verb starts after these: "وكانت X قد أعلنت", "غير أن X، قالت".
+_CLAUSE_STARTS = wordset("كان كانت وكانت وكان ان انه غير لكن بينما فيما")
+_TIME_ASIDES = wordset("امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت")
+# "قال مسؤول لوكالة فرانس برس": the outlet the source spoke to is not part of the name.
+_OUTLETS = wordset("وكاله قناه صحيفه موقع تلفزيون اذاعه شبكه فرانس رويترز الجزيره")
+_MAX_NAME_WORDS = 10
+
+
+def find_source(doc: Doc, start: int, end: int, near: int | None = None
+                ) -> tuple[str, Span] | None:
+    """The attribution in raw [start, end): the name as written and its span.
+
+    With `near` (the raw offset of the fact), the attribution closest to it wins; otherwise the
+    first. The span covers the words where the attribution stands; the name may differ from them:
+    "وفقا للمرصد" gives "المرصد", and a body named again by its bare head ("ولفتت المنظمة")
+    gives the full name the article used before ("المنظمة الدولية للهجرة").
+    """
+    found = sources_in(doc, start, end)
+    if not found:
+        return None
+    if near is None:
+        return found[0]
+    return min(found, key=lambda f: _distance(f[1], near))
+
+
+def sources_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
+    """Every attribution in raw [start, end), in reading order, one per name span."""
+    ws = words(doc, start, end)
+    seen: dict[tuple[int, int], tuple[str, Span]] = {}
+    for k in range(len(ws)):
+        found = _attribution_at(doc, ws, k)
+        if found is not None:
+            name = _earlier_full_name(doc, found[0], found[1].start) or found[0]
+            seen.setdefault((found[1].start, found[1].end), (name, found[1]))
+    return sorted(seen.values(), key=lambda f: f[1].start)
+
+
+def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
+    """The source named by the attribution word at k, if it is one."""
+    w = ws[k]
+    bases = clitic_bases(w.norm)
+    glued = False  # "وفقا للمرصد": the ل is the preposition, not the name
+    if any(b in _ACCORDING_TO for b in bases):
+        begin = _after_according_to(ws, k + 1, skip_verb=w.norm.endswith("ما"))
+        glued = any(b in {"وفقا", "طبقا"} for b in bases) or ws[begin - 1].norm in _FIGURES
+    elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
+        named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
+        return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
+    elif is_reporting_verb(w):
+        begin = _skip_asides(ws, k + 1)
+        if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
+            return _subject_before(doc, ws, k)
+    elif w.norm in _SOURCES_NOUNS and _verb_follows(ws, k):
+        begin = k
+    elif w.norm == "نقلا" and k + 1 < len(ws) and ws[k + 1].norm == "عن":
+        begin = k + 2
+    else:
+        return None
+    named = _name(doc, ws, begin, glued, places=True) if begin < len(ws) else None
+    return (_relayed(doc, ws, named[2]) or named) if named else None
+
+
+def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
+    """The subject named before its verb, where the verb carries no و of its own:
+    "غير أن خلية الإعلام الأمني، التابعة لقيادة العمليات، قالت", "قوات الوفاق، التي أكدت",
+    "وكانت القيادة الأمريكية (أفريكوم) قد أعلنت"."""
+    if ws[k].norm[0] in "وف" and ws[k].norm[1:] in REPORTING_VERBS:
+        return None  # "وقالت" opens a clause of its own
+    j = k - 1
+    if j >= 0 and ws[j].norm == "قد":
+        j -= 1
+    elif j >= 0 and ws[j].norm in {"التي", "الذي"} and j > 0 and ws[j - 1].norm in _COMMAS:
+        j -= 2
+    elif j >= 0 and ws[j].norm in _COMMAS:  # step back over the aside between two commas
+        j = next((i - 1 for i in range(j - 1, max(j - 8, -1), -1) if ws[i].norm in _COMMAS), -1)
+    else:
+        return None
+    while j >= 0 and ws[j].norm == ")":  # "(أفريكوم)"
+        j = next((i - 1 for i in range(j, -1, -1) if ws[i].norm == "("), -1)
+    first = j + 1
+    while first > 0 and j - first < _MAX_NAME_WORDS - 1:
+        before = ws[first - 1]
+        if before.norm == "في" and first > 1 and _place_follows(ws, first, ws[first - 2]):
+            first -= 2  # "القيادة الأمريكية في أفريقيا"
+            continue
+        if _ends_name(ws, first - 1) or before.norm in _CLAUSE_STARTS \
+                or any(b in _ACCORDING_TO for b in clitic_bases(before.norm)):
+            break
+        first -= 1
+    if first > j:
+        return None
+    where = span(doc.text, ws[first].start, ws[j].end)
+    return where.text, where, j + 1
+
+
+def _earlier_full_name(doc: Doc, name: str, before: int) -> str | None:
+    """"ولفتت المنظمة": a body named again by its bare head takes the full name it had last
+    ("المنظمة الدولية للهجرة"), as written there."""
+    head = norm(name)
+    if " " in name.strip() or not head.startswith("ال") or head[2:] not in _ANAPHORIC_HEADS:
+        return None
+    ws = words(doc, 0, before)
+    for k in range(len(ws) - 2, -1, -1):
+        if head in clitic_bases(ws[k].norm) or head[2:] in clitic_bases(ws[k].norm):
+            glued = ws[k].norm.startswith("ل") and ws[k].norm not in (head, head[2:])  # للمرصد
+            named = _name(doc, ws, k, glued=glued, places=True)
+            if named is not None and " " in named[0]:
+                return named[0]
+    return None
+
+
+def name_after(doc: Doc, start: int, end: int) -> tuple[str, Span] | None:
+    """The name that starts at raw `start` ("قوات الاحتلال" in "برصاص قوات الاحتلال")."""
+    named = _name(doc, words(doc, start, end), 0, glued=False, places=False)
+    return (named[0], named[1]) if named else None
+
+
+def _relayed(doc: Doc, ws: list[Word], j: int) -> tuple[str, Span, int] | None:
+    """"وكالة رويترز (…) عن شهود": the source a reporter relays, named after عن."""
+    while j < len(ws) and ws[j].norm == "(":
+        j = next((i + 1 for i in range(j, len(ws)) if ws[i].norm == ")"), len(ws))
+    if j + 1 < len(ws) and ws[j].norm == "عن":
+        return _name(doc, ws, j + 1, glued=False, places=True)
+    return None
+
+
+def is_reporting_verb(w: Word, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
+    """قال، أعلنت، وأفاد، أعلنها: a past reporting verb, with its clitics."""
+    return w.is_letters and any(
+        b in verbs or any(b.endswith(x) and b[: -len(x)] in verbs for x in _OBJECT_SUFFIXES)
+        for b in clitic_bases(w.norm))
+
+
+def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> int:
+    """Skip the verb in "وفق ما أعلن X" / "بحسب ما نقلته X" / "حسبما ذكرت X", the figures in
+    "وفق أرقام X", and a bare "لـ"."""
+    if k < len(ws) and ws[k].norm in {"ما", "لما", "بما"}:  # "وفقا لما ذكرته X"
+        k, skip_verb = k + 1, True
+    if skip_verb and k < len(ws) and ws[k].is_letters:
+        k += 1  # after "ما" comes the verb, whatever it is
+    if k < len(ws) and ws[k].norm in _FIGURES:
+        k += 1
+    if k < len(ws) and ws[k].norm == "ل":
+        k += 1
+    return k
+
+
+def _skip_asides(ws: list[Word], k: int) -> int:
+    """"وقالت، أمس، وزارة الصحة": step over a time word set off by commas after the verb."""
+    j = k
+    while j < len(ws) and (ws[j].norm in {"،", ","} or ws[j].norm in _TIME_ASIDES):
+        j += 1
+    return j if j > k and ws[j - 1].norm in {"،", ","} else k
+
+
+def _verb_follows(ws: list[Word], k: int) -> bool:
+    """"مصادر أخرى تحدثت": the sources are the subject of a reporting verb right after them."""
+    return any(is_reporting_verb(ws[j]) for j in range(k + 1, min(k + 4, len(ws))))
+
+
+def _ends_name(ws: list[Word], i: int) -> bool:
+    w = ws[i]
+    if not w.is_letters or starts_number(ws, i) or casualty_word(w):
+        return True  # digits, number words, commas, quote marks, colons, "قتل", "أصيب"
+    bases = clitic_bases(w.norm)
+    bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES if b.endswith(x)]  # نفته
+    if any(b in _NAME_STOPS or b in _REPORTED_NOUNS for b in bases) or is_reporting_verb(w):
+        return True
+    return w.norm.startswith("ل") and w.norm[1:] in _OUTLETS
+
+
+def _name(doc: Doc, ws: list[Word], k: int, glued: bool, places: bool
+          ) -> tuple[str, Span, int] | None:
+    """The words from k up to the first word that cannot belong to a name: the name as written,
+    its span, and the index of the word after it. With `places`, "في غزة" may continue it."""
+    j = k
+    while j < len(ws) and j - k < _MAX_NAME_WORDS:
+        if places and j > k and ws[j].norm == "في" and _place_follows(ws, j + 1, ws[k]):
+            j += 2  # "وزارة الصحة في غزة", "مصدر في الشرطة", but not "المرصد في بيان"
+            continue
+        if _ends_name(ws, j):
+            break
+        j += 1
+    if j == k:
+        return None
+    j = _appositive(ws, j) or j
+    first = ws[k].norm
+    start = ws[k].start
+    if glued and first.startswith("ل") and len(first) > 2:
+        start = doc.norm.offsets[doc.norm.from_raw(start) + 1]
+    where = span(doc.text, start, ws[j - 1].end)
+    if glued and first.startswith("لل"):  # "للمرصد": ل + ال, whose alef is not written
+        return "ا" + where.text, where, j
+    return where.text, where, j
+
+
+def _appositive(ws: list[Word], j: int) -> int | None:
+    """"المتحدث باسم الوزارة، مدحت الأسطل، إن …": the person's name set off by commas belongs
+    to the source; returns the index after it."""
+    if j >= len(ws) or ws[j].norm not in {"،", ","}:
+        return None
+    end = j + 1
+    while end < len(ws) and end - j <= 4 and not _ends_name(ws, end):
+        end += 1
+    closes = end < len(ws) and ws[end].norm in {"،", ","} and end > j + 1
+    # "، العقيد فارح، للصحفيين أمام الفندق إن": what was said follows within a few words
+    follows = any(w.norm in {"ان", "انه", "انها", "بان"} for w in ws[end + 1:end + 5])
+    return end if closes and follows else None
+
+
+def _place_follows(ws: list[Word], k: int, head: Word) -> bool:
+    """After في, a place belongs to the name ("وزارة الصحة في غزة", "تنسيقية لجان المقاومة في
+    الفاشر") and so does a body after a source ("مصدر في الشرطة"); a statement ("في بيان") or
+    a place named by a common noun ("في المدينة") does not."""
+    if k >= len(ws) or _ends_name(ws, k) or any(b in _NOT_PLACES
+                                                 for b in clitic_bases(ws[k].norm)):
+        return False
+    return any(b in _SOURCE_HEADS for b in clitic_bases(head.norm)) \
+        or ws[k].norm not in _GENERIC_PLACES
+
+
+def _distance(s: Span, pos: int) -> int:
+    if s.start <= pos < s.end:
+        return 0
+    return s.start - pos if s.start > pos else pos - s.end

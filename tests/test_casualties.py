@@ -1,0 +1,238 @@
+"""Casualty reports by rule: the casualty word that governs each number decides the category;
+sources, victims, breakdowns and causes are copied from the sentence; every span verifies."""
+
+from pathlib import Path
+
+import pytest
+
+from agent.casualties import find_casualties
+from agent.llm import FakeLLM
+from agent.text import Doc
+from schemas import CasualtyReport
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"
+
+
+def reports(text: str, llm=None) -> list[CasualtyReport]:
+    found = find_casualties(Doc.build(text), llm)
+    for r in found:
+        assert r.id == ""
+        for s in r.evidence:
+            assert text[s.start:s.end] == s.text
+        assert r.count_text in text
+    return found
+
+
+def summary(r: CasualtyReport) -> tuple:
+    return r.category.value, r.count_low, r.count_best, r.count_high
+
+
+def test_founding_article():
+    text = SEED.read_text(encoding="utf-8")
+    found = reports(text)
+    assert [(summary(r), r.reported_by) for r in found] == [
+        (("displaced", None, 130000, None), "روسيا"),
+        (("killed", 50, 50, None), "المرصد السوري لحقوق الإنسان"),
+        (("killed", None, 80, None), "مصادر أخرى"),
+        # suffocation cases are people hurt (tests/truth/GUIDE.md), not merely "affected";
+        # "وأشار المرصد" names the observatory by the full name the article gave it before
+        (("injured", 10, 10, None), "المرصد السوري لحقوق الإنسان"),
+    ]
+    displaced, killed_50, killed_80, suffocated = found
+    assert displaced.count_text == "نحو 130 ألف مدني"
+    assert displaced.victims.value == "civilians"
+    assert killed_50.evidence[0].text == "وقتل 50 مدنيا على الأقل بينهم 11 طفلا"
+    assert killed_50.count_text == "50 مدنيا على الأقل"
+    assert killed_50.victim_detail == "بينهم 11 طفلا"
+    assert killed_50.victims.value == "civilians"
+    assert killed_50.cause == "غارات"
+    assert killed_80.count_text == "حوالي 80 شخصا"
+    assert killed_80.evidence[0].text == "مقتل حوالي 80 شخصا"
+    assert suffocated.evidence[0].text == "عشرات حالات الاختناق"
+    # "6 أحياء" and "أكثر من 100 غارة" are not casualties
+    assert all(r.count_best not in (6, 100) for r in found)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Yemen: Eastern digits, diacritics, killed and injured in one sentence
+    ("قُتِلَ ١٢ مدنياً وأُصيب ٣٠ آخرون بجروح في غارة جوية استهدفت سوقاً شعبياً في محافظة صعدة، "
+     "بحسب ما أفادت مصادر طبية.",
+     [("killed", 12, 12, 12), ("injured", 30, 30, 30)]),
+    # Iraq: the casualty word after the number, number words
+    ("لقي سبعة أشخاص حتفهم وأصيب خمسة عشر آخرون في انفجار سيارة مفخخة ببغداد.",
+     [("killed", 7, 7, 7), ("injured", 15, 15, 15)]),
+    # Sudan: displacement with a scale word and "more than"
+    ("نزح أكثر من 25 ألف شخص من مدينة الفاشر خلال الأسبوع الماضي.",
+     [("displaced", 25000, 25000, None)]),
+    ("وقالت الأمم المتحدة إن مئات الآلاف فروا من منازلهم في دارفور.",
+     [("displaced", 100000, 100000, None)]),
+    # duals
+    ("قتل جنديان وأصيب ثلاثة آخرون برصاص قناص في محافظة الأنبار.",
+     [("killed", 2, 2, 2), ("injured", 3, 3, 3)]),
+    ("وأصيب طفلان بجروح خطيرة، فيما قتل 6 أشخاص في الحادث.",
+     [("injured", 2, 2, 2), ("killed", 6, 6, 6)]),
+    # the counted noun is itself the casualty word
+    ("وارتفعت حصيلة ضحايا الزلزال إلى 2500 قتيل و٤ آلاف جريح.",
+     [("killed", 2500, 2500, 2500), ("injured", 4000, 4000, 4000)]),
+    # Gaza: range, vague counts, detention, families
+    ("أسفر القصف عن مقتل ما بين 30 و35 شخصا، بينهم أطفال ونساء.", [("killed", 30, 30, 35)]),
+    ("اعتقلت قوات الاحتلال العشرات من الفلسطينيين في الضفة الغربية.",
+     [("detained", 10, 10, None)]),
+    ("وتضررت 300 عائلة جراء السيول في مأرب.", [("affected", 300, 300, 300)]),
+    ("وفقد 20 شخصا بعد غرق قارب قبالة سواحل ليبيا.", [("missing", 20, 20, 20)]),
+    ("وفقد 3 أشخاص حياتهم في الحريق.", [("killed", 3, 3, 3)]),
+    # one verb, two coordinated figures
+    ("أفاد المرصد بمقتل 15 مقاتلا من الفصائل و10 من عناصر قوات النظام.",
+     [("killed", 15, 15, 15), ("killed", 10, 10, 10)]),
+    # at least / about, and a date that is not a count
+    ("وأدت الغارات إلى مقتل ١٥٠ شخصاً على الأقل وإصابة نحو ٤٠٠ آخرين في ١٣ كانون الأول.",
+     [("killed", 150, 150, None), ("injured", None, 400, None)]),
+])
+def test_category_follows_the_governing_word(sentence, expected):
+    assert [summary(r) for r in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "لم يسفر الهجوم عن وقوع إصابات، بحسب الجيش.",
+    "ونفى الجيش مقتل 20 مدنيا في القصف.",
+    "لم يقتل أي من الركاب الـ40 في الحادث.",
+    "شنت الطائرات أكثر من 100 غارة على 6 أحياء.",
+    "وبلغ عمر الضحية 18 عاما.",
+    "اجتمع 40 وزيرا في الرياض لبحث الأزمة.",
+    "وصل 3 آلاف زائر إلى المدينة.",
+])
+def test_no_report(sentence):
+    assert reports(sentence) == []
+
+
+def test_still_missing_is_not_a_negation():
+    found = reports("ولا يزال 5 صيادين مفقودين بعد العاصفة.")
+    assert [summary(r) for r in found] == [("missing", 5, 5, 5)]
+
+
+def test_breakdown_is_detail_not_its_own_report():
+    found = reports("قتل 20 شخصا بينهم 5 جنود و7 مسلحين في اشتباكات بريف إدلب.")
+    assert len(found) == 1
+    r = found[0]
+    assert summary(r) == ("killed", 20, 20, 20)
+    assert r.victim_detail == "بينهم 5 جنود و7 مسلحين"
+    assert r.victims.value == "mixed"
+    assert r.cause == "اشتباكات"
+
+
+def test_others_take_the_victims_of_the_figure_before_and_the_displaced_are_civilians():
+    found = reports("قتل 12 مدنيا وأصيب 30 آخرون في القصف.")
+    assert [r.victims.value for r in found] == ["civilians", "civilians"]
+    found = reports("نزح 300 شخص من القرية، وتضررت 50 عائلة.")
+    assert [r.victims.value for r in found] == ["civilians", "civilians"]
+    assert reports("قتل 4 جنود وأصيب 3 آخرون.")[1].victims.value == "security_forces"
+
+
+@pytest.mark.parametrize(("sentence", "victims"), [
+    ("قتل 12 مدنيا في القصف.", "civilians"),
+    ("قتل 50 قتيلا من المدنيين في الهجوم.", "civilians"),
+    ("قتل 5 أطفال في الغارة.", "civilians"),
+    ("قتل 25 مسلحا في اشتباكات.", "combatants"),
+    ("قتل 4 عناصر من قوات الأمن في هجوم.", "security_forces"),
+    ("قتل 3 جنود في كمين.", "security_forces"),
+    ("أصيب 10 أشخاص في الانفجار.", "unknown"),
+])
+def test_victims(sentence, victims):
+    assert reports(sentence)[0].victims.value == victims
+
+
+def test_conflicting_sources_stay_separate():
+    found = reports("قتل 3500 شخص في المعارك وفق الحكومة، في حين قالت منظمات حقوقية إن مقتل "
+                    "5 آلاف شخص موثق.")
+    assert [(r.count_best, r.reported_by) for r in found] == [
+        (3500, "الحكومة"), (5000, "منظمات حقوقية")]
+
+
+def test_a_source_named_before_a_contrast_carries_over():
+    found = reports("قتل 50 شخصا وفق المرصد، فيما أصيب 20 آخرون.")
+    assert [r.reported_by for r in found] == ["المرصد", "المرصد"]
+
+
+def test_perpetrator_and_cause_as_written():
+    found = reports("استشهد 3 فلسطينيين برصاص قوات الاحتلال الإسرائيلي في جنين، وفق وزارة "
+                    "الصحة الفلسطينية.")
+    assert len(found) == 1
+    r = found[0]
+    assert (r.perpetrator, r.cause, r.reported_by) == (
+        "قوات الاحتلال الإسرائيلي", "رصاص", "وزارة الصحة الفلسطينية")
+    found = reports("قتل 4 عناصر من قوات الأمن في هجوم شنه مسلحون على حاجز في سيناء.")
+    assert found[0].perpetrator == "مسلحون"
+
+
+def test_the_model_is_not_consulted():
+    # measured: the default model labels ungoverned numbers worse than leaving them out
+    llm = FakeLLM()
+    found = reports("قتل 5 أشخاص. وتجمع 300 شخص أمام المستشفى.", llm)
+    assert llm.calls == []
+    assert [summary(r) for r in found] == [("killed", 5, 5, 5)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("أدت قذيفة هاون إلى مقتل امرأة وإصابة طفلين لها.", [("killed", 1, 1, 1),
+                                                          ("injured", 2, 2, 2)]),
+    ("فيما أصيب ضابط ومجند بجروح طفيفة.", [("injured", 2, 2, 2)]),
+    ("قُتل ثلاثة أشخاص وأصيب رابع في اشتباكات قبلية.", [("killed", 3, 3, 3),
+                                                         ("injured", 1, 1, 1)]),
+    ("وقتل أيضا شخصان وأصيب آخران برصاص مسلحين.", [("killed", 2, 2, 2), ("injured", 2, 2, 2)]),
+    ("وقال المسؤول إن بين القتلى طفلا وامرأتين.", []),
+])
+def test_single_people_and_the_word_before_wins(sentence, expected):
+    assert [summary(r) for r in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the casualty word after the number, across a parenthesis
+    ("وأرغمت الحرب نحو 15 مليون شخص (أكثر من 10 % من السكان) على ترك ديارهم.",
+     [("displaced", None, 15000000, None)]),
+    ("ما اضطر ما لا يقل عن 60 عائلة إلى مغادرة منازلها.", [("displaced", 60, 60, None)]),
+    ("بات مخيم الأمم المتحدة يأوي 40 ألف شخص.", [("displaced", 40000, 40000, 40000)]),
+    ("يعاني 2 مليون طفل من سوء التغذية في اليمن.", [("affected", 2000000, 2000000, 2000000)]),
+    ("وحذر المكتب من أن نحو 800 ألف مدني محاصرون في الفاشر.",
+     [("affected", None, 800000, None)]),
+    # a quote opening at the number does not cut it from its verb
+    ("زاعمة أن مقاتليها قتلوا «أكثر من ٣٠ من المرتدين».", [("killed", 30, 30, None)]),
+    ("اغتال مسلحون مجهولون 3 ناشطين في كربلاء.", [("killed", 3, 3, 3)]),
+    # a part of a figure already reported, and words too far to govern
+    ("أصيب 46 شخصاً بجروح، نُقل 19 منهم إلى المستشفيات.", [("injured", 46, 46, 46)]),
+    ("سيحضر وكلاء الدفاع عن ضحايا الأنفال من أصل أربعين محاميا.", []),
+    ("فقد أوكلت الإدارة المؤقتة أمواله إلى شخصين.", []),
+    ("وقال الشهود إن الاشتباكات «قتلت الكثيرين» في المدينة التي يسكنها 40 ألفا.", []),
+])
+def test_more_governing(sentence, expected):
+    assert [summary(r) for r in reports(sentence)] == expected
+
+
+def test_a_headline_figure_told_again_is_one_report():
+    text = ("اليمن: ١٧ قتيلاً بغارات على سوق شعبية\n\n"
+            "قُتل ١٧ شخصاً بينهم ستة أطفال، بحسب ما أعلنت وزارة الصحة.")
+    found = reports(text)
+    assert len(found) == 1
+    r = found[0]
+    assert [s.text for s in r.evidence] == ["١٧ قتيلاً", "قُتل ١٧ شخصاً بينهم ستة أطفال"]
+    assert (r.reported_by, r.victim_detail) == ("وزارة الصحة", "بينهم ستة أطفال")
+
+
+def test_the_same_figure_in_two_body_sentences_stays_two_reports():
+    text = "قتل 3 أشخاص في حلب. وفي إدلب قتل 3 أشخاص آخرين."
+    assert len(reports(text)) == 2
+
+
+def test_a_vague_headline_that_sums_up_the_body_is_dropped():
+    text = ("السودان: عشرات القتلى في معارك الفاشر\n\n"
+            "قُتل ما بين 30 و35 مدنياً في قصف مدفعي. وأسفرت الاشتباكات عن مقتل ١١ شخصاً.")
+    assert [summary(r) for r in reports(text)] == [("killed", 30, 30, 35),
+                                                   ("killed", 11, 11, 11)]
+    assert [summary(r) for r in reports("عشرات القتلى في معارك الفاشر\n\nوتستمر المعارك.")] \
+        == [("killed", 10, 10, None)]
+
+
+def test_a_relayed_source_and_an_appositive_speaker():
+    found = reports("أسفرت عن مقتل ١١ شخصاً على الأقل، بحسب ما نقلته وكالة رويترز عن شهود.")
+    assert found[0].reported_by == "شهود"
+    found = reports("وقال المتحدث باسم الوزارة، مدحت الأسطل، إن شابين استشهدا في غارة.")
+    assert found[0].reported_by == "المتحدث باسم الوزارة، مدحت الأسطل"

@@ -1,0 +1,125 @@
+"""Attributions: who reported a fact, the name copied as written, the nearest one to the fact."""
+
+import pytest
+
+from agent.sources import find_source, name_after, sources_in
+from agent.text import Doc
+
+FOUNDING = (
+    "وقتل 50 مدنيا على الأقل بينهم 11 طفلا، أمس، جراء غارات لم يعرف إذا كانت سورية ام روسية "
+    "استهدفت بلدات عدة تحت سيطرة الجهاديين في محافظة حماة بوسط سورية، وفق ما أعلن المرصد السوري "
+    "لحقوق الإنسان، إلا أن مصادر أخرى تحدثت عن مقتل حوالي 80 شخصا."
+)
+
+
+def source(sentence: str) -> str | None:
+    found = find_source(Doc.build(sentence), 0, len(sentence))
+    if found is None:
+        return None
+    name, where = found
+    assert sentence[where.start:where.end] == where.text
+    return name
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("قتل 12 مدنيا في صعدة، بحسب ما أفادت مصادر طبية.", "مصادر طبية"),
+    ("وبحسب وزارة الصحة في غزة، ارتفع عدد القتلى إلى 200.", "وزارة الصحة في غزة"),
+    ("وأفادت مصادر طبية بأن 12 شخصا قتلوا.", "مصادر طبية"),
+    ("قتل 3 جنود، وفقاً لوزارة الدفاع التركية.", "وزارة الدفاع التركية"),
+    ("قتل 3 جنود، وفقا للجيش الإسرائيلي.", "الجيش الإسرائيلي"),
+    ("نقلا عن شهود عيان، قتل 5 أشخاص في الرمادي.", "شهود عيان"),
+    ("وقالت، أمس، منظمة أطباء بلا حدود إن المستشفى تعرض للقصف.", "منظمة أطباء بلا حدود"),
+    ("أعلن الجيش العراقي مقتل 20 مسلحا في الأنبار.", "الجيش العراقي"),
+    ("وذكرت وكالة الأنباء السعودية (واس) أن الحوثيين أطلقوا صاروخا.",
+     "وكالة الأنباء السعودية"),
+    ("حسبما أفادت الأمم المتحدة في بيان، نزح 500 ألف شخص.", "الأمم المتحدة"),
+    ("وقال مسؤول محلي لوكالة فرانس برس إن الغارات استهدفت سوقا.", "مسؤول محلي"),
+    ("قتل 4 أشخاص بحسب ما ذكر التلفزيون الرسمي.", "التلفزيون الرسمي"),
+    ("نزح 130 ألف مدني، حسبما ذكرت روسيا أمس.", "روسيا"),
+    ("قال المرصد في بيان إن خمسة قتلوا.", "المرصد"),
+    ("وَقَالَتْ وِزَارَةُ الصِّحَّةِ إِنَّ 30 شخصا قُتلوا.", "وِزَارَةُ الصِّحَّةِ"),
+])
+def test_attribution_forms(sentence, name):
+    assert source(sentence) == name
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال إن الوضع خطير.",
+    "قتل 5 أشخاص وأصيب 10 آخرون في انفجار.",
+    "وأعلن مقتل 3 جنود.",
+])
+def test_no_named_source(sentence):
+    assert source(sentence) is None
+
+
+def test_two_sources_in_one_sentence_each_near_its_figure():
+    doc = Doc.build(FOUNDING)
+    names = [name for name, _ in sources_in(doc, 0, len(FOUNDING))]
+    assert names == ["المرصد السوري لحقوق الإنسان", "مصادر أخرى"]
+    near_80 = FOUNDING.index("80")
+    assert find_source(doc, 0, len(FOUNDING), near=near_80)[0] == "مصادر أخرى"
+    assert find_source(doc, 0, len(FOUNDING), near=FOUNDING.index("50"))[0] == \
+        "المرصد السوري لحقوق الإنسان"
+
+
+def test_name_after_a_cue():
+    text = "استشهد شاب برصاص قوات الاحتلال الإسرائيلي في جنين"
+    at = text.index("قوات")
+    name, where = name_after(Doc.build(text), at, len(text))
+    assert name == "قوات الاحتلال الإسرائيلي" == where.text
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # relayed reports: the original source after عن
+    ("أسفرت عن مقتل ١١ شخصاً، بحسب ما نقلته وكالة رويترز عن شهود.", "شهود"),
+    ("قتل جنديان، بحسب ما نقلته وكالة الأنباء الصومالية الرسمية (صونا) عن قائد عسكري محلي.",
+     "قائد عسكري محلي"),
+    # the person named beside a post
+    ("وقال المتحدث باسم الوزارة، مدحت الأسطل، إن طفلاً استشهد.",
+     "المتحدث باسم الوزارة، مدحت الأسطل"),
+    # figures belong to who compiled them
+    ("قتل 23 مدنياً، وفق حصيلة للمرصد السوري لحقوق الإنسان.", "المرصد السوري لحقوق الإنسان"),
+    ("أسفرت عن مقتل عشرات الآلاف، وفق أرقام الأمم المتحدة.", "الأمم المتحدة"),
+    ("بحسب حصيلة غير نهائية أعلنها مركز طب الطوارئ والدعم.", "مركز طب الطوارئ والدعم"),
+    # a place or a body after في
+    ("بحسب ما أفاد مصدر في الشرطة العراقية.", "مصدر في الشرطة العراقية"),
+    ("بحسب ما أفادت تنسيقية لجان المقاومة في الفاشر، التي اتهمت قوات الدعم السريع.",
+     "تنسيقية لجان المقاومة في الفاشر"),
+    ("وقال الجيش في المنطقة إن الهجوم صُد.", "الجيش"),
+    # the name ends at a verb, a casualty word or a number
+    ("وقال المتحدث زماراي بشاري قتل اثنا عشر شخصا.", "المتحدث زماراي بشاري"),
+    ("وفق ما أفاد مصدر عسكري اتهم الحوثيين بزرع الألغام.", "مصدر عسكري"),
+    ("أعلنت المنظمة الدولية للهجرة انتشال جثث خمسة مهاجرين.", "المنظمة الدولية للهجرة"),
+])
+def test_harder_attributions(sentence, name):
+    assert source(sentence) == name
+
+
+def test_a_verbal_noun_is_not_a_relaying_verb():
+    assert source("استقبل المستشفى جثث ١٢ شخصاً، مرجحاً نقل مصابين آخرين.") is None
+
+
+def test_a_body_named_again_by_its_head_gets_its_earlier_full_name():
+    text = ("وأفادت المنظمة الدولية للهجرة بأن 7500 أسرة فرت. "
+            "ولفتت المنظمة إلى أن فرقها رصدت فرار 15 ألف شخص.")
+    doc = Doc.build(text)
+    second = text.index("ولفتت")
+    name, where = find_source(doc, second, len(text))
+    assert name == "المنظمة الدولية للهجرة"
+    assert where.text == "المنظمة" and where.start > second
+    assert source("ولفتت المنظمة إلى أن فرقها رصدت فرار 15 ألف شخص.") == "المنظمة"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("غير أن خلية الإعلام الأمني، التابعة لقيادة العمليات المشتركة، قالت في بيان إن عبوة انفجرت.",
+     "خلية الإعلام الأمني"),
+    ("وهو ما نفته قوات حكومة الوفاق، التي أكدت في بيان أنها صدت الهجوم.", "قوات حكومة الوفاق"),
+    ("وكانت القيادة الأمريكية في أفريقيا (أفريكوم) قد أعلنت أنها نفذت غارة.",
+     "القيادة الأمريكية في أفريقيا"),
+])
+def test_a_subject_named_before_its_verb(sentence, name):
+    assert source(sentence) == name
+
+
+def test_a_verb_with_its_own_و_starts_a_new_clause():
+    assert source("قتل 5 أشخاص في حلب، وقالت إن الوضع خطير.") is None
