@@ -1,0 +1,402 @@
+"""`naba chat`: the Gradio app. Wiring around agent.extract and agent.chat, plus the HTML and
+tables that show an article's facts; no answering logic lives here.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from agent.chat import Answer, answer_stream, count_phrase, warm
+from agent.errors import NabaError
+from agent.extract import decode_article, extract, read_article, to_json
+from agent.llm import LLM
+from schemas import ArticleExtraction, Span
+
+MAX_UPLOAD = "2mb"
+KINDS = ("casualty", "statement", "event", "actor")  # colour priority where spans overlap
+FONTS = '"Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+
+CSS = f"""
+.naba-article {{ direction: rtl; text-align: right; font-family: {FONTS}; font-size: 1.15rem;
+  line-height: 2.1; white-space: pre-wrap; max-height: 68vh; overflow-y: auto; padding: 0.8rem;
+  border: 1px solid var(--border-color-primary); border-radius: 8px; }}
+.naba-article mark {{ padding: 0 1px; border-radius: 3px; color: inherit; }}
+.naba-article mark[data-kind=casualty] {{ background: #fbd3d0; }}
+.naba-article mark[data-kind=statement] {{ background: #d4e4fb; }}
+.naba-article mark[data-kind=event] {{ background: #fde8c4; }}
+.naba-article mark[data-kind=actor] {{ background: #d5f0dc; }}
+.naba-article mark[data-kind=quote] {{ background: transparent; }}
+.naba-article mark.cited {{ box-shadow: inset 0 -3px 0 #7a4fd6; }}
+.naba-article mark.focus {{ outline: 3px solid #7a4fd6; background: #e7dcff; }}
+.naba-legend mark {{ padding: 0 6px; border-radius: 3px; }}
+.naba-chat .message-content, .naba-chat .prose, .naba-chat p, .naba-chat li {{
+  unicode-bidi: plaintext; text-align: start; font-family: {FONTS}; }}
+.naba-chat ul {{ direction: rtl; }}
+.naba-table span {{ font-family: {FONTS}; unicode-bidi: plaintext; }}
+"""
+
+# Citation links and the fact picker scroll the article to the marks that carry the id.
+JS = """
+() => {
+  window.nabaShow = (id) => {
+    let first = null;
+    document.querySelectorAll('.naba-article mark').forEach((m) => {
+      const on = (m.dataset.ids || '').split(' ').includes(id);
+      m.classList.toggle('focus', on);
+      if (on && !first) first = m;
+    });
+    if (first) first.scrollIntoView({behavior: 'smooth', block: 'center'});
+  };
+  document.addEventListener('click', (e) => {
+    const a = e.target.closest && e.target.closest('a[href^="#cite-"], a[href^="#fact-"]');
+    if (!a) return;
+    e.preventDefault();
+    e.stopPropagation();
+    window.nabaShow(a.getAttribute('href').slice(1));
+  }, true);
+}
+"""
+
+LEGEND = ('<div class="naba-legend">'
+          + " ".join(f'<mark style="background:{c}">{k}</mark>' for k, c in
+                     [("casualty", "#fbd3d0"), ("statement", "#d4e4fb"), ("event", "#fde8c4"),
+                      ("actor", "#d5f0dc")])
+          + "</div>")
+
+# ----------------------------------------------------------------------------- presentation
+
+
+def _facts(extraction: ArticleExtraction) -> Iterator[tuple[str, str, Any]]:
+    for kind, facts in (("casualty", extraction.casualties), ("statement", extraction.statements),
+                        ("event", extraction.events), ("actor", extraction.actors)):
+        for fact in facts:
+            yield kind, fact.id, fact
+
+
+def cite_id(quote: Span) -> str:
+    return f"cite-{quote.start}-{quote.end}"
+
+
+def article_html(text: str, extraction: ArticleExtraction, cited: Sequence[Span] = ()) -> str:
+    """The article with every evidence span marked by kind; overlapping spans are cut into
+    segments that carry all their facts. Fact and citation ids let links find the words."""
+    spans: list[tuple[int, int, str, str]] = []  # start, end, kind, id
+    for kind, fact_id, fact in _facts(extraction):
+        spans += [(s.start, s.end, kind, f"fact-{fact_id}") for s in fact.evidence]
+    spans += [(q.start, q.end, "quote", cite_id(q)) for q in cited]
+    cuts = sorted({0, len(text)} | {p for s, e, _, _ in spans for p in (s, e)})
+    out = []
+    for a, b in pairwise(cuts):
+        piece = html.escape(text[a:b])
+        active = [(kind, i) for s, e, kind, i in spans if s <= a and b <= e]
+        if not active:
+            out.append(piece)
+            continue
+        ids = list(dict.fromkeys(i for _, i in active))
+        kinds = {k for k, _ in active}
+        kind = next((k for k in KINDS if k in kinds), "quote")
+        facts = " ".join(i.removeprefix("fact-") for i in ids if i.startswith("fact-"))
+        cls = ' class="cited"' if "quote" in kinds else ""
+        out.append(f'<mark data-kind="{kind}" data-fact="{facts}" data-ids="{" ".join(ids)}"'
+                   f'{cls}>{piece}</mark>')
+    return f'<div class="naba-article" dir="rtl" lang="ar">{"".join(out)}</div>'
+
+
+def _location(fact: Any) -> str:
+    return fact.location.name if fact.location else ""
+
+
+TABLES: dict[str, tuple[list[str], Callable[[ArticleExtraction], list[list[Any]]]]] = {
+    "events": (["id", "type", "date", "location", "modality", "actors", "description"],
+               lambda x: [[e.id, e.type, e.date or e.date_text or "", _location(e), e.modality,
+                           "، ".join(a.name for a in e.actors), e.description]
+                          for e in x.events]),
+    "actors": (["id", "name", "type", "title", "affiliation", "aliases"],
+               lambda x: [[a.id, a.name, a.type, a.title or "", a.affiliation or "",
+                           "، ".join(a.aliases)] for a in x.actors]),
+    "statements": (["id", "speaker", "kind", "text"],
+                   lambda x: [[s.id, s.speaker, s.kind, s.text] for s in x.statements]),
+    "casualties": (["id", "category", "count", "low", "best", "high", "unit", "victims",
+                    "location", "date", "reported by", "words"],
+                   lambda x: [[c.id, c.category, count_phrase(c, "en"), c.count_low,
+                               c.count_best, c.count_high, c.unit, c.victims, _location(c),
+                               c.date or c.date_text or "", c.reported_by or "", c.count_text]
+                              for c in x.casualties]),
+}
+
+
+def table(extraction: ArticleExtraction, name: str) -> dict[str, Any]:
+    headers, rows = TABLES[name]
+    return {"headers": headers, "data": rows(extraction) or [[""] * len(headers)]}
+
+
+def facts_csv(extraction: ArticleExtraction) -> str:
+    """Every fact as one row per evidence span: kind, id, what, who, counts, where, when,
+    and the exact words with their offsets."""
+    buf = io.StringIO()
+    out = csv.writer(buf)
+    out.writerow(["kind", "id", "type", "text", "who", "count_low", "count_best", "count_high",
+                  "location", "date", "evidence", "start", "end"])
+    for kind, fact_id, f in _facts(extraction):
+        what = getattr(f, "type", None) or getattr(f, "category", None) or getattr(f, "kind", "")
+        text = (getattr(f, "description", None) or getattr(f, "count_text", None)
+                or getattr(f, "text", None) or f.name)
+        who = getattr(f, "speaker", None) or getattr(f, "reported_by", None) or ""
+        counts = [getattr(f, k, None) for k in ("count_low", "count_best", "count_high")]
+        where = _location(f) if hasattr(f, "location") else ""
+        for s in f.evidence:
+            out.writerow([kind, fact_id, what, text, who, *counts, where,
+                          getattr(f, "date", None) or "", s.text, s.start, s.end])
+    return buf.getvalue()
+
+
+def fact_choices(extraction: ArticleExtraction) -> list[tuple[str, str]]:
+    def label(kind: str, f: Any) -> str:
+        if kind == "casualty":
+            return f"{f.category} {count_phrase(f, 'en')} — {f.count_text}"
+        if kind == "statement":
+            return f"{f.speaker}: {f.text[:60]}"
+        if kind == "event":
+            return f"{f.type}: {f.description[:60]}"
+        return f"{f.name} ({f.type})"
+
+    return [(f"{fact_id} · {label(kind, f)}", fact_id) for kind, fact_id, f in _facts(extraction)]
+
+
+def chat_markdown(ans: Answer) -> str:
+    """The answer for the chat pane: [n] links to the cited words, then the words themselves,
+    one list item each (each item takes the direction of its first letter)."""
+    links = {c.n: f"#{cite_id(c.quote)}" for c in ans.citations}
+
+    def link(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return f"[\\[{n}\\]]({links[n]})" if n in links else m.group(0)
+
+    lines = [re.sub(r"\\\[(\d+)\\\]", link, _md_escape(ans.text))]
+    if ans.citations:
+        lines.append("")
+        lines += [f"- «{_md_escape(c.quote.text)}» [\\[{c.n}\\]]({links[c.n]}) {c.fact_id}"
+                  for c in ans.citations]
+    return "\n".join(lines)
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_#<>|\[\]])", r"\\\1", text)
+
+
+# ----------------------------------------------------------------------------- the app
+
+
+@dataclass
+class Article:
+    key: str
+    name: str
+    text: str
+    extraction: ArticleExtraction
+
+
+class Library:
+    """Extracted articles, shared by every session: the same text and date extract once."""
+
+    def __init__(self, extractor: Callable[[str, str | None], ArticleExtraction]) -> None:
+        self.extractor = extractor
+        self.articles: dict[str, Article] = {}
+        self.downloads = Path(tempfile.mkdtemp(prefix="naba-"))
+        self._lock = threading.Lock()
+
+    def add(self, text: str, published: str | None, name: str | None = None) -> Article:
+        # The same key as the extraction's article id, so a known article is not re-read.
+        key = f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}-{published or 'undated'}"
+        if key in self.articles:
+            return self.articles[key]
+        extraction = self.extractor(text, published)
+        with self._lock:
+            if key not in self.articles:
+                title = name or extraction.article.title or text.strip()[:40]
+                self.articles[key] = Article(key, title, text, extraction)
+                (self.downloads / f"naba-{key}.json").write_text(to_json(extraction), "utf-8")
+                (self.downloads / f"naba-{key}.csv").write_text(facts_csv(extraction), "utf-8")
+            return self.articles[key]
+
+    def download(self, key: str, suffix: str) -> str:
+        return str(self.downloads / f"naba-{key}.{suffix}")
+
+
+def _new_session(keys: list[str]) -> dict[str, Any]:
+    """One browser session: its open articles, and per article its chat and cited spans."""
+    return {"open": list(keys), "current": keys[0] if keys else None, "chat": {}, "asked": {},
+            "cited": {}}
+
+
+def build(library: Library, llm: LLM | None) -> gr.Blocks:
+    """The Blocks app over a library of articles and one model (None: answers by code only)."""
+    preloaded = list(library.articles)
+
+    def view(session: dict[str, Any]) -> list[Any]:
+        key = session["current"]
+        art = library.articles.get(key) if key else None
+        names = [(library.articles[k].name, k) for k in session["open"]]
+        if art is None:
+            empty = article_html("", ArticleExtraction.model_validate(
+                {"article": {"id": "", "char_count": 0}, "model": {"name": "none"}}))
+            return [empty, gr.update(choices=names, value=None), gr.update(choices=[], value=None),
+                    *[gr.update(value=None)] * 4, gr.update(value=None), gr.update(value=None),
+                    [], session]
+        cited = [Span(**c) for c in session["cited"].get(key, [])]
+        return [article_html(art.text, art.extraction, cited),
+                gr.update(choices=names, value=key),
+                gr.update(choices=fact_choices(art.extraction), value=None),
+                *[table(art.extraction, name) for name in TABLES],
+                gr.update(value=library.download(key, "json")),
+                gr.update(value=library.download(key, "csv")),
+                session["chat"].get(key, []), session]
+
+    def start() -> list[Any]:
+        return view(_new_session(preloaded))
+
+    def switch(key: str, session: dict[str, Any]) -> list[Any]:
+        if key in library.articles:
+            session["current"] = key
+        return view(session)
+
+    def load(pasted: str, upload: str | None, published: str, session: dict[str, Any],
+             progress: gr.Progress = gr.Progress()) -> list[Any]:  # noqa: B008 (gradio's way)
+        try:
+            progress(0.05, desc="Reading the article")
+            if upload:
+                text, name = read_article(upload), Path(upload).name
+            elif pasted.strip():
+                text, name = decode_article(pasted.encode("utf-8"), "pasted text"), None
+            else:
+                gr.Warning("Paste an article or upload a .txt file first.")
+                return view(session)
+            progress(0.2, desc="Extracting facts (the model reads the article)")
+            art = library.add(text, published.strip() or None, name)
+        except NabaError as exc:
+            gr.Warning(str(exc))
+            return view(session)
+        if art.key not in session["open"]:
+            session["open"].append(art.key)
+        session["current"] = art.key
+        progress(0.95, desc="Showing the facts")
+        return view(session)
+
+    def ask(question: str, session: dict[str, Any]) -> Iterator[list[Any]]:
+        key = session["current"]
+        art = library.articles.get(key) if key else None
+        if not question.strip() or art is None:
+            if art is None:
+                gr.Warning("Load an article first.")
+            yield [gr.skip(), gr.skip(), gr.skip(), session]
+            return
+        chat = [*session["chat"].get(key, []), {"role": "user", "content": question},
+                {"role": "assistant", "content": "…"}]
+        history = session["asked"].get(key, [])
+        final: Answer | None = None
+        try:
+            for item in answer_stream(question, art.extraction, art.text, history, llm):
+                if isinstance(item, Answer):
+                    final = item
+                else:
+                    chat[-1] = {"role": "assistant", "content": f"*{_md_escape(item)} …*"}
+                    yield ["", chat, gr.skip(), session]
+        except NabaError as exc:  # the model failed: say so, keep serving
+            gr.Warning(str(exc))
+            yield [gr.skip(), session["chat"].get(key, []), gr.skip(), session]
+            return
+        assert final is not None
+        chat[-1] = {"role": "assistant", "content": chat_markdown(final)}
+        session["chat"][key] = chat
+        session["asked"][key] = [*history, (question, final.text)]
+        session["cited"][key] = [*session["cited"].get(key, []),
+                                 *(c.quote.model_dump() for c in final.citations)]
+        cited = [Span(**c) for c in session["cited"][key]]
+        yield ["", chat, article_html(art.text, art.extraction, cited), session]
+
+    def pick(evt: gr.SelectData) -> Any:
+        row = evt.row_value or []
+        return gr.update(value=row[0]) if row and row[0] else gr.skip()
+
+    with gr.Blocks(title="Naba", analytics_enabled=False) as demo:
+        session = gr.State()
+        gr.Markdown("## Naba · نبأ — facts from Arabic news, each tied to its words")
+        with gr.Row():
+            with gr.Column(scale=3):
+                current = gr.Dropdown(label="Article", choices=[], interactive=True)
+                article = gr.HTML(elem_id="naba-article")
+                gr.HTML(LEGEND)
+                fact = gr.Dropdown(label="Show a fact in the text", choices=[], interactive=True)
+            with gr.Column(scale=2):
+                chatbot = gr.Chatbot(label="Ask about this article", height=520,
+                                     elem_classes=["naba-chat"], sanitize_html=True)
+                question = gr.Textbox(label="Question (Arabic or English)", lines=1,
+                                      placeholder="كم مدنيا قتل في حماة؟  ·  Who is Zaid al-Saleh?")
+                send = gr.Button("Ask", variant="primary")
+        with gr.Tabs():
+            tables = {}
+            for name in TABLES:
+                with gr.Tab(name.capitalize()):
+                    tables[name] = gr.Dataframe(interactive=False, wrap=True,
+                                                elem_classes=["naba-table"])
+        with gr.Row():
+            get_json = gr.DownloadButton("Download JSON", size="sm")
+            get_csv = gr.DownloadButton("Download CSV", size="sm")
+        with gr.Accordion("Load an article", open=not preloaded):
+            pasted = gr.Textbox(label="Paste the article", lines=6, rtl=True)
+            upload = gr.File(label="…or upload a .txt file (UTF-8, at most 2 MB)",
+                             file_types=[".txt"], type="filepath")
+            published = gr.Textbox(label="Publication date (YYYY-MM-DD, optional)", max_lines=1)
+            extract_button = gr.Button("Extract the facts", variant="primary")
+
+        shown = [article, current, fact, *tables.values(), get_json, get_csv, chatbot, session]
+        demo.load(start, None, shown)
+        current.input(switch, [current, session], shown)
+        extract_button.click(load, [pasted, upload, published, session], shown,
+                             concurrency_id="model", concurrency_limit=1)
+        for trigger in (question.submit, send.click):
+            trigger(ask, [question, session], [question, chatbot, article, session],
+                    concurrency_id="model", concurrency_limit=1)
+        fact.change(None, [fact], None, js="(id) => { if (id) window.nabaShow('fact-' + id); }")
+        for df in tables.values():
+            df.select(pick, None, fact)
+    return demo
+
+
+def launch(files: list[str], published: str | None, host: str = "127.0.0.1", port: int = 7860,
+           model: str | None = None) -> None:
+    """Extract `files`, then serve the app until interrupted. One model for every user:
+    model-bound events run one at a time."""
+    from agent.model import get_llm
+
+    llm = get_llm(model)
+    library = Library(lambda text, date: extract(text, date, llm))
+    for path in files:
+        print(f"naba: extracting {path} …", flush=True)
+        library.add(read_article(path), published, Path(path).name)
+    warm(llm)  # the first question then reads only its own lines
+    print(f"naba: serving on http://{host}:{port}", flush=True)
+    serve(build(library, llm), host, port)
+
+
+def serve(demo: gr.Blocks, host: str, port: int, block: bool = True) -> gr.Blocks:
+    """Queue the app (one model-bound event at a time) and serve it: local only unless `host`
+    says otherwise, never a public share link, uploads capped."""
+    demo.queue(default_concurrency_limit=1)
+    demo.launch(server_name=host, server_port=port, share=False, max_file_size=MAX_UPLOAD,
+                show_error=False, css=CSS, js=JS, footer_links=[], quiet=True,
+                prevent_thread_lock=not block,
+                theme=gr.themes.Default(font=FONTS.replace('"', "").split(", ")))
+    return demo
