@@ -4,11 +4,13 @@ tables that show an article's facts; no answering logic lives here.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import hashlib
 import html
 import io
 import re
+import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -215,6 +217,7 @@ class Library:
         self.extractor = extractor
         self.articles: dict[str, Article] = {}
         self.downloads = Path(tempfile.mkdtemp(prefix="naba-"))
+        atexit.register(shutil.rmtree, self.downloads, ignore_errors=True)
         self._lock = threading.Lock()
 
     def add(self, text: str, published: str | None, name: str | None = None) -> Article:
