@@ -140,7 +140,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def running() -> Iterator[tuple[str, SlowLLM]]:
     llm = SlowLLM()
-    library = Library(lambda text, published: extract(text, published, rules_only=True))
+    library = Library(lambda text, published: extract(text, published))
     library.add(SEED.read_text("utf-8"), "2016-12-13", SEED.name)
     port = _free_port()
     demo = serve(build(library, llm), "127.0.0.1", port, block=False)

@@ -76,7 +76,7 @@ def _ask_in_page(browser, url: str, question: str, shot: str) -> tuple[str, list
 @pytest.fixture(scope="module")
 def rules_app() -> Iterator[str]:
     """The app in this process: rules-only extraction and no model (answers by code)."""
-    library = Library(lambda text, published: extract(text, published, rules_only=True))
+    library = Library(lambda text, published: extract(text, published))
     library.add(SEED.read_text("utf-8"), "2016-12-13", SEED.name)
     port = _free_port()
     demo = serve(build(library, None), "127.0.0.1", port, block=False)
