@@ -46,6 +46,7 @@ def test_the_schema_is_pinned(update_golden):
                          sort_keys=True, indent=2) + "\n"
     path = GOLDEN / "schema.json"
     if update_golden:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(current, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == current, (
         "the ArticleExtraction schema changed: review `git diff tests/golden/schema.json`, bump "
