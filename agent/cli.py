@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -35,24 +34,6 @@ def _published(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a reader never sees half a JSON document."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(tmp, 0o644)  # as an ordinary new file, not mkstemp's private mode
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def _count(low: int | None, best: int | None, high: int | None) -> str:
@@ -89,14 +70,14 @@ def summary(extraction: ArticleExtraction) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from agent.extract import extract, read_article, to_json
+    from agent.extract import extract, read_article, to_json, write_atomic
 
     # Naming a model (--model or NABA_MODEL) is asking for it to be used.
     consult = args.consult or bool(args.model or os.environ.get("NABA_MODEL"))
     extraction = extract(read_article(args.file), args.published, args.model, consult=consult)
     text = to_json(extraction)
     if args.output and args.output != "-":
-        _write_atomic(Path(args.output), text + "\n")
+        write_atomic(Path(args.output), text)
         print(f"wrote {args.output}", file=sys.stderr)
     elif not args.summary:
         print(text)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -122,6 +124,24 @@ def extract(text: str, published: date | str | None = None, model: LLM | str | N
         model=ModelInfo(name=llm.name, sha256=llm.sha256) if llm else ModelInfo(name="none"),
         warnings=doc.warnings,
     )
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a reader never sees half a JSON document."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)  # as an ordinary new file, not mkstemp's private mode
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def to_json(extraction: ArticleExtraction) -> str:

@@ -127,7 +127,7 @@ def test_extract_writes_json_atomically_and_prints_a_summary(
 
     article, out = tmp_path / "article.txt", tmp_path / "out" / "facts.json"
     article.write_text(ARTICLE, encoding="utf-8")
-    monkeypatch.setattr(extract, "extract", lambda text, published, model: _extraction())
+    monkeypatch.setattr(extract, "extract", lambda text, published, model, consult: _extraction())
     assert cli.main(["extract", str(article), "-o", str(out), "--summary"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["casualties"][0]["count_best"] == 50
     assert [p.name for p in out.parent.iterdir()] == ["facts.json"]
@@ -141,7 +141,7 @@ def test_a_failed_extraction_leaves_the_old_output_untouched(
 ):
     from agent import extract
 
-    def fail(text: str, published: object, model: object) -> ArticleExtraction:
+    def fail(text: str, published: object, model: object, consult: bool) -> ArticleExtraction:
         raise ModelError("llama.cpp cannot load x.gguf")
 
     article, out = tmp_path / "article.txt", tmp_path / "facts.json"
