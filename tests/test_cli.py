@@ -64,6 +64,29 @@ def test_a_missing_article_is_one_line_and_exit_2(tmp_path: Path):
     assert_one_line_error(naba("extract", str(tmp_path / "مقال.txt")), 2, "no such file")
 
 
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty article"),
+        (" \n\u00a0\n".encode(), "empty article"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary file"),
+        ("قتل خمسة أشخاص".encode("cp1256"), "not UTF-8 text"),
+        (None, "is a directory"),
+    ],
+)
+def test_bad_articles_are_one_line_exit_2_and_write_nothing(tmp_path: Path, content: bytes | None,
+                                                            words: str):
+    article = tmp_path / "article.txt"
+    if content is None:
+        article.mkdir()
+    else:
+        article.write_bytes(content)
+    out = tmp_path / "facts.json"
+    assert_one_line_error(naba("extract", str(article), "-o", str(out)), 2, words)
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [article]  # no temp file left behind either
+
+
 def test_a_missing_model_file_is_one_line_with_the_fix(tmp_path: Path):
     missing = str(tmp_path / "qwen-7b.gguf")
     assert_one_line_error(naba("model", "--model", missing), 1, "check --model")
