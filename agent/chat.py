@@ -798,12 +798,17 @@ def _answer_place_list(q: Query, fx: Facts) -> Answer | None:
     return d.answer()
 
 
+def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
+    """Events and casualty reports that have `field`, in the asked category, best match first."""
+    having = [f for f in fx.facts if f.kind in ("event", "casualty") and getattr(f.obj, field)
+              and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
+    return _best(having, [t for t in q.terms if fx.knows(t)])
+
+
 def _answer_where(q: Query, fx: Facts) -> Answer | None:
     if q.place_list:
         return _answer_place_list(q, fx)
-    placed = [f for f in fx.facts if f.kind in ("event", "casualty") and f.obj.location
-              and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
-    best = _best(placed, [t for t in q.terms if fx.knows(t)])
+    best = _best_with(q, fx, "location")
     if not best:
         return None
     d = _Draft(q.lang)
@@ -819,9 +824,7 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
 
 
 def _answer_when(q: Query, fx: Facts) -> Answer | None:
-    dated = [f for f in fx.facts if f.kind in ("event", "casualty") and f.obj.date
-             and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
-    best = _best(dated, [t for t in q.terms if fx.knows(t)])
+    best = _best_with(q, fx, "date")
     if not best:
         return None
     d = _Draft(q.lang)
