@@ -62,4 +62,4 @@ eval: setup
 	$(NABA) eval
 
 bench: setup
-	$(PY) -m agent.bench
+	$(PY) -m agent.eval.bench

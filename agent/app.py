@@ -24,7 +24,7 @@ import gradio as gr
 from agent.chat import Answer, answer_stream, count_phrase, warm
 from agent.errors import NabaError
 from agent.extract import decode_article, extract, read_article, to_json
-from agent.llm import LLM
+from agent.model.llm import LLM
 from schemas import ArticleExtraction, Span
 
 MAX_UPLOAD = "2mb"
@@ -382,7 +382,7 @@ def launch(files: list[str], published: str | None, host: str = "127.0.0.1", por
            model: str | None = None) -> None:
     """Extract `files`, then serve the app until interrupted. One model for every user:
     model-bound events run one at a time."""
-    from agent.model import get_llm
+    from agent.model.llama import get_llm
 
     llm = get_llm(model)
     library = Library(lambda text, date: extract(text, date, llm))

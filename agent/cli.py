@@ -89,7 +89,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from agent.chat import answer, render_terminal
     from agent.extract import extract, read_article
-    from agent.model import get_llm
+    from agent.model.llama import get_llm
 
     article = read_article(args.file)
     llm = get_llm(args.model)
@@ -108,7 +108,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_model(args: argparse.Namespace) -> int:
-    from agent.model import describe
+    from agent.model.llama import describe
 
     for key, value in describe(args.model).items():
         print(f"{key:9} {value}")
@@ -116,7 +116,7 @@ def cmd_model(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from agent.evaluate import main as evaluate
+    from agent.eval.evaluate import main as evaluate
 
     return evaluate(args.rest)
 

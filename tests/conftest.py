@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.llm import FakeLLM
-from agent.model import LlamaLLM
+from agent.model.llama import LlamaLLM
+from agent.model.llm import FakeLLM
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,6 +28,6 @@ def fake_llm() -> FakeLLM:
 @pytest.fixture(scope="session")
 def default_llm() -> LlamaLLM:
     """The pinned default model, whatever NABA_MODEL says: golden files are made with it."""
-    from agent.model import ensure_model, get_llm
+    from agent.model.llama import ensure_model, get_llm
 
     return get_llm(ensure_model())

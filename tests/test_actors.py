@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from agent import actors
-from agent.actors import classify, find_actors, link
-from agent.arabic import norm
-from agent.text import Doc, locate, verify
+from agent.extract import actors
+from agent.extract.actors import classify, find_actors, link
+from agent.text.arabic import norm
+from agent.text.doc import Doc, locate, verify
 from schemas import Actor, ActorType, Span
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"

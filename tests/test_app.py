@@ -22,7 +22,7 @@ from agent.app import Library, article_html, build, chat_markdown, facts_csv, se
 from agent.chat import answer
 from agent.errors import ModelError
 from agent.extract import extract
-from agent.text import verify
+from agent.text.doc import verify
 from schemas import Span
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"

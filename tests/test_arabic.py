@@ -2,7 +2,7 @@
 
 import re
 
-from agent.arabic import clitic_bases, is_arabic, norm, normalize, tokens
+from agent.text.arabic import clitic_bases, is_arabic, norm, normalize, tokens
 
 # Fully diacritized, as in QCRI WikiNews, with tatweel and Eastern digits.
 DIACRITIZED = "قُتِلَ ثَلَاثَةُ أَشْخَاصٍ وَأُصِيبَ ١٢ آخَرُونَ فِي انْفِجَـارٍ بِمَدِينَةِ المُوصِلِ"

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from agent import bench
 from agent.errors import ModelError
-from agent.llm import FakeLLM
+from agent.eval import bench
+from agent.model.llm import FakeLLM
 
 ARTICLE = (
     "وقتل 50 مدنيا على الأقل، أمس، جراء غارات على محافظة حماة، وفق ما أعلن المرصد السوري.\n"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.casualties import find_casualties
-from agent.llm import FakeLLM
-from agent.text import Doc
+from agent.extract.casualties import find_casualties
+from agent.model.llm import FakeLLM
+from agent.text.doc import Doc
 from schemas import CasualtyReport
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.arabic import norm
-from agent.chat import (
+from agent.chat.respond import (
     MAX_FACTS,
     MAX_SENTENCES,
     UNANSWERABLE,
@@ -24,8 +23,9 @@ from agent.chat import (
     place_lists,
     render_terminal,
 )
-from agent.llm import FakeLLM
-from agent.text import Span, locate, sentences, verify
+from agent.model.llm import FakeLLM
+from agent.text.arabic import norm
+from agent.text.doc import Span, locate, sentences, verify
 from schemas import (
     Actor,
     ArticleExtraction,

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from agent.dates import find_date, find_dates, parse_published
 from agent.errors import InputError
-from agent.text import Doc
+from agent.extract.dates import find_date, find_dates, parse_published
+from agent.text.doc import Doc
 from schemas import DatePrecision
 
 TUESDAY = date(2016, 12, 13)  # the founding article's publication day

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from agent import evaluate as ev
-from agent import match
 from agent.errors import InputError
-from agent.text import locate
+from agent.eval import evaluate as ev
+from agent.eval import match
+from agent.text.doc import locate
 
 ROOT = Path(__file__).resolve().parent.parent
 FOUNDING = "000_4c6aceeda1af29a0"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.events import MAX_MODEL_CALLS, find_events
-from agent.llm import FakeLLM
-from agent.text import Doc, verify
+from agent.extract.events import MAX_MODEL_CALLS, find_events
+from agent.model.llm import FakeLLM
+from agent.text.doc import Doc, verify
 from schemas import ActorRole, Event, EventType, Modality
 
 T = EventType

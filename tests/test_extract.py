@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from agent import extract as ex
 from agent.errors import InputError
-from agent.text import Doc, locate
+from agent.extract import pipeline as ex
+from agent.text.doc import Doc, locate
 from schemas import CasualtyCategory, CasualtyReport, Location, Span, Statement, StatementKind
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"

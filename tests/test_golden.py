@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from agent import golden
+from agent.eval import golden
+from agent.eval.match import diff_facts
 from agent.extract import to_json
-from agent.match import diff_facts
 from schemas import ArticleExtraction
 
 ROOT = Path(__file__).resolve().parent.parent

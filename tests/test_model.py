@@ -1,4 +1,4 @@
-"""agent.model: assembling the default GGUF from part packages, choosing a model, the llama.cpp
+"""agent.model.llama: assembling the default GGUF from part packages, choosing a model, the llama.cpp
 wrapper (against a fake llama), and one smoke test with the real default model.
 """
 
@@ -15,10 +15,10 @@ from typing import Any, ClassVar, Literal
 import pytest
 from pydantic import BaseModel
 
-from agent import model
 from agent.errors import ModelError
-from agent.llm import FakeLLM
-from agent.model import Pinned
+from agent.model.llama import Pinned
+from agent.model import llama as model
+from agent.model.llm import FakeLLM
 from schemas import ModelInfo
 
 # Three "parts" of a fake GGUF; the Arabic makes a byte-order mistake visible.

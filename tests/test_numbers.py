@@ -3,8 +3,8 @@ numbers that count no one (dates, ages, years, air strikes)."""
 
 import pytest
 
-from agent.numbers import Count, find_counts
-from agent.text import Doc
+from agent.extract.numbers import Count, find_counts
+from agent.text.doc import Doc
 
 
 def counts(sentence: str) -> list[Count]:

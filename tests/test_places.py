@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agent.places import find_location, is_place, main_place
-from agent.text import Doc, verify
+from agent.extract.places import find_location, is_place, main_place
+from agent.text.doc import Doc, verify
 
 
 def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, str | None] | None:

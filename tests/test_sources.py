@@ -2,8 +2,8 @@
 
 import pytest
 
-from agent.sources import find_source, name_after, sources_in
-from agent.text import Doc
+from agent.extract.sources import find_source, name_after, sources_in
+from agent.text.doc import Doc
 
 FOUNDING = (
     "وقتل 50 مدنيا على الأقل بينهم 11 طفلا، أمس، جراء غارات لم يعرف إذا كانت سورية ام روسية "

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from agent.actors import names_in
-from agent.arabic import norm
-from agent.llm import LLM, FakeLLM
-from agent.statements import PARTICIPLES, THAT, VERBS, ask_speaker, find_statements
-from agent.text import Doc, verify
+from agent.extract.actors import names_in
+from agent.extract.statements import PARTICIPLES, THAT, VERBS, ask_speaker, find_statements
+from agent.model.llm import LLM, FakeLLM
+from agent.text.arabic import norm
+from agent.text.doc import Doc, verify
 from schemas import Statement, StatementKind
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"

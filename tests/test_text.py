@@ -1,6 +1,6 @@
 """Sentences and spans: the offsets every fact's evidence depends on."""
 
-from agent.text import MAX_SENTENCE, Doc, locate, sentences, span, verify
+from agent.text.doc import MAX_SENTENCE, Doc, locate, sentences, span, verify
 from schemas import Span
 
 ARTICLE = (

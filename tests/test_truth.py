@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.arabic import is_arabic, norm
+from agent.text.arabic import is_arabic, norm
 from schemas import (
     ActorType,
     CasualtyCategory,

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from agent.arabic import clitic_bases, tokens
+from agent.text.arabic import clitic_bases, tokens
 
 KINDS = ("events", "actors", "statements", "casualties")
 STATEMENT_OVERLAP = 0.5

@@ -19,7 +19,7 @@ from typing import Any
 import platformdirs
 
 from agent.errors import ModelError
-from agent.llm import LLM, Message, Schema
+from agent.model.llm import LLM, Message, Schema
 from schemas import ModelInfo
 
 SETUP_HINT = "run `make setup` (or `pip install -e '.[model]'` in the Naba checkout)"

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from agent.arabic import clitic_bases, norm
-from agent.llm import LLM
-from agent.numbers import Count, Word, bare, casualty_word, find_counts, words, wordset
-from agent.sources import find_source, name_after
-from agent.text import Doc, Sentence, span
+from agent.extract.numbers import Count, Word, bare, casualty_word, find_counts, words, wordset
+from agent.extract.sources import find_source, name_after
+from agent.model.llm import LLM
+from agent.text.arabic import clitic_bases, norm
+from agent.text.doc import Doc, Sentence, span
 from schemas import CasualtyCategory, CasualtyReport, CountUnit, Victims
 
 # "فقد حياته": lost his life is killed, not missing.

@@ -14,12 +14,12 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from agent import match
 from agent.errors import InputError
-from agent.llm import LLM
-from agent.text import locate
+from agent.eval import match
+from agent.model.llm import LLM
+from agent.text.doc import locate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TARGETS = {"casualties": 0.85, "statements": 0.70, "actors": 0.80, "events": 0.60}
 # Attributes checked on matched pairs wherever the truth gives a value.
 FIELDS = {
@@ -550,7 +550,7 @@ def main(argv: list[str]) -> int:
     seeds = load_seeds(Path(args.seeds), Path(args.truth), args.only)
     llm = None
     if not rules_only:
-        from agent.model import get_llm
+        from agent.model.llama import get_llm
 
         llm = get_llm(args.model)
     runs = {}

@@ -18,11 +18,11 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from agent import actors, casualties, dates, events, places, statements
-from agent.arabic import is_arabic
 from agent.errors import InputError
-from agent.llm import LLM
-from agent.text import Doc, locate, verify
+from agent.extract import actors, casualties, dates, events, places, statements
+from agent.model.llm import LLM
+from agent.text.arabic import is_arabic
+from agent.text.doc import Doc, locate, verify
 from schemas import (
     Actor,
     ArticleExtraction,
@@ -152,7 +152,7 @@ def to_json(extraction: ArticleExtraction) -> str:
 
 def _resolve_model(model: LLM | str | None) -> LLM:
     if model is None or isinstance(model, str):
-        from agent.model import get_llm  # llama.cpp is loaded only when a model is needed
+        from agent.model.llama import get_llm  # llama.cpp is loaded only when a model is needed
 
         return get_llm(model)
     return model

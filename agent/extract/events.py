@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from agent import dates, places
-from agent.arabic import Token, clitic_bases, norm, tokens
-from agent.choose import choose
 from agent.errors import ModelOutputError
-from agent.llm import LLM
-from agent.text import Doc, Sentence, span
+from agent.extract import dates, places
+from agent.model.choose import choose
+from agent.model.llm import LLM
+from agent.text.arabic import Token, clitic_bases, norm, tokens
+from agent.text.doc import Doc, Sentence, span
 from schemas import (
     ActorRole,
     DatePrecision,

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.arabic import Token, clitic_bases, norm, normalize_char, tokens
-from agent.text import Doc, span
+from agent.text.arabic import Token, clitic_bases, norm, normalize_char, tokens
+from agent.text.doc import Doc, span
 from schemas import Location, Span
 
 # Countries and the regions that the news names like countries, normalized (ة→ه, ى→ي, أ→ا).

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hijridate import Gregorian, Hijri
 
 from agent.errors import InputError
-from agent.text import Doc
+from agent.text.doc import Doc
 from schemas import DatePrecision
 
 # Month names in normalized form: Egyptian/Gulf (يناير), Levantine/Iraqi (كانون الثاني) and

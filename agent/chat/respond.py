@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from agent.arabic import clitic_bases, norm, tokens
-from agent.llm import LLM, Message
-from agent.prompts import render
-from agent.text import locate, sentences, span
+from agent.model.llm import LLM, Message
+from agent.model.prompts import render
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.doc import locate, sentences, span
 from schemas import (
     Actor,
     ArticleExtraction,
@@ -1157,7 +1157,7 @@ def time_to_first_token(extraction: ArticleExtraction, article: str, llm: LLM,
                         question: str = "How many air strikes did Moscow launch on Palmyra?",
                         ) -> dict[str, Any]:
     """Seconds to the first streamed piece of a model-phrased answer (after warm()) and to the
-    whole checked answer, for agent.bench; a code answer's time is in `facts_seconds`."""
+    whole checked answer, for agent.eval.bench; a code answer's time is in `facts_seconds`."""
     warm(llm)
     started = time.perf_counter()
     first = None

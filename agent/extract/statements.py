@@ -13,12 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent import actors
-from agent.actors import lexicon
-from agent.arabic import ARABIC_LETTER, Token, clitic_bases, norm, tokens
-from agent.choose import choose
-from agent.llm import LLM
-from agent.text import Doc, Sentence, span
+from agent.extract import actors
+from agent.extract.actors import lexicon
+from agent.model.choose import choose
+from agent.model.llm import LLM
+from agent.text.arabic import ARABIC_LETTER, Token, clitic_bases, norm, tokens
+from agent.text.doc import Doc, Sentence, span
 from schemas import ActorType, Span, Statement, StatementKind
 
 

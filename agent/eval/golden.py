@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.extract import extract, to_json, write_atomic
-from agent.llm import LLM, RecordingLLM, ReplayLLM
+from agent.model.llm import LLM, RecordingLLM, ReplayLLM
 from schemas import ArticleExtraction
 
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from agent.arabic import Token, clitic_bases, norm, tokens
-from agent.text import Doc, span
+from agent.text.arabic import Token, clitic_bases, norm, tokens
+from agent.text.doc import Doc, span
 from schemas import Actor, ActorType, Span
 
 # ---------------------------------------------------------------- lexicons (normalized forms)

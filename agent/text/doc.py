@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from agent.arabic import Normalized, normalize
+from agent.text.arabic import Normalized, normalize
 from schemas import Span
 
 # A sentence ends at . ! ? ؟ (not inside a number such as 3.5, not an ellipsis) or at a line

@@ -16,8 +16,8 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ConfigDict, create_model
 
 from agent.errors import ModelOutputError
-from agent.llm import LLM
-from agent.prompts import render
+from agent.model.llm import LLM
+from agent.model.prompts import render
 
 MAX_RETRIES = 2
 

@@ -1,7 +1,7 @@
 """The model contract: one small protocol every other module depends on.
 
 Unit tests use FakeLLM (a queue of replies that records the calls); golden tests use
-RecordingLLM / ReplayLLM. Only agent.model knows about llama.cpp.
+RecordingLLM / ReplayLLM. Only agent.model.llama knows about llama.cpp.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from agent.arabic import clitic_bases
-from agent.text import Doc
+from agent.text.arabic import clitic_bases
+from agent.text.doc import Doc
 
 # Words of the normalized text (digits with thousands separators and decimals, Arabic and Latin
 # letters) and every other non-space character as a word of its own (punctuation marks).

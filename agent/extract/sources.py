@@ -4,9 +4,9 @@
 
 from __future__ import annotations
 
-from agent.arabic import clitic_bases, norm
-from agent.numbers import Word, casualty_word, starts_number, words, wordset
-from agent.text import Doc, span
+from agent.extract.numbers import Word, casualty_word, starts_number, words, wordset
+from agent.text.arabic import clitic_bases, norm
+from agent.text.doc import Doc, span
 from schemas import Span
 
 # Reporting verbs, past tense, masculine / feminine / plural (normalized).

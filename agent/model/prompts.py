@@ -13,9 +13,9 @@ from typing import Any
 
 import jinja2
 
-from agent.llm import Message
+from agent.model.llm import Message
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 _TURN = re.compile(r"^### (system|user|assistant)[ \t]*$", re.MULTILINE)
 
 

@@ -1,0 +1,1 @@
+"""Evaluation: scoring against the hand-checked truth, golden recordings, and the benchmark."""
