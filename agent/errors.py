@@ -25,3 +25,7 @@ class ModelOutputError(NabaError):
         super().__init__(message)
         self.last_completion = last_completion
         self.attempts = attempts
+
+
+class LexiconError(NabaError):
+    """A lexicon file is malformed; the message names the file and the line."""
