@@ -14,12 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.extract import actors
-from agent.extract.actors import lexicon
 from agent.model.choose import choose
 from agent.model.llm import LLM
 from agent.text.arabic import ARABIC_LETTER, Token, clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence, span
 from schemas import ActorType, Span, Statement, StatementKind
+
+
+def lexicon(text: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in text.split())
 
 
 def _forms(words: str, kind: StatementKind | None) -> dict[str, StatementKind | None]:
