@@ -14,10 +14,13 @@ from agent.extract.actors.words import (
     ACTOR_VERBS,
     ADVERBS,
     CHANNELS,
+    CLOSED_CONNECTORS,
     CONNECTORS,
     NAMED_GROUPS,
     ORG_HEADS,
+    RELATIVE,
     STOP_WORDS,
+    SUBJECT_ADVERBS,
     TITLE_HEADS,
     definite,
     is_title_head,
@@ -26,7 +29,8 @@ from agent.extract.actors.words import (
 )
 
 __all__ = [
-    "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CONNECTORS", "NAMED_GROUPS", "ORG_HEADS", "STOP_WORDS",
-    "TITLE_HEADS", "Named", "classify", "definite", "find_actors", "gap", "is_title_head", "key",
-    "link", "mentions_in", "named_phrase", "names_in", "passable", "quote_regions", "unjoined",
+    "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CLOSED_CONNECTORS", "CONNECTORS", "NAMED_GROUPS",
+    "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS", "Named", "classify",
+    "definite", "find_actors", "gap", "is_title_head", "key", "link", "mentions_in",
+    "named_phrase", "names_in", "passable", "quote_regions", "unjoined",
 ]

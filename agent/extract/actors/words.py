@@ -80,6 +80,7 @@ SUBJECT_AFTER = lexicon.words("subject_markers")
 _CONNECTORS = grouped("connectors", "open", "closed")
 CONNECTORS = _CONNECTORS["open"] | _CONNECTORS["closed"]
 DANGLING = _CONNECTORS["open"]  # a name never ends with these
+CLOSED_CONNECTORS = _CONNECTORS["closed"]  # "باسمه": speaks for the body named before
 INSTITUTIONS = lexicon.words("institutions")
 TIES = lexicon.words("ties")
 FRAME_NOUNS = lexicon.words("frame_nouns")
