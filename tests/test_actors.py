@@ -9,7 +9,7 @@ import pytest
 
 from agent.extract import actors
 from agent.extract.actors import classify, find_actors, link
-from agent.text.arabic import norm
+from agent.text.arabic import norm, tokens
 from agent.text.doc import Doc, locate, verify
 from schemas import Actor, ActorType, Span
 
@@ -190,7 +190,7 @@ def test_link_finds_names_aliases_surnames_and_capitals(founding: list[Actor]) -
 
 def test_speaker_phrase_splits_title_from_name() -> None:
     doc = Doc.build("وقال مدير المرصد رامي عبدالرحمن: «انسحب مقاتلو الفصائل»")
-    toks = actors.tokens(doc.text)
+    toks = tokens(doc.text)
     named = actors.named_phrase(doc, toks, 1)
     assert named is not None and named.title is not None
     assert (named.name.text, named.title.text) == ("رامي عبدالرحمن", "مدير المرصد")

@@ -4,64 +4,28 @@
 
 from __future__ import annotations
 
-from agent.extract.numbers import Word, casualty_word, starts_number, words, wordset
+from agent.extract.numbers import Word, casualty_word, starts_number, words
+from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm
 from agent.text.doc import Doc, span
 from schemas import Span
 
-# Reporting verbs, past tense, masculine / feminine / plural (normalized).
-REPORTING_VERBS = wordset("""
-افاد افادت افادوا اعلن اعلنت اعلنوا ذكر ذكرت ذكروا اكد اكدت اكدوا قال قالت قالوا اشار اشارت
-اوضح اوضحت اضاف اضافت صرح صرحت كشف كشفت اورد اوردت تحدث تحدثت تحدثوا روي روت
-اعتبر اعتبرت وثق وثقت قدر قدرت حذر حذرت لفت لفتت
-""")
-# Object pronouns on a reporting verb: "أعلنها مركز الطوارئ", "بحسب ما نقلته وكالة رويترز".
-_OBJECT_SUFFIXES = ("ته", "تها", "ه", "ها", "هم")
-# Verbs that relay another's report: "نقلت وكالة رويترز عن شهود".
-_RELAY_VERBS = wordset("نقل نقلت نقلوا")
-# Words after which the source's name follows: "بحسب X", "وفقا لـX", "حسبما ذكرت X".
-_ACCORDING_TO = wordset("وفق وفقا طبقا حسب حسبما وفقما")
-# "وفق أرقام الأمم المتحدة": the figures are the source's, the name comes after.
-_FIGURES = wordset("ارقام بيانات احصاءات احصائيات تقديرات معطيات حصيله")
-# Groups of sources named by what they are rather than who: "مصادر أخرى", "مصادر طبية".
-_SOURCES_NOUNS = wordset("مصادر مصدر")
-# A name ends before these: relative pronouns, complementizers, prepositions, time words,
-# circumstantial participles that start the reported content.
-_NAME_STOPS = wordset("""
-الذي التي الذين اللذين اللتين اللواتي ان انه انها انهم بان بانه بانها في عن علي الي من منذ
-امس اليوم مساء صباح فجر ظهر ليل ليله يوم خلال بعد قبل حيث لكن الا كما و او ثم مضيفا مشيرا
-موضحا مؤكدا معتبرا لافتا مرجحا ما اذ عبر وهو وهي غير قد لم لن
-الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الماضي الماضيه المقبل المقبله الاسبوع
-اتهم اتهمت نفي نفت دعا دعت طالب طالبت رجح رجحت توقع توقعت فان فانه ايضا كذلك دون بدون هذا
-هذه ذلك تلك
-""")
-# What was reported starts after the name, often with a verbal noun: "أعلن الجيش مقتل 3".
-_REPORTED_NOUNS = wordset("""
-مقتل مصرع سقوط ارتفاع وقوع تسجيل استشهاد اصابه اصابات نزوح اعتقال وفاه فقدان عدد حصيله
-وصول تعرض استهداف مشاركه نشر توقيف ارسال اطلاق بدء انتهاء تشكيل فتح اغلاق تعليق رفع فرض
-استئناف وقف تاجيل الغاء تمديد عوده سحب رفض قبول تدمير سيطره انسحاب جثث جثه انتشال عثور
-""")
-_NOT_PLACES = wordset("""
-بيان بيانا تصريح تصريحات حديث مؤتمر تقرير تغريده منشور رساله كلمه اتصال مقابله لقاء وقت ساعه
-حصيله ختام اعقاب اطار سياق ظل حين حينه وقت اشاره معرض رد اجتماع جلسه موقف
-""")
-# Speakers named by their post take a place or body after في: "مصدر في الشرطة العراقية".
-_SOURCE_HEADS = wordset("مصدر مصادر مسؤول مسؤوله مسؤولون مسؤولين متحدث ناطق ضابط قائد")
-# "قال الجيش في المنطقة": a place named by a common noun says where, not who.
-_GENERIC_PLACES = wordset("""
-المدينه المنطقه القطاع البلاد العاصمه المحافظه الولايه البلده القريه المخيم الميدان الشارع
-الداخل الخارج الموقع المكان الحي
-""")
-# Heads of bodies that the article names in full once, then by the head alone ("المنظمة").
-_ANAPHORIC_HEADS = wordset("""
-منظمه حركه وزاره مرصد هيئه جماعه مكتب بعثه لجنه مفوضيه وكاله شبكه قياده خليه جمعيه تنسيقيه
-""")
+REPORTING_VERBS = lexicon.words("past_reporting_verbs")
+_OBJECT_SUFFIXES = lexicon.ordered("object_suffixes")  # "أعلنها"، "نقلته"
+_RELAY_VERBS = lexicon.words("relay_verbs")  # "نقلت وكالة رويترز عن شهود"
+_ACCORDING_TO = lexicon.words("according_to")  # "بحسب X"، "وفقا لـX"
+_FIGURES = lexicon.words("figure_nouns")  # "وفق أرقام الأمم المتحدة"
+_SOURCES_NOUNS = lexicon.words("source_nouns")  # "مصادر أخرى تحدثت"
+_NAME_STOPS = lexicon.words("source_name_stops")
+_REPORTED_NOUNS = lexicon.words("reported_nouns")  # "أعلن الجيش مقتل 3"
+_NOT_PLACES = lexicon.words("source_not_places")  # "المرصد في بيان"
+_SOURCE_HEADS = lexicon.words("source_posts")  # "مصدر في الشرطة العراقية"
+_GENERIC_PLACES = lexicon.words("generic_places")  # "قال الجيش في المنطقة"
+_ANAPHORIC_HEADS = lexicon.words("anaphoric_heads")  # "المنظمة" after its full name
+_CLAUSE_STARTS = lexicon.words("subject_openers")  # "وكانت X قد أعلنت"
+_TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة الصحة"
+_OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
 _COMMAS = {"،", ","}
-# A subject named before its verb starts after these: "وكانت X قد أعلنت", "غير أن X، قالت".
-_CLAUSE_STARTS = wordset("كان كانت وكانت وكان ان انه غير لكن بينما فيما")
-_TIME_ASIDES = wordset("امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت")
-# "قال مسؤول لوكالة فرانس برس": the outlet the source spoke to is not part of the name.
-_OUTLETS = wordset("وكاله قناه صحيفه موقع تلفزيون اذاعه شبكه فرانس رويترز الجزيره")
 _MAX_NAME_WORDS = 10
 
 

@@ -1,0 +1,275 @@
+"""Merging the mentions of one article into actors: one actor for each person, group or state,
+with its fullest name, its aliases and its title; and linking a name back to its actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from agent.extract.actors.kinds import classify, country_of
+from agent.extract.actors.mentions import (
+    Mention,
+    affiliation,
+    appositive,
+    mark_titles,
+    mention,
+    mentions_in,
+)
+from agent.extract.actors.names import clean
+from agent.extract.actors.words import (
+    CAPITALS,
+    COUNTRY_FORMS,
+    DEMONYMS,
+    EQUIVALENT,
+    FIGHTERS,
+    GENERIC_REBELS,
+    HOME_ARMY,
+    NAMED_GROUPS,
+    ORG_HEADS,
+    STOP_WORDS,
+    UNNAMED_SOURCES,
+    bare,
+    definite,
+    force_head,
+    in_lexicon,
+    is_title_head,
+    joined,
+    key,
+    lexical,
+    unjoined,
+)
+from agent.text.arabic import Token, norm, tokens
+from agent.text.doc import Doc
+from schemas import Actor, ActorType, Span
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return 0 < n <= len(outer) and any(outer[i : i + n] == inner
+                                       for i in range(len(outer) - n + 1))
+
+
+_REBELS = ("rebels:",)  # one actor for the generic fighters of an article
+
+
+def _canonical(m: Mention) -> tuple[str, ...]:
+    """Mentions with the same canonical key are one actor from the start."""
+    k = m.same_as or m.key
+    form = joined(list(k), COUNTRY_FORMS) or joined(list(k), CAPITALS)
+    if m.type is ActorType.state and m.country and form and len(form.split("_")) == len(k):
+        return ("state:" + m.country,)  # "روسيا"، "موسكو" — not "وزارة الدفاع الروسية"
+    for group in EQUIVALENT:
+        forms = [tuple(g.split("_")) for g in group]
+        if k in forms or (len(k) > 1 and any(_contains(k, f) for f in forms)
+                          and in_lexicon(k[0], ORG_HEADS)):
+            return forms[0]
+    if m.type is ActorType.armed_group and in_lexicon(k[0], GENERIC_REBELS) and all(
+            in_lexicon(w, GENERIC_REBELS) or bare(w) in DEMONYMS or bare(w) == "المعارضه"
+            for w in k):
+        return _REBELS  # "مقاتلو المعارضة السورية"، "الفصائل المقاتلة"، "المسلحين"
+    return k
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention]
+    key: tuple[str, ...]
+
+    @property
+    def type(self) -> ActorType:
+        strong = [m.type for m in self.mentions if not m.weak] or [self.mentions[0].type]
+        return Counter(strong).most_common(1)[0][0]
+
+    def first(self) -> int:
+        return min(m.span.start for m in self.mentions)
+
+
+def _merge(found: list[Mention]) -> list[_Cluster]:
+    by_key: dict[tuple[str, ...], _Cluster] = {}
+    for m in found:
+        k = _canonical(m)
+        by_key.setdefault(k, _Cluster([], k)).mentions.append(m)
+    clusters = list(by_key.values())
+    persons = [c for c in clusters if c.type is ActorType.person]
+    groups = [c for c in clusters if c.type is not ActorType.person]
+    return _absorb(persons, _person_part) + _absorb(_national_forces(groups), _contains_key)
+
+
+def _person_part(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """'حجاب' is part of 'رياض حجاب' (surname or given name); 'بشار الأسد' of a longer form."""
+    if len(short) == 1:
+        return short[0] in (long[0], long[-1], bare(long[-1]))
+    return _contains(long, short)
+
+
+def _contains_key(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """'المرصد' is the short form of 'المرصد السوري لحقوق الإنسان'; 'الأمم المتحدة' is not one
+    of 'مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية': the short form starts the long one."""
+    return not short[0].endswith(":") and long[: len(short)] == short
+
+
+def _absorb(clusters: list[_Cluster], part: Callable[[tuple[str, ...], tuple[str, ...]], bool]
+            ) -> list[_Cluster]:
+    """Fold each shorter form into the longer form it is part of, preferring the nearest
+    one mentioned before it: 'المرصد' -> 'المرصد السوري لحقوق الإنسان'."""
+    kept: list[_Cluster] = []
+    for c in sorted(clusters, key=lambda c: -len(c.key)):
+        homes = [h for h in kept if len(h.key) > len(c.key) and part(h.key, c.key)
+                 and (h.type is c.type or c.type is ActorType.person)]
+        if not homes:
+            kept.append(c)
+            continue
+        for m in c.mentions:
+            before = [h for h in homes if h.first() <= m.span.start]
+            home = max(before, key=lambda h: h.first()) if before else homes[0]
+            home.mentions.append(m)
+    return kept
+
+
+def _national_forces(groups: list[_Cluster]) -> list[_Cluster]:
+    """A government's army goes by many names ('قوات النظام'، 'الجيش السوري'، 'جيش الأسد'،
+    'القوات الصومالية'): armies of one nation are one actor, and armies with no nation join
+    the one nation the article names, if only one. Police and security forces stay apart."""
+    armies = [c for c in groups if c.type is ActorType.state_forces and _army(c.key)]
+    nations = {m.country for c in armies for m in c.mentions if m.country}
+    merged: dict[str | None, _Cluster] = {}
+    for n, c in enumerate(armies):
+        nation = next((m.country for m in c.mentions if m.country), None)
+        if nation is None and len(nations) == 1:
+            nation = next(iter(nations))
+        elif nation is None and nations:  # several nations: "الجيش" may be any of them
+            nation = f"unknown:{n}"
+        if nation in merged:
+            merged[nation].mentions += c.mentions
+        else:
+            merged[nation] = c
+    keep = {id(c) for c in merged.values()}  # the first cluster of each nation holds the rest
+    return [c for c in groups if c not in armies or id(c) in keep]
+
+
+def _army(words: tuple[str, ...]) -> bool:
+    """'الجيش …'، 'قوات النظام'، 'القوات الحكومية'، 'القوات الصومالية' — not 'قوات الأمن'."""
+    head, rest = force_head(words[0]), [bare(w) for w in words[1:]]
+    if head == "army":
+        return True
+    return head == "forces" and bool(rest) and (
+        rest[0] in HOME_ARMY or rest[0] in DEMONYMS)
+
+
+def _best_name(c: _Cluster) -> Mention:
+    """The fullest form: the longest for people, the country for states, otherwise the form
+    that covers most mentions ('المرصد السوري لحقوق الإنسان' covers 'المرصد')."""
+    strong = c.mentions  # a full name written inside a title still names the actor
+    if c.type is ActorType.person:
+        return max(strong, key=lambda m: (len(m.key), -m.span.start))
+    if c.type is ActorType.state:
+        countries = [m for m in strong if joined(list(m.key), COUNTRY_FORMS)]
+        return min(countries or strong, key=lambda m: m.span.start)
+
+    def covered(m: Mention) -> int:
+        return sum(_contains(m.key, o.key) for o in c.mentions)
+
+    return max(strong, key=lambda m: (_written_clean(m.span.text), covered(m), len(m.key),
+                                      -m.span.start))
+
+
+def _written_clean(text: str) -> bool:
+    """The form carries no proclitic of the sentence ('لموسكو'، 'للأسد' are not aliases)."""
+    first = norm(text.split()[0]) if text.split() else ""
+    return bool(first) and key(text)[0] == first
+
+
+def _to_actor(doc: Doc, c: _Cluster) -> Actor:
+    best = _best_name(c)
+    aliases: dict[str, None] = {}
+    for m in sorted(c.mentions, key=lambda m: m.span.start):
+        if m.key != best.key and _written_clean(m.span.text):
+            aliases.setdefault(m.span.text, None)
+    title = next((m.title for m in c.mentions if m.title), None)
+    evidence = {(m.span.start, m.span.end): m.span for m in c.mentions}
+    return Actor(id="", name=best.span.text, type=c.type,
+                 title=title.text if title else None, affiliation=affiliation(doc, title),
+                 aliases=list(aliases), evidence=[evidence[k] for k in sorted(evidence)])
+
+
+def _surnames(doc: Doc, clusters: list[_Cluster], toks: Sequence[Token]) -> None:
+    """A person named in full is later named by surname alone ('بيسكوف'): find those words."""
+    taken = [(m.span.start, m.span.end) for c in clusters for m in c.mentions]
+    for c in clusters:
+        if c.type is not ActorType.person:
+            continue
+        full = _best_name(c).key
+        if len(full) < 2 or lexical(full[-1]):
+            continue
+        for t in toks:
+            if full[-1] in (t.norm, bare(t.norm), unjoined(t.norm)) and \
+                    not any(s <= t.start < e for s, e in taken):
+                c.mentions.append(Mention(clean(doc, t, t), ActorType.person))
+
+
+def _names_someone(name: str) -> bool:
+    """Unnamed sources and people known only by a title are not actors: 'شهود عيان'،
+    'مصدر طبي'، 'وزير الدفاع الباكستاني'."""
+    words = key(name)
+    if not words or in_lexicon(words[0], UNNAMED_SOURCES) or is_title_head(words[0]):
+        return False
+    kind = classify(name)
+    if kind is ActorType.civilians:
+        return False
+    if kind is ActorType.person and len(words) == 1 and (
+            definite(words[0]) or len(words[0]) < 3 or words[0] in STOP_WORDS):
+        return False  # "قال التقرير"، "قال لي": not a person's name
+    if any(definite(w) for w in words) or joined(list(words), NAMED_GROUPS):
+        return True
+    # indefinite and generic: "مسلحين مجهولين"، "طائرات حربية إسرائيلية"، "قوة"
+    if kind in FIGHTERS:
+        return False
+    return kind is not ActorType.person or (not any(w.endswith("يه") for w in words) and
+                                            not (len(words) == 1 and words[0].endswith("ه")))
+
+
+def _titled(doc: Doc, m: Mention) -> Mention:
+    """A person another module named: pick up the title written around the name."""
+    if m.type is not ActorType.person or m.title:
+        return m
+    toks = tokens(doc.text, m.span.start, min(len(doc.text), m.span.end + 400))
+    names = len(tokens(m.span.text))
+    m.title = appositive(doc, toks, names) if len(toks) > names else None
+    return m
+
+
+# ---------------------------------------------------------------- public
+
+
+def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
+    """The article's actors: the names other modules found plus those the code finds, merged
+    within the article. Ids are left empty; extract.py numbers them."""
+    named = [_titled(doc, mention(doc, where)) for _, where in mentions
+             if _names_someone(where.text)]
+    # names others found act or speak: never only inside someone's title
+    found = mark_titles(mentions_in(doc, 0, len(doc.text)), named) + named
+    found = [m for m in found if not (m.weak and m.type is ActorType.person)]
+    clusters = [c for c in _merge(found) if not all(m.weak for m in c.mentions)
+                and not (c.key == _REBELS and all(len(m.key) < 2 for m in c.mentions))]
+    _surnames(doc, clusters, tokens(doc.text))
+    actors = [_to_actor(doc, c) for c in clusters]
+    return sorted(actors, key=lambda a: (a.evidence[0].start, a.name))
+
+
+def link(actors: Sequence[Actor], name: str | None) -> str | None:
+    """The id of the actor that `name` names (as its name, an alias, a surname, a capital)."""
+    if not name:
+        return None
+    k = key(name)
+    for a in actors:
+        if k in (key(a.name), *map(key, a.aliases)):
+            return a.id
+    country = country_of(name) if classify(name) is ActorType.state else None
+    for a in actors:
+        if country and a.type is ActorType.state and country_of(a.name) == country:
+            return a.id
+        if a.type is ActorType.person and k and _person_part(key(a.name), k):
+            return a.id
+    return None

@@ -1,0 +1,285 @@
+"""Reading a name in the words of a sentence: where a personal name starts after its title, where
+a group's name ends, and the span it covers without the proclitic of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from agent.extract.actors.quotes import gap, is_quoted, passable
+from agent.extract.actors.words import (
+    ACTOR_VERBS,
+    CAPITALS,
+    CHANNELS,
+    CONNECTORS,
+    COUNTRY_FORMS,
+    DANGLING,
+    DEMONYMS,
+    FIGHTERS,
+    FRAME_NOUNS,
+    INSTITUTIONS,
+    JOINS_DEFINITE,
+    MEDIA_AFTER,
+    NAME_PARTICLES,
+    NAMED_GROUPS,
+    ORG_HEADS,
+    STOP_WORDS,
+    TIES,
+    UNNAMED_SOURCES,
+    bare,
+    conjoined,
+    definite,
+    in_lexicon,
+    is_title_head,
+    joined,
+    lexical,
+    lexicon_word,
+    nisba,
+    stop_word,
+    unjoined,
+    verbish,
+)
+from agent.text.arabic import Token
+from agent.text.doc import Doc, span
+from schemas import Span
+
+_BEFORE_ARTICLE = re.compile(r"^([وف]?[بك]?)ال(?=..)")
+_PREPOSED = re.compile(r"^[وف]?[بك]ال(?=..)")
+
+
+def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
+    """End (exclusive) of the name-like run of words starting at toks[i]: it stops at
+    punctuation, stop words and a conjoined و, and carries short quoted names inside."""
+    j = i + 1
+    while j < len(toks) and j - i < most:
+        w = toks[j].norm
+        if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or conjoined(w) or \
+                (w[:1] == "ل" and w[1:] in MEDIA_AFTER):
+            break  # "قال شهود عيان لوكالة فرانس برس": to whom, not who
+        j += 1
+    return j
+
+
+def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
+    """Index where a personal name begins after the title toks[0], or None.
+
+    The name is read backwards from the end: core words (at most three), particles such as
+    بن / عبد, and a definite word only as the surname or after عبد / أبو ("عبد الإله").
+    """
+    start, core = len(toks), 0
+    for k in range(len(toks) - 1, floor - 1, -1):
+        w = toks[k].norm
+        name_like = w in STOP_WORDS and not stop_word(toks[k])  # "علي", not "على"
+        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or conjoined(w):
+            break
+        if w in NAME_PARTICLES:
+            start = k
+            continue
+        if definite(w) and k != len(toks) - 1 and toks[k - 1].norm not in JOINS_DEFINITE \
+                and w != "الله":  # "ذبيح الله مجاهد"، "عبد الله"
+            break
+        if core == 3:
+            break
+        core, start = core + 1, k
+    if core == 0:
+        return None
+    first = toks[start].norm
+    if core == 1 and (definite(first) or nisba(first)):
+        return None  # "وزير الخارجية"، "مسؤول أمريكي": a title, not a name
+    while toks[start].norm in NAME_PARTICLES - JOINS_DEFINITE:
+        start += 1
+    return start
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name as written, with the title before it when the article gives one."""
+
+    name: Span
+    title: Span | None
+    end: int  # index of the first word after the phrase
+    words: int  # how many words the personal name has (0 when the title is the name)
+
+
+def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Named | None:
+    """Read a speaker- or actor-like phrase at toks[i]: 'منسق المعارضة السورية رياض حجاب' ->
+    name 'رياض حجاب', title 'منسق المعارضة السورية'; with no personal name after the title,
+    the title is the name ('المتحدث باسم الجيش')."""
+    if i >= len(toks):
+        return None
+    end = run_end(doc, toks, i, most)
+    if in_lexicon(toks[i].norm, ORG_HEADS) and not is_title_head(toks[i].norm):
+        end = name_end(doc, toks, i)  # "وزارة الداخلية العراقية | اعتقال …"
+    if not is_title_head(toks[i].norm):
+        end = _second_name(toks, i, end)
+        for p in range(i + 1, end):  # "يوتشي ماسوزوي وزير الصحة الياباني": title after name
+            if is_title_head(toks[p].norm):
+                if any(lexical(t.norm) for t in toks[i:p]):
+                    break
+                name, title = clean(doc, toks[i], toks[p - 1]), clean(doc, toks[p], toks[end - 1])
+                return Named(name, title, end, p - i)
+        return Named(clean(doc, toks[i], toks[end - 1]), None, end, 0)
+    # a source's words are adjectives, never a name: "مصدر مقرب"، "مصادر طبية"
+    start = None if in_lexicon(toks[i].norm, UNNAMED_SOURCES) else _name_start(doc, toks[i:end])
+    if start is None and not in_lexicon(toks[i].norm, UNNAMED_SOURCES):
+        cut = _second_name(toks, i, end)  # "… دميتري بيسكوف | كييف بمحاولة": an object
+        start = _name_start(doc, toks[i:cut]) if cut < end else None
+        end = cut if start is not None else end
+    if start is not None and any(t.norm in CONNECTORS for t in toks[i : i + start]) and any(
+            is_title_head(t.norm) for t in toks[i + 1 : i + start]):
+        start = None  # "المتحدث باسم الجيش بقيادة المشير خليفة حفتر": the leader's name
+    if start is None and end + 1 < len(toks) and toks[end].norm in ("في", "لدي") and \
+            (definite(toks[end + 1].norm) or lexical(toks[end + 1].norm)
+             or joined([t.norm for t in toks[end + 1 : end + 3]], COUNTRY_FORMS)):
+        # "رئيس قسم الهواتف في الشركة شين جي كاي": the name may follow the workplace
+        more = run_end(doc, toks, end + 1, most)
+        start = _name_start(doc, toks[i:more], floor=end - i + 2)
+        end = more if start is not None else end
+    if start is not None:
+        name = clean(doc, toks[i + start], toks[end - 1])
+        core = sum(t.norm not in NAME_PARTICLES for t in toks[i + start : end])
+        return Named(name, clean(doc, toks[i], toks[i + start - 1]), end, core)
+    # The title alone names the speaker ("المتحدث باسم القوات المسلحة المصرية"، "المبعوث
+    # الأممي إلى اليمن"), unless a name follows between commas ("، مدحت الأسطل،").
+    end = max(name_end(doc, toks, i), i + 1)
+    title = clean(doc, toks[i], toks[end - 1])
+    if end < len(toks) and re.fullmatch(r"\s*[،,]\s*", gap(doc, toks[end - 1], toks[end])):
+        after = named_phrase(doc, toks, end, most)
+        if after and (after.words or not lexical(toks[end].norm)) and after.end < len(toks) \
+                and not passable(doc, toks[after.end - 1], toks[after.end]):
+            return Named(after.name, title, after.end, after.words or 1)
+    return Named(title, None, end, 0)
+
+
+def _second_name(toks: Sequence[Token], i: int, end: int) -> int:
+    """Where a second name starts inside a run ('روسيا الولايات المتحدة'، 'الجيش السوداني
+    قوات الدعم السريع'): a state, or a group head after a definite word."""
+    first = joined([t.norm for t in toks[i:end]], COUNTRY_FORMS)
+    for p in range(i + 1, end):
+        w = toks[p].norm
+        if first and p - i < len(first.split("_")):
+            continue  # inside "الولايات المتحدة"
+        prev = toks[p - 1].norm
+        if prev in CONNECTORS or prev in TIES or \
+                (in_lexicon(prev, ORG_HEADS) and not definite(prev)) or \
+                (w in DEMONYMS and not definite(prev)):
+            continue  # "بقيادة السعودية"، "قوات سوريا الديمقراطية"، "إعلام رسمية سورية"
+        if in_lexicon(w, COUNTRY_FORMS) or in_lexicon(w, CAPITALS) or \
+                joined([w] + [t.norm for t in toks[p + 1 : p + 3]], COUNTRY_FORMS):
+            return p
+        named = joined([bare(w)] + [t.norm for t in toks[p + 1 : p + 3]], NAMED_GROUPS)
+        head = [b for b in (bare(w)[2:] if definite(w) else w, *unjoined(w)[1:])
+                if ORG_HEADS.get(b) in FIGHTERS and w not in CONNECTORS]
+        if (head or named) and definite(prev):
+            return p
+    return end
+
+
+def clean(doc: Doc, first: Token, last: Token) -> Span:
+    """Span from first to last word, without the proclitic glued to the first one ('والجيش'،
+    'لموسكو'), and with both marks of a quoted name it holds ('باسم «الكرملين»')."""
+    start = first.start + _proclitic_length(doc, first)
+    end = last.end
+    inside = doc.text[start:end]
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        if opening == closing:
+            unbalanced = inside.count(opening) % 2 == 1
+        else:
+            unbalanced = inside.count(opening) > inside.count(closing)
+        after = doc.text[end:].lstrip()
+        if unbalanced and after.startswith(closing):
+            end = len(doc.text) - len(after) + 1
+    return span(doc.text, start, end)
+
+
+def _proclitic_length(doc: Doc, t: Token) -> int:
+    """Raw characters of و/ف/ب/ك/ل in front of the name proper of a word (0 when none)."""
+    w = t.norm
+    m = _BEFORE_ARTICLE.match(w)
+    if m:
+        n = len(m.group(1))
+    elif not lexicon_word(w) and len(w) > 3 and w[0] in "وفبكل" and lexicon_word(w[1:]):
+        n = 1
+    else:
+        n = 0
+    if not n:
+        return 0
+    return doc.norm.offsets[doc.norm.from_raw(t.start) + n] - t.start
+
+
+def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
+    """End of a name that starts with a head noun: 'المرصد السوري لحقوق الإنسان', 'قوات
+    نظام الرئيس بشار الأسد', 'تنظيم «داعش»', 'مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية',
+    'مصادر عسكرية وطبية متطابقة'. Words join while they are definite, in construct before a
+    definite word, a genitive with ل, a short quoted name, a personal name after a title, or
+    an adjective agreeing with an indefinite head; once the name is definite, or a proper
+    name closes it ('تنظيم داعش | التفجير'), a new indefinite noun ends it."""
+    j, definite_seen, closed, person = i + max(named, 1), definite(toks[i].norm), named > 0, 0
+    institution = in_lexicon(toks[i].norm, INSTITUTIONS)
+    inside = is_quoted(doc, toks[i])
+    while j < len(toks) and j - i < 10 and passable(doc, toks[j - 1], toks[j]):
+        w, prev = toks[j].norm, toks[j - 1].norm
+        nxt = toks[j + 1].norm if j + 1 < len(toks) and passable(doc, toks[j], toks[j + 1]) \
+            else ""
+        if inside and not is_quoted(doc, toks[j]):
+            break  # "«قوات حفتر» | المسؤولية": a quoted name ends with its quotation
+        verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
+        if w in STOP_WORDS or verb or (_PREPOSED.match(w) and prev not in CONNECTORS):
+            break  # "الشرطة | بالعصي": a preposition starts what was done, not the name
+        proper = joined([bare(w), *(t.norm for t in toks[j + 1 : j + 3])], NAMED_GROUPS)
+        if proper and not closed and (not definite(prev) or prev in CONNECTORS or
+                                      w.startswith("لل")):  # not "التحالف | الحوثيين"
+            j, definite_seen, closed = j + len(proper.split("_")), True, True
+            continue
+        if proper:
+            break
+        tied = prev in CONNECTORS and w[:1] in ("ب", "ل", "م")  # "المرتبطة بتنظيم القاعدة"
+        genitive = (w[:1] == "ل" or tied) and (w.startswith("لل") or (bool(nxt) and (
+            definite(nxt) or in_lexicon(w[1:], MEDIA_AFTER))))  # "لحقوق الإنسان"، "للدعم"
+        if closed and not (genitive or w in CONNECTORS or (definite(w) and nisba(w))):
+            break  # "تنظيم داعش | التفجير", but "الاتحاد الأفريقي الانتقالية"
+        closed = closed and not genitive
+        adjective = not definite(prev) and (nisba(w) or nisba(prev) or j == i + 1) and \
+            (not lexical(w) or bare(w) in DEMONYMS)  # "مسؤول أمريكي"، "مصدر مقرب"
+        if conjoined(w) and not ((adjective and nisba(w[1:])) or  # "عسكرية وطبية"
+                                     (institution and definite(w))):  # "الطاقة والثروة"
+            break
+        construct = not definite_seen and (definite(nxt) or (nxt and is_quoted(
+            doc, toks[j + 1]))) and nxt not in STOP_WORDS
+        if definite(w) and is_title_head(w) and nisba(prev):
+            break  # "مجلس السيادة السوداني | الفريق أول عبد الفتاح البرهان"
+        person = person + 1 if (is_title_head(prev) and definite(prev)) or \
+            (0 < person < 3 and not lexical(w)) else 0  # "الرئيس بشار الأسد"
+        quoted = is_quoted(doc, toks[j]) and not definite(prev)  # not "الروسية «قطعياً»"
+        if w in CONNECTORS:
+            definite_seen, person = False, 0  # "باسم | قيادة العمليات"، "بقيادة | المشير"
+        elif not (definite(w) or construct or genitive or adjective or person or quoted):
+            break
+        else:
+            definite_seen = definite_seen or definite(w)
+        j += 1
+    while j - 1 > i and toks[j - 1].norm in DANGLING:
+        j -= 1  # "وكالة «أعماق» التابعة | له"
+    return j
+
+
+def name_end(doc: Doc, toks: Sequence[Token], i: int) -> int:
+    """group_end, then the place or body an institution belongs to when the article ties
+    it with في / إلى / لدى / من: 'القيادة الأمريكية في أفريقيا'، 'المبعوث الأممي إلى اليمن'،
+    'وزارة الداخلية في حكومة الوحدة الوطنية'، 'مصدر مقرب من رئاسة الجمهورية'."""
+    end = group_end(doc, toks, i)
+    if end + 1 >= len(toks) or toks[end].norm not in TIES or not (
+            is_title_head(toks[i].norm) or in_lexicon(toks[i].norm, INSTITUTIONS)):
+        return end
+    place = toks[end + 1].norm
+    country = joined([t.norm for t in toks[end + 1 : end + 4]], COUNTRY_FORMS)
+    if country:
+        return end + 1 + len(country.split("_"))
+    if place in CHANNELS or place in FRAME_NOUNS or place in STOP_WORDS:
+        return end  # "في بيان"، "في وقت سابق": where or when it was said, not who
+    if definite(place) or in_lexicon(place, ORG_HEADS):
+        return group_end(doc, toks, end + 1)
+    # "القيادة الأمريكية في أفريقيا"، "وزارة الصحة في غزة": one proper name of a place
+    return end + 2 if in_lexicon(toks[i].norm, INSTITUTIONS) and not lexical(place) else end

@@ -1,0 +1,185 @@
+"""The actor lexicons (agent/lexicons/*.txt), loaded once, and the tests on single words built on
+them: is a word a title, a group head, a stop word, definite, joined by "and"?
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TypeVar
+
+from agent.text import lexicon
+from agent.text.arabic import Token, clitic_bases, norm, tokens
+from schemas import ActorType
+
+V = TypeVar("V")
+
+
+def phrase(text: str) -> str:
+    """A lexicon entry of several words as the code matches it: 'حزب الله' -> 'حزب_الله'."""
+    return norm(text).replace(" ", "_")
+
+
+def phrases(name: str, convert: Callable[[str], V]) -> dict[str, V]:
+    """A table whose entries may be phrases, keyed the way joined() matches them."""
+    return {phrase(k): v for k, v in lexicon.table(name, convert).items()}
+
+
+def grouped(name: str, *values: str) -> dict[str, frozenset[str]]:
+    """A lexicon whose value column is one of `values`: its entries grouped by value."""
+    def check(value: str) -> str:
+        if value not in values:
+            raise ValueError(f"expected one of {', '.join(values)}")
+        return value
+
+    found = lexicon.table(name, check)
+    return {v: frozenset(k for k, x in found.items() if x == v) for v in values}
+
+
+def _aliases() -> tuple[tuple[str, ...], ...]:
+    """group_aliases.txt as groups of forms, the key of each group first."""
+    groups: dict[str, list[str]] = {}
+    for form, key_form in phrases("group_aliases", phrase).items():
+        forms = groups.setdefault(key_form, [key_form])
+        if form != key_form:
+            forms.append(form)
+    return tuple(tuple(forms) for forms in groups.values())
+
+
+TITLE_HEADS = lexicon.words("title_heads")
+RANK_WORDS = lexicon.words("rank_words")
+_PARTICLES = grouped("name_particles", "definite", "plain")
+NAME_PARTICLES = _PARTICLES["definite"] | _PARTICLES["plain"]
+JOINS_DEFINITE = _PARTICLES["definite"]  # "عبد الإله": a definite word after these
+WAW_WORDS = lexicon.words("waw_words")
+STOP_WORDS = lexicon.words("name_stop_words")
+MAKSURA = lexicon.words("maksura_stop_words")
+MEDIA_AFTER = lexicon.words("media_after_speaker")
+ORG_HEADS = lexicon.table("group_heads", ActorType)
+BARE_OK = lexicon.words("group_heads_alone")
+NAMED_GROUPS = phrases("named_groups", ActorType)
+EQUIVALENT = _aliases()
+INTERNATIONAL = lexicon.words("international_words")
+CIVILIANS = lexicon.words("civilian_nouns")
+UNNAMED_SOURCES = lexicon.words("unnamed_sources")
+STATE_COMPLEMENTS = lexicon.words("state_force_complements")
+REBEL_ARMIES = lexicon.words("rebel_army_names")
+HOME_ARMY = lexicon.words("national_army_complements")
+GENERIC_REBELS = lexicon.words("generic_fighters")
+COUNTRY_FORMS = phrases("state_names", str)
+CAPITALS = phrases("state_capitals", str)
+DEMONYMS = phrases("state_demonyms", str)
+PLACE_WORDS = lexicon.words("place_markers")
+ACTING_AFTER = lexicon.words("party_nouns")
+ACTOR_VERBS = lexicon.words("actor_verbs")
+RELATIVE = lexicon.words("relative_pronouns")
+_ADVERBS = grouped("adverbs", "subject", "plain")
+ADVERBS = _ADVERBS["subject"] | _ADVERBS["plain"]
+SUBJECT_ADVERBS = _ADVERBS["subject"]  # after a verb: the speaker is the one already known
+SUBJECT_AFTER = lexicon.words("subject_markers")
+_CONNECTORS = grouped("connectors", "open", "closed")
+CONNECTORS = _CONNECTORS["open"] | _CONNECTORS["closed"]
+DANGLING = _CONNECTORS["open"]  # a name never ends with these
+CLOSED_CONNECTORS = _CONNECTORS["closed"]  # "باسمه": speaks for the body named before
+INSTITUTIONS = lexicon.words("institutions")
+TIES = lexicon.words("ties")
+FRAME_NOUNS = lexicon.words("frame_nouns")
+CHANNELS = lexicon.words("channels")
+FORCE_HEADS = grouped("force_heads", "army", "forces")
+FIGHTERS = (ActorType.state_forces, ActorType.armed_group)
+
+# The article with the proclitics before it; at least two letters must follow ("وكالة" is
+# not و+ك+ال+ة).
+_DEFINITE = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?=..)")
+_POSSESSIVE = re.compile(r"(?<=...)(?:هما|هم|ها|ه)$")
+_HARAKAT = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+
+
+def in_lexicon(word: str, entries: Iterable[str]) -> bool:
+    """The word, or the word without its proclitics, is one of the entries."""
+    return any(b in entries for b in clitic_bases(word))
+
+
+def definite(word: str) -> bool:
+    """Carries the article, possibly behind a proclitic: الصالح، والجيش، للأسد."""
+    return bool(_DEFINITE.match(word))
+
+
+def bare(word: str) -> str:
+    """The word without و/ف/ب/ك/ل in front of its article: 'وللاسد' -> 'الاسد'."""
+    m = _DEFINITE.match(word)
+    return "ال" + word[m.end():] if m else word
+
+
+def unjoined(word: str) -> str:
+    """The word without a leading و/ف ('and', 'so'), but never without its article
+    (clitic_bases strips that too, so 'الكشف' would pass for the verb 'كشف')."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 2 else word
+
+
+def is_title_head(word: str) -> bool:
+    """A title's head word, also with a possessive ('قائدها'، 'باسمه' is a connector)."""
+    return in_lexicon(word, TITLE_HEADS) or in_lexicon(_POSSESSIVE.sub("", word), TITLE_HEADS)
+
+
+def force_head(word: str) -> str | None:
+    """'army' for a جيش, 'forces' for قوات / قوى ('والقوات'), None for any other word."""
+    w = bare(word)
+    return next((kind for kind, heads in FORCE_HEADS.items() if w.endswith(tuple(heads))), None)
+
+
+def lexicon_word(w: str) -> bool:
+    return w in TITLE_HEADS or w in ORG_HEADS or w in CAPITALS or w in COUNTRY_FORMS or \
+        w in NAMED_GROUPS
+
+
+def conjoined(word: str) -> bool:
+    """A leading و that means 'and': not part of a title, group, place or و-name."""
+    return word.startswith("و") and len(word) > 3 and word not in WAW_WORDS and \
+        not lexicon_word(word)
+
+
+def stop_word(t: Token) -> bool:
+    """A word that ends a name. 'علي' written with ي is the name, not the preposition على
+    (normalization writes both alike; the article does not)."""
+    if t.norm not in STOP_WORDS:
+        return False
+    return t.norm not in MAKSURA or not _HARAKAT.sub("", t.text).endswith("ي")
+
+
+def lexical(word: str) -> bool:
+    """Words that belong to titles and group names, never to a personal name."""
+    return (is_title_head(word) or in_lexicon(word, ORG_HEADS) or in_lexicon(word, COUNTRY_FORMS)
+            or in_lexicon(word, CAPITALS) or bare(word) in DEMONYMS or word in STOP_WORDS
+            or word in RANK_WORDS
+            or word in CONNECTORS or any(ch.isdigit() for ch in word))
+
+
+def verbish(word: str) -> bool:
+    """Shaped like a verb, so it ends a group's name: 'فتحوا'، 'يستقلون'، 'تعارضان'. (Not
+    used on personal names: 'فرانسوا' has the same ending.)"""
+    return (len(word) > 3 and word.endswith("وا")) or \
+        (len(word) > 4 and word[0] in "يت" and word.endswith(("ون", "ان")))
+
+
+def nisba(word: str) -> bool:
+    return word.endswith(("ي", "يه")) and len(word) > 3
+
+
+def key(text: str) -> tuple[str, ...]:
+    """Comparable form of a name: normalized words, the first without its proclitics."""
+    words = [t.norm for t in tokens(text)]
+    if not words:
+        return ()
+    first = words[0]
+    known = [b for b in clitic_bases(first) if lexicon_word(b)]
+    words[0] = bare(first) if definite(first) else (known[0] if known else first)
+    return tuple(words)
+
+
+def joined(words: Sequence[str], entries: Iterable[str]) -> str | None:
+    """The longest lexicon entry ('الولايات_المتحده') that the words start with."""
+    for n in range(min(4, len(words)), 0, -1):
+        if "_".join(words[:n]) in entries:
+            return "_".join(words[:n])
+    return None
