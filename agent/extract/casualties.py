@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from agent.extract.numbers import Count, Word, bare, casualty_word, find_counts, words, wordset
+from agent.extract.counts import Count, find_counts
+from agent.extract.numbers import Word, bare, casualty_word, words, wordset
 from agent.extract.sources import find_source, name_after
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm
