@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from agent.extract import governing
 from agent.extract.casualties import find_casualties
+from agent.extract.numbers import words
 from agent.model.llm import FakeLLM
 from agent.text.doc import Doc
-from schemas import CasualtyReport
+from schemas import CasualtyCategory, CasualtyReport
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"
 
@@ -236,3 +238,33 @@ def test_a_relayed_source_and_an_appositive_speaker():
     assert found[0].reported_by == "شهود"
     found = reports("وقال المتحدث باسم الوزارة، مدحت الأسطل، إن شابين استشهدا في غارة.")
     assert found[0].reported_by == "المتحدث باسم الوزارة، مدحت الأسطل"
+
+
+@pytest.mark.parametrize(("sentence", "word", "category"), [
+    ("وقتل 5 أشخاص", "وقتل", CasualtyCategory.killed),
+    ("عاد النازحين إلى القرية", "النازحين", CasualtyCategory.displaced),
+    ("فقد 3 أشخاص حياتهم", "فقد", CasualtyCategory.killed),      # lost their lives: killed
+    ("فقد 3 أشخاص في البحر", "فقد", CasualtyCategory.missing),
+    ("أجبرت العائلات على مغادرة منازلها", "مغادرة", CasualtyCategory.displaced),
+    ("عادت الأسر إلى منازلها", "الأسر", None),                     # families, not captives
+])
+def test_category_of_a_word_in_its_context(sentence, word, category):
+    """governing.category_of: what a word says happened, read with the words after it."""
+    ws = words(Doc.build(sentence), 0, len(sentence))
+    i = next(k for k, w in enumerate(ws) if w.raw == word)
+    assert governing.category_of(ws, i) == category
+
+
+@pytest.mark.parametrize(("sentence", "governs"), [
+    ("قتل 12 مدنيا وأصيب 30", ["قتل", "وأصيب"]),         # each verb its own figure
+    ("ارتفع عدد القتلى إلى 50", ["القتلى"]),             # a noun across one word
+    ("أكد الناطق أن القتلى بلغوا في المدينة حتى الآن 40", [None]),  # too far, across أن
+])
+def test_governor_is_the_nearest_casualty_word(sentence, governs):
+    doc = Doc.build(sentence)
+    ws = words(doc, 0, len(sentence))
+    spans = [(i, i) for i, w in enumerate(ws) if w.norm.isdigit()]
+    taken = {i for i, _ in spans}
+    found = governing.lexemes(ws, taken)
+    got = [governing.governor(ws, spans, found, k) for k in range(len(spans))]
+    assert [ws[g[1].index].raw if g and g[1] else None for g in got] == governs

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from agent.extract.event_triggers import Trigger, clause_scope, find_triggers
+from agent.extract.event_typing import modality
 from agent.extract.events import MAX_MODEL_CALLS, find_events
 from agent.model.llm import FakeLLM
 from agent.text.doc import Doc, verify
@@ -232,3 +234,40 @@ def test_an_aim_is_no_event_unless_an_operation_pursues_it() -> None:
 def test_a_protest_that_clashes_is_one_riot() -> None:
     e = only("تظاهر آلاف في مدينة البصرة وتصادموا مع قوات الأمن")
     assert e.type is T.riot and len(e.evidence) == 1
+
+
+def triggers_of(text: str) -> list[Trigger]:
+    doc = Doc.build(text, PUBLISHED)
+    return [t for sentence in doc.sentences for t in find_triggers(doc, sentence)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("شنت طائرات حربية غارات جوية على المدينة", [("غارات جوية", (T.air_drone_strike,))]),
+    ("انسحب مقاتلو المعارضة من الحي", [("انسحب", (T.territory_change,))]),
+    ("قصف الجيش البلدة", [("قصف", (T.shelling_artillery, T.air_drone_strike))]),  # open
+    ("تسيطر الفصائل على حيين", []),                  # an imperfect: a state, not an event
+    ("نقل المعتقلون إلى مركز احتجاز", []),           # part of a name
+    ("لاذ المسلحون بالفرار", []),                    # the attackers got away
+])
+def test_find_triggers_looks_words_up_in_context(text, found):
+    """event_triggers.find_triggers: the lexicons and the context rules, before any typing."""
+    assert [(t.text, t.options) for t in triggers_of(text)] == found
+
+
+@pytest.mark.parametrize(("text", "mood"), [
+    ("انسحب المقاتلون من الحي", Modality.asserted),
+    ("لم ينسحب المقاتلون من الحي", Modality.negated),
+    ("ستنسحب القوات من المدينة", Modality.hypothetical),
+    ("دعا الوزير إلى وقف إطلاق النار", Modality.hypothetical),
+    ("زعمت الوكالة أن الطائرات قصفت المستشفى", Modality.claimed),
+])
+def test_modality_of_a_trigger(text, mood):
+    (t,) = triggers_of(text)
+    assert modality(text, t) is mood
+
+
+def test_clause_scope_stops_at_a_new_clause():
+    text = "قصفت الطائرات المدينة، فيما اتهم التحالف الجيش"
+    (t,) = triggers_of(text)
+    start, end = clause_scope(text, t)
+    assert text[start:end] == "قصفت الطائرات المدينة"

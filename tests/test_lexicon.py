@@ -57,3 +57,20 @@ def test_words_refuse_values_and_missing_files(lexdir: Path) -> None:
     with pytest.raises(NabaError, match="missing"):
         lexicon.words("missing")
 
+
+
+SHIPPED = sorted(p.stem for p in Path(lexicon.__file__).resolve().parents[1].glob("lexicons/*.txt"))
+
+
+def test_lexicons_are_shipped() -> None:
+    assert SHIPPED, "agent/lexicons/ holds no lexicon files"
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_lexicon_loads(name: str) -> None:
+    """Each file in agent/lexicons parses, has entries, and starts with a comment saying
+    what it is for."""
+    found = lexicon.entries(name)
+    assert found, f"{name}.txt has no entries"
+    text = (lexicon.LEXICONS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.startswith("#"), f"{name}.txt does not start with a comment"

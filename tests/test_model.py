@@ -1,5 +1,5 @@
-"""agent.model.llama: assembling the default GGUF from part packages, choosing a model, the llama.cpp
-wrapper (against a fake llama), and one smoke test with the real default model.
+"""agent.model.llama: assembling the default GGUF from part packages, choosing a model, the
+llama.cpp wrapper (against a fake llama), and one smoke test with the real default model.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pytest
 from pydantic import BaseModel
 
 from agent.errors import ModelError
-from agent.model.llama import Pinned
 from agent.model import llama as model
+from agent.model.llama import Pinned
 from agent.model.llm import FakeLLM
 from schemas import ModelInfo
 

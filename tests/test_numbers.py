@@ -3,7 +3,8 @@ numbers that count no one (dates, ages, years, air strikes)."""
 
 import pytest
 
-from agent.extract.numbers import Count, find_counts
+from agent.extract.counts import Count, find_counts
+from agent.extract.numbers import number_at, starts_number, words
 from agent.text.doc import Doc
 
 
@@ -234,3 +235,26 @@ def test_more_numbers_that_count_no_one(sentence):
 def test_phrase_edges(sentence, text, best):
     c = counts(sentence)[-1]
     assert (c.text, c.best) == (text, best)
+
+
+@pytest.mark.parametrize(("text", "value", "vague", "covered"), [
+    ("خمسة وعشرين", 25, False, 2),
+    ("ثلاثة آلاف", 3000, False, 2),
+    ("أحد عشر", 11, False, 2),
+    ("ثلاث مئة", 300, False, 2),
+    ("عشرات الآلاف", 10000, True, 2),
+    ("قتيلان", 2, False, 1),
+    ("1,200", 1200, False, 1),
+])
+def test_number_at_reads_the_number_alone(text, value, vague, covered):
+    """numbers.number_at: the number by itself, before counts.py grows it into a phrase."""
+    ws = words(Doc.build(text), 0, len(text))
+    core = number_at(ws, 0)
+    assert core is not None
+    assert (core.value, core.vague, core.stop - core.first) == (value, vague, covered)
+    assert starts_number(ws, 0)
+
+
+def test_number_at_refuses_plain_words():
+    ws = words(Doc.build("قال المتحدث"), 0, len("قال المتحدث"))
+    assert number_at(ws, 0) is None and not starts_number(ws, 1)

@@ -4,95 +4,39 @@ people counted (قتل، أصيب، نزح …), with their victims, cause and s
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from agent.extract.numbers import Count, Word, bare, casualty_word, find_counts, words, wordset
+from agent.extract.counts import Count, find_counts
+from agent.extract.governing import (
+    Lexeme,
+    among,
+    category_of,
+    governor,
+    is_person_noun,
+    lexemes,
+    negated,
+)
+from agent.extract.numbers import Word, bare, words
 from agent.extract.sources import find_source, name_after
 from agent.model.llm import LLM
+from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm
 from agent.text.doc import Doc, Sentence, span
 from schemas import CasualtyCategory, CasualtyReport, CountUnit, Victims
 
-# "فقد حياته": lost his life is killed, not missing.
-_LIFE = re.compile(r"حيات(?:ه|هم|هما|ها)")
-# "مغادرة منازلها", "ترك ديارهم": leaving home is displacement.
-_LEAVING = wordset("مغادره ترك هجر")
-_HOMES = re.compile(r"(?:منازل|ديار|بيوت|مساكن|قري|مدن|مناطق)(?:ه|ها|هم|هن)?")
-# Who was counted, by the head noun; sound plurals take every ending (-ون -ين -ان -ي -و).
-_ENDS = "(?:ا|ين|ون|ان|ي|و|ه)?"
-_VICTIMS: list[tuple[Victims, re.Pattern[str]]] = [
-    (Victims.security_forces, re.compile(
-        f"(?:جندي|عسكري|شرطي|ضابط|امني|مجند){_ENDS}|جنود|شرطه|ضباط|قوات|امن|حرس|جيش|حشد")),
-    (Victims.combatants, re.compile(
-        f"(?:مقاتل|مسلح|جهادي|ارهابي|متشدد|مرتزق|عنصر|متمرد|انتحاري|مهاجم){_ENDS}"
-        "|عناصر|مليشيا|ميليشيا")),
-    (Victims.civilians, re.compile(
-        f"(?:مدني|طفل|مواطن|طالب|تلميذ|صحفي|مسعف|مزارع|رضيع|لاجئ|نازح|متظاهر|محتج|مهاجر"
-        f"|ناشط|صياد|عامل|موظف|مصلي){_ENDS}|طفلت(?:ين|ان)|اطفال|نساء|امراه|امراتين|سيده"
-        "|سيدات|سكان|مصلين|طلاب|تلاميذ|عمال|رضع|ركاب")),
-]
-_CAUSES = re.compile(
-    r"(?:ال)?(?:غار(?:ه|ات)|قصف|انفجار|تفجير(?:ات)?|اشتباك(?:ات)?|معارك|معركه|هجوم|هجمات"
-    r"|قذيف(?:ه)|قذائف|صاروخ|صواريخ|رصاص|قنص|برميل|براميل|لغم|الغام|عبوه|مفخخه|غرق|زلزال"
-    r"|فيضان(?:ات)?|سيول|انهيار|حادث|حريق|مجاعه|اعدام)")
-# One person, indefinite: "قتل طفل", "أصيب ضابط"; "وأصيب آخر / رابع" counts one more.
-_SINGULAR = re.compile(
-    r"(?:طفل|طفله|رجل|امراه|شاب|شابه|فتاه|فتي|شخص|مواطن|مواطنه|مدني|جندي|مجند|ضابط|شرطي"
-    r"|عسكري|عنصر|مسلح|مقاتل|صحفي|صحفيه|مسعف|ناشط|ناشطه|متظاهر|مستوطن|فلسطيني|اسرائيلي"
-    r"|لاجئ|نازح|مزارع|صياد|عامل|موظف|طالب|طالبه|معلم|طبيب|ممرض|اخر|ثالث|رابع|خامس)(?:ا|ه)?")
-_OTHERS = wordset("اخرون اخرين اخران اخرين")
-_FAMILY_NOUNS = wordset("عائله عائلات عوائل اسره اسر")
-_DETAIL_MARKERS = wordset("بينهم بينهن منهم منهن غالبيتهم معظمهم اغلبهم اكثرهم")
-# "بينهم طفل في غارات …": the breakdown ends where the circumstances begin.
-_DETAIL_ENDS = wordset("في علي الي جراء اثر بسبب خلال بعد قبل عند قرب منذ حين امس اليوم")
-_NEGATORS = wordset("لم لا لن دون بدون عدم نفي نفت ينفي تنفي نفوا")
-_STILL = wordset("يزال تزال يزالون زال")  # "لا يزال 5 مفقودين" is not a negation
-# Where one clause of a sentence gives way to another figure from another source.
-_CONTRAST = [("الا", "ان"), ("الا", "انه"), ("غير", "ان"), ("لكن",), ("ولكن",), ("بينما",),
-             ("فيما",), ("وفيما",), ("في", "حين"), ("؛",)]
-# "برصاص قوات الاحتلال", "على يد مسلحين", "غارات شنتها طائرات التحالف".
-_PERPETRATOR_CUES = [("برصاص",), ("بنيران",), ("علي", "يد"), ("علي", "ايدي"), ("شنتها",),
-                     ("شنها",), ("شنه",), ("شنته",), ("نفذتها",), ("نفذها",)]
-_GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
-_GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
-_AFTER_PENALTY = 2  # "وقتل أيضا شخصان وأصيب آخران": قتل governs شخصان, not أصيب
-_NOUN_GOVERNS = 2  # "ارتفع عدد القتلى إلى 50": a noun reaches a number only across a word
-# Casualty words that name the people themselves (القتلى، الجرحى، النازحين) rather than the act.
-_PERSON_NOUN = re.compile(
-    r"قتيل\w*|قتلي|جريح\w*|جرحي|ضحايا|ضحيه|مصاب\w*|نازح\w*|لاجئ\w*|مفقود\w*|معتقل\w*"
-    r"|محتجز\w*|مختطف\w*|شهيد\w*|شهداء|مشرد\w*|مهجر\w*|متضرر\w*|محاصر\w*")
-# A casualty word does not reach a number across a quote, a colon or "أن": new content starts.
-_CLAUSE_BREAKS = wordset(": ؛ « » \" “ ” ( ) ان انه انها بان بانه اصل")
-_OPENING = {"«", '"', "“"}
-# "فقد" is also فـ + قد ("فقد أوكلت …"): it says missing only right before its number.
-_WEAK = wordset("فقد وفقد")
+_OTHERS = lexicon.words("others_words")
+_SINGULAR = lexicon.words("single_persons")
+_DETAIL_MARKERS = lexicon.words("breakdown_markers")
+_DETAIL_ENDS = lexicon.words("breakdown_ends")
+_CONTRAST = [tuple(phrase.split()) for phrase in lexicon.ordered("contrast_words")]
+_VICTIM_WORDS = lexicon.table("victim_words", Victims)
+_VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
+            for kind in dict.fromkeys(_VICTIM_WORDS.values())}  # in file order: the first kind wins
+_CAUSES = lexicon.words("cause_words")
+_PERPETRATOR_CUES = [tuple(phrase.split()) for phrase in lexicon.ordered("perpetrator_cues")]
 
 
-@dataclass(frozen=True)
-class _Lexeme:
-    category: CasualtyCategory
-    index: int  # position in the sentence's word list
-    start: int
-    end: int
-
-
-def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
-    """The casualty category word i names in its context ("وقتل" -> killed, "النازحين" ->
-    displaced, "فقد 3 أشخاص حياتهم" -> killed, "مغادرة منازلها" -> displaced)."""
-    if not ws[i].is_letters:
-        return None
-    bases = clitic_bases(ws[i].norm)
-    word = casualty_word(ws[i])
-    category = CasualtyCategory(word) if word else None
-    if category == CasualtyCategory.missing and any(
-            _LIFE.fullmatch(w.norm) for w in ws[i + 1:i + 5]):
-        return CasualtyCategory.killed  # "فقد 3 أشخاص حياتهم"
-    if category is None and any(b in _LEAVING for b in bases) and i + 1 < len(ws) \
-            and _HOMES.fullmatch(ws[i + 1].norm):
-        return CasualtyCategory.displaced
-    return category
 
 
 def find_casualties(doc: Doc, llm: LLM | None = None) -> list[CasualtyReport]:
@@ -147,15 +91,14 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
         return []
     spans = _word_spans(ws, counts)
     in_count = {i for a, b in spans for i in range(a, b + 1)}
-    lexemes = [_Lexeme(cat, i, w.start, w.end) for i, w in enumerate(ws)
-               if i not in in_count and (cat := category_of(ws, i))]
+    found = lexemes(ws, in_count)
     details = _details(ws, counts, spans)
     reports: list[tuple[CasualtyReport, Count]] = []
-    previous: tuple[CasualtyCategory, _Lexeme | None] | None = None
+    previous: tuple[CasualtyCategory, Lexeme | None] | None = None
     for k, count in enumerate(counts):
         if k in details.members:
             continue
-        governed = _category(ws, spans, lexemes, k)
+        governed = governor(ws, spans, found, k)
         if governed is None and previous is not None and previous[1] is not None \
                 and _joined(ws, counts, spans, k):
             governed = previous  # "بمقتل 15 مقاتلا و10 من عناصر النظام": one verb, two figures
@@ -163,7 +106,7 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
         if governed is None:
             continue
         category, lexeme = governed
-        if lexeme is not None and (_negated(ws, lexeme.index, spans) or _among(ws, lexeme)):
+        if lexeme is not None and (negated(ws, lexeme.index, spans) or among(ws, lexeme)):
             continue
         report = _report(doc, sentence, ws, count, category, lexeme, details.text.get(k), spans[k])
         if report.victims == Victims.unknown and reports and _inherits(count):
@@ -191,12 +134,12 @@ def _singulars(doc: Doc, ws: list[Word], spans: list[tuple[int, int]]) -> list[C
     found = []
     for i in range(len(ws) - 1):
         one = i + 1
-        if one in in_count or not _SINGULAR.fullmatch(ws[one].norm) or category_of(ws, i) is None \
-                or _is_person_noun(ws[i]):  # "بين القتلى طفلا": a part of a figure, not one
+        if one in in_count or ws[one].norm not in _SINGULAR or category_of(ws, i) is None \
+                or is_person_noun(ws[i]):  # "بين القتلى طفلا": a part of a figure, not one
             continue
         last, value = one, 1
         nxt = ws[one + 1].norm if one + 1 < len(ws) else ""
-        if nxt.startswith("و") and _SINGULAR.fullmatch(nxt[1:]) and one + 1 not in in_count:
+        if nxt.startswith("و") and nxt[1:] in _SINGULAR and one + 1 not in in_count:
             last, value = one + 1, 2
         text = doc.text[ws[one].start:ws[last].end]
         found.append(Count(value, value, value, "people", ws[one].start, ws[last].end, text,
@@ -210,90 +153,6 @@ def _first_word(ws: list[Word], start: int) -> int:
 
 def _last_word(ws: list[Word], end: int) -> int:
     return [w.start for w in ws if w.start < end][-1]
-
-
-def _noun_category(ws: list[Word], span_words: tuple[int, int]) -> CasualtyCategory | None:
-    """"50 قتيلا", "قتيلان", "عشرات الجرحى": the counted noun says what happened."""
-    for i in range(span_words[0], span_words[1] + 1):
-        if any(b in _FAMILY_NOUNS for b in clitic_bases(ws[i].norm)):
-            continue  # "أسر" after a number are families, not captives
-        if (cat := category_of(ws, i)) is not None:
-            return cat
-    return None
-
-
-def _category(ws: list[Word], spans: list[tuple[int, int]],
-              lexemes: list[_Lexeme], k: int) -> tuple[CasualtyCategory, _Lexeme | None] | None:
-    """The category of count k and the word that governs it: the nearest casualty word in the
-    sentence, before it (up to _GOVERN_BEFORE words) or after it (up to _GOVERN_AFTER), that
-    no other number stands between and that does not govern a number of its own right after."""
-    own = _noun_category(ws, spans[k])
-    if own is not None:
-        return own, None
-    first, last = spans[k]
-    starts = {a for a, _ in spans}
-    asides = _parenthesized(ws)
-    best: tuple[int, _Lexeme] | None = None
-    for lex in lexemes:
-        if lex.index < first:
-            span_between = range(lex.index + 1, first)
-            limit = 0 if ws[lex.index].norm in _WEAK else _GOVERN_BEFORE
-            if _is_person_noun(ws[lex.index]):
-                limit = _NOUN_GOVERNS  # "عدد القتلى 18", not "ضحايا الأنفال من أصل 40"
-        elif ws[lex.index].norm in _WEAK:
-            continue
-        else:
-            span_between = range(last + 1, lex.index)
-            limit = _GOVERN_AFTER
-            if lex.index + 1 in starts:
-                continue  # "هاجم 20 مسلحا قرية وقتلوا 5": قتلوا governs the 5
-        between = [i for i in span_between if i not in asides]
-        gap = sum(1 for i in between if ws[i].is_letters or ws[i].norm[0].isdigit())
-        # "قتلوا «أكثر من 30 …»": a quote that opens right at the number does not block.
-        blocked = any(i in starts or (ws[i].norm in _CLAUSE_BREAKS
-                                      and not (i == first - 1 and ws[i].norm in _OPENING))
-                      for i in between)
-        if gap > limit or blocked:
-            continue
-        # Arabic puts the verb first: a word before the number wins a tie with one after it.
-        rank = gap if lex.index < first else gap + _AFTER_PENALTY
-        if best is None or rank < best[0]:
-            best = rank, lex
-    return (best[1].category, best[1]) if best else None
-
-
-def _is_person_noun(w: Word) -> bool:
-    return any(_PERSON_NOUN.fullmatch(b) for b in clitic_bases(w.norm))
-
-
-def _parenthesized(ws: list[Word]) -> set[int]:
-    """Words inside ( … ), brackets included: "نحو 15 مليون شخص (أكثر من 10%) على ترك ديارهم"."""
-    inside: set[int] = set()
-    opened: int | None = None
-    for i, w in enumerate(ws):
-        if w.norm == "(":
-            opened = i
-        elif w.norm == ")" and opened is not None:
-            inside.update(range(opened, i + 1))
-            opened = None
-    return inside
-
-
-def _among(ws: list[Word], lexeme: _Lexeme) -> bool:
-    """"بين القتلى طفل وامرأتان": a breakdown of a figure given elsewhere, not a figure."""
-    return lexeme.index > 0 and ws[lexeme.index - 1].norm == "بين" \
-        and _is_person_noun(ws[lexeme.index])
-
-
-def _negated(ws: list[Word], index: int, spans: list[tuple[int, int]]) -> bool:
-    """"لم يسفر عن مقتل", "نفى الجيش مقتل": a negator among the three words before."""
-    ends = {b for _, b in spans}
-    for i in range(index - 1, max(index - 4, -1), -1):
-        if i in ends:
-            return False
-        if ws[i].norm in _NEGATORS or any(b in _NEGATORS for b in clitic_bases(ws[i].norm)):
-            return not (ws[i].norm == "لا" and i + 1 < len(ws) and ws[i + 1].norm in _STILL)
-    return False
 
 
 @dataclass
@@ -366,7 +225,7 @@ def _marker_after(ws: list[Word], last: int) -> tuple[int, int] | None:
 
 
 def _report(doc: Doc, sentence: Sentence, ws: list[Word], count: Count,
-            category: CasualtyCategory, lexeme: _Lexeme | None,
+            category: CasualtyCategory, lexeme: Lexeme | None,
             detail: tuple[int, int] | None, span_words: tuple[int, int]) -> CasualtyReport:
     start = min(count.start, lexeme.start) if lexeme else count.start
     end = max(count.end, lexeme.end if lexeme else 0, detail[1] if detail else 0)
@@ -433,8 +292,8 @@ def _kinds(some: list[Word]) -> set[Victims]:
     found: set[Victims] = set()
     for w in some:
         bases = clitic_bases(w.norm) if w.is_letters else []
-        kind = next((kind for kind, pattern in _VICTIMS
-                     if any(pattern.fullmatch(b) for b in bases)), None)
+        kind = next((kind for kind, forms in _VICTIMS.items()
+                     if any(b in forms for b in bases)), None)
         if kind is not None:
             found.add(kind)
     return found
@@ -444,7 +303,7 @@ def _cause(doc: Doc, ws: list[Word], pos: int, segment: tuple[int, int]) -> str 
     """The nearest cause word ("غارات", "القصف"), in the count's clause first, as written."""
     found = []
     for w in ws:
-        base = next((b for b in clitic_bases(w.norm) if _CAUSES.fullmatch(b)), None) \
+        base = next((b for b in clitic_bases(w.norm) if b in _CAUSES), None) \
             if w.is_letters else None
         if base is not None:
             outside = not (segment[0] <= w.start < segment[1])

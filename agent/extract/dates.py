@@ -4,72 +4,50 @@ resolved against the publication date, with the precision the words allow."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
 from agent.errors import InputError
+from agent.text import lexicon
 from agent.text.doc import Doc
 from schemas import DatePrecision
 
-# Month names in normalized form: Egyptian/Gulf (يناير), Levantine/Iraqi (كانون الثاني) and
-# Maghrebi (جانفي) families.
-MONTHS: dict[str, int] = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-}
-# Month words that are also common words (أب father, مارس practised, ماي): only trusted next to
-# a day number, a year, "شهر" or a paired month name.
-_AMBIGUOUS_MONTHS = {"اب", "مارس", "ماي"}
-HIJRI_MONTHS: dict[str, int] = {
-    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
-    "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي الثانيه": 6, "جمادي الاخره": 6,
-    "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
-    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
-}
-WEEKDAYS: dict[str, int] = {  # date.weekday(): Monday is 0
-    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5,
-    "الاحد": 6,
-}
-_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-          "التاسع"]
-# Day ordinals as written in full: "السابع من أغسطس", "الحادي والعشرين من مارس".
-ORDINAL_DAYS: dict[str, int] = {
-    **{word: i for i, word in enumerate(_UNITS, 1)},
-    "العاشر": 10, "الحادي عشر": 11,
-    **{f"{word} عشر": 10 + i for i, word in enumerate(_UNITS[1:], 2)},
-    "العشرين": 20, "الحادي والعشرين": 21,
-    **{f"{word} والعشرين": 20 + i for i, word in enumerate(_UNITS[1:], 2)},
-    "الثلاثين": 30, "الحادي والثلاثين": 31,
-}
-DAYS_BACK: dict[str, int] = {  # relative day words -> days before publication
-    "اليوم": 0, "امس": 1, "الليله الماضيه": 1, "اول امس": 2, "اول من امس": 2,
-    "امس الاول": 2,
-}
-
-_PAST = r"(?:الماضي|الماضيه|الفائت|الفائته|المنصرم|المنصرمه|السابق)"
-_NEXT = r"(?:المقبل|المقبله|القادم|القادمه)"
-_CURRENT = r"(?:الحالي|الحاليه|الجاري|الجاريه)"
+MONTHS = lexicon.table("months", int)
+_AMBIGUOUS_MONTHS = lexicon.words("ambiguous_months")
+HIJRI_MONTHS = lexicon.table("hijri_months", int)
+WEEKDAYS = lexicon.table("weekdays", int)  # date.weekday(): Monday is 0
+ORDINAL_DAYS = lexicon.table("ordinal_days", int)
+DAYS_BACK = lexicon.table("days_back", int)  # relative day words -> days before publication
+_DIRECTION = lexicon.table("relative_words", int)  # -1 past, 1 next, 0 current
 
 
-def _alternation(words: list[str]) -> str:
+def _alternation(words: Iterable[str], longest_first: bool = True) -> str:
     # Longest first, so "كانون الثاني" wins over a shorter prefix; spaces match any run of them.
-    ordered = sorted(words, key=len, reverse=True)
+    ordered = sorted(words, key=len, reverse=True) if longest_first else list(words)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _relative_words(direction: int) -> str:
+    return f"(?:{_alternation((w for w, d in _DIRECTION.items() if d == direction), False)})"
+
+
+_PAST, _NEXT, _CURRENT = _relative_words(-1), _relative_words(1), _relative_words(0)
 
 
 _B = r"(?<![\w])"  # a word starts here (normalized text has no diacritics to break \w)
 _E = r"(?![\w])"
 _MONTH = f"(?:{_alternation(list(MONTHS))})"
 _MONTHS_PAIR = rf"(?P<month>{_MONTH})(?:\s*[/\\(-]\s*(?P<month2>{_MONTH})\)?)?"
-_TIME_OF_DAY = r"(?:(?:بعد|قبل)\s+)?(?:فجر|صباح|ظهر|عصر|مساء|ليل|ليله|منتصف\s+ليل)\s+"
+_TIME_OF_DAY = (r"(?:(?:بعد|قبل)\s+)?(?:"
+                + _alternation(lexicon.ordered("times_of_day"), False) + r")\s+")
 # "اليوم التالي" (the next day), "اليوم العالمي" (a world day): not today.
-_NOT_TODAY = r"(?!\s+(?:التالي|نفسه|ذاته|السابق|الاول|الثاني|الثالث|الاخير|العالمي|الوطني))"
-_SPAN_WORD = r"(?:في|خلال|منذ|مطلع|اوائل|منتصف|اواخر|نهايه|بدايه)"
+_NOT_TODAY = r"(?!\s+(?:" + _alternation(lexicon.ordered("not_today_after"), False) + "))"
+_SPAN_WORD = f"(?:{_alternation(lexicon.ordered('date_span_words'), False)})"
+_DAY_WORDS = "|".join(_alternation([w], False) + (_NOT_TODAY if back == 0 else "")
+                      for w, back in DAYS_BACK.items())
 _YEAR = r"(?P<year>(?:1[3-9]|20)\d{2})"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -99,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"{_B}(?:{_SPAN_WORD}\s+(?:(?:عام|سنه|العام)\s+)?|(?:عام|سنه|العام)\s+){_YEAR}{_E}")),
     ("relative_day", re.compile(
         rf"{_B}(?:يوم\s+)?(?:{_TIME_OF_DAY})?(?:و|ف)?(?:ب)?(?:ال)?"
-        rf"(?P<rel>اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|اليوم{_NOT_TODAY}|الليله\s+الماضيه)"
+        rf"(?P<rel>{_DAY_WORDS})"
         rf"(?:\s+(?P<weekday>{_alternation(list(WEEKDAYS))}))?{_E}")),
     ("weekday", re.compile(  # not the market "سوق الجمعة"
         rf"{_B}(?<!سوق )(?:يوم\s+)?(?:{_TIME_OF_DAY})?(?:و|ف)?(?:يوم\s+)?"
@@ -224,11 +202,7 @@ def _relative(kind: str, g: dict[str, str | None], published: date
 
 def _direction(rel: str | None) -> int:
     """-1 for الماضي and its synonyms, +1 for المقبل, 0 for الحالي or nothing."""
-    if not rel:
-        return 0
-    if re.fullmatch(_PAST, rel):
-        return -1
-    return 1 if re.fullmatch(_NEXT, rel) else 0
+    return _DIRECTION.get(rel or "", 0)
 
 
 def _weekday(weekday: int, published: date, step: int) -> date:

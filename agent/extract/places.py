@@ -7,115 +7,28 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, normalize_char, tokens
 from agent.text.doc import Doc, span
 from schemas import Location, Span
 
-# Countries and the regions that the news names like countries, normalized (ة→ه, ى→ي, أ→ا).
-COUNTRIES: frozenset[str] = frozenset({
-    "سوريا", "سوريه", "العراق", "اليمن", "ليبيا", "السودان", "جنوب السودان", "لبنان", "فلسطين",
-    "قطاع غزه", "الضفه الغربيه", "مصر", "الصومال", "افغانستان", "نيجيريا", "مالي", "الاردن",
-    "السعوديه", "المملكه العربيه السعوديه", "تركيا", "ايران", "اسرائيل", "الجزائر", "تونس",
-    "المغرب", "موريتانيا", "قطر", "الكويت", "الامارات", "البحرين", "سلطنه عمان", "روسيا",
-    "الولايات المتحده", "امريكا", "اميركا", "فرنسا", "بريطانيا", "المانيا", "الصين", "باكستان",
-    "الهند", "اثيوبيا", "اريتريا", "تشاد", "النيجر", "بوركينا فاسو", "الكاميرون", "الكونغو",
-    "اوكرانيا", "ميانمار", "بنغلاديش", "كينيا", "جيبوتي", "ايطاليا", "اسبانيا", "اليونان",
-    "سيناء", "دارفور", "كردفان", "كردستان",
-})
-
-# Major cities, governorates and districts of the countries in the news, and world capitals
-# that the news reports from. Words that are also common words (الباب، صور، عمان، إب، الجزيرة)
-# are left out: they are still found after a designator ("مدينة الباب").
-CITIES: dict[str, tuple[str, ...]] = {
-    "سوريا": ("دمشق", "حلب", "حمص", "حماه", "اللاذقيه", "طرطوس", "ادلب", "الرقه", "دير الزور",
-              "الحسكه", "القامشلي", "درعا", "السويداء", "القنيطره", "تدمر", "منبج", "عفرين",
-              "كوباني", "عين العرب", "جرابلس", "الغوطه", "الغوطه الشرقيه", "دوما", "داريا",
-              "الزبداني", "معره النعمان", "خان شيخون", "جسر الشغور", "سراقب", "البوكمال",
-              "الميادين", "تل ابيض", "راس العين", "اعزاز", "مضايا", "حرستا", "جوبر",
-              "ريف دمشق", "حلب الشرقيه"),
-    "العراق": ("بغداد", "الموصل", "البصره", "كركوك", "اربيل", "الفلوجه", "الرمادي", "تكريت",
-               "سامراء", "النجف", "كربلاء", "الانبار", "نينوي", "ديالي", "بعقوبه",
-               "السليمانيه", "دهوك", "الحله", "الناصريه", "العماره", "الكوت", "سنجار",
-               "تلعفر", "بيجي", "هيت", "القائم", "حديثه"),
-    "اليمن": ("صنعاء", "عدن", "تعز", "الحديده", "مارب", "صعده", "حضرموت", "المكلا", "ذمار",
-              "لحج", "ابين", "شبوه", "حجه", "عمران", "المهره", "سقطري"),
-    "ليبيا": ("طرابلس", "بنغازي", "مصراته", "سرت", "درنه", "سبها", "الزاويه", "اجدابيا",
-              "طبرق", "غريان", "ترهونه", "الكفره"),
-    "السودان": ("الخرطوم", "ام درمان", "الفاشر", "نيالا", "الجنينه", "كسلا", "بورتسودان",
-                "كادقلي", "الدمازين", "ود مدني", "النيل الازرق", "جنوب كردفان"),
-    "جنوب السودان": ("جوبا", "ملكال", "بانتيو", "اعالي النيل"),
-    "لبنان": ("بيروت", "صيدا", "بعلبك", "الهرمل", "النبطيه", "عرسال", "زحله",
-              "الضاحيه الجنوبيه"),
-    "فلسطين": ("غزه", "خان يونس", "رفح", "دير البلح", "بيت لاهيا", "بيت حانون", "جباليا",
-               "القدس", "رام الله", "نابلس", "جنين", "الخليل", "بيت لحم", "طولكرم", "قلقيليه",
-               "اريحا", "طوباس"),
-    "مصر": ("القاهره", "الاسكندريه", "شمال سيناء", "العريش", "الشيخ زويد", "بورسعيد",
-            "السويس", "الاسماعيليه", "اسوان", "الاقصر", "الجيزه", "المنيا", "اسيوط", "سوهاج"),
-    "الصومال": ("مقديشو", "كيسمايو", "بيداوه", "بونتلاند", "صوماليلاند", "هرجيسا", "بلدوين"),
-    "افغانستان": ("كابل", "قندهار", "هرات", "جلال اباد", "مزار شريف", "قندوز", "هلمند",
-                  "ننجرهار", "غزني"),
-    "نيجيريا": ("ابوجا", "لاغوس", "مايدوغوري", "بورنو", "كانو", "يوبي", "اداماوا"),
-    "مالي": ("باماكو", "تمبكتو", "غاو", "كيدال", "موبتي"),
-}
-# Capitals and cities the news reports from; capitals also stand for their states
-# ("حملت موسكو واشنطن مسؤولية").
-WORLD_CAPITALS: frozenset[str] = frozenset({
-    "باريس", "موسكو", "واشنطن", "جنيف", "عمان", "لندن", "برلين", "روما", "بروكسل", "فيينا",
-    "نيويورك", "بكين", "طوكيو", "انقره", "اسطنبول", "طهران", "استانا", "لوزان", "مدريد",
-    "اوسلو", "ستوكهولم", "كييف", "اسلام اباد", "نيودلهي", "اثينا", "لاهاي", "الدوحه", "الرياض",
-    "جده", "مكه", "دبي", "ابوظبي", "المنامه", "مسقط", "الرباط", "نواكشوط", "اديس ابابا",
-    "نيروبي", "انجامينا", "تل ابيب", "حيفا", "اربد", "الزرقاء", "غازي عنتاب", "دكا", "كراتشي",
-    "لاهور", "بيشاور",
-})
-PLACES: frozenset[str] = COUNTRIES | WORLD_CAPITALS | frozenset(
-    c for cities in CITIES.values() for c in cities)
+COUNTRIES = lexicon.words("countries")
+WORLD_CAPITALS = lexicon.words("world_capitals")
+PLACES = COUNTRIES | WORLD_CAPITALS | lexicon.words("cities")
 _LONGEST_PLACE = max(len(p.split()) for p in PLACES)
-
-# A designator in construct state names the place after it: "مدينة حلب", "حيي الشيخ سعيد".
-DESIGNATORS: frozenset[str] = frozenset({
-    "مدينه", "محافظه", "بلده", "قريه", "حي", "منطقه", "ولايه", "اقليم", "مخيم", "ريف",
-    "مديريه", "قضاء", "ناحيه", "مقاطعه", "مطار", "معبر", "معسكر", "قاعده", "ساحه", "ميدان",
-})
-PLURAL_DESIGNATORS: frozenset[str] = frozenset({
-    "احياء", "حيي", "مدن", "مدينتي", "بلدات", "بلدتي", "قري", "قريتي", "مناطق", "منطقتي",
-    "محافظات", "محافظتي", "مخيمات", "مخيمي",
-})
-# First words of compound names: "الشيخ سعيد", "دير الزور", "كرم الدعدع", "جسر الحج".
-NAME_HEADS: frozenset[str] = frozenset({
-    "الشيخ", "كفر", "عين", "دير", "تل", "بيت", "جسر", "خان", "ابو", "ام", "بني", "بير", "راس",
-    "سيدي", "باب", "مرج", "جبل", "وادي", "بستان", "كرم", "سوق", "قصر", "حي", "مزرعه",
-    "ساحه", "شارع", "جامع", "معره", "بئر",
-})
-DIRECTIONS: frozenset[str] = frozenset({
-    "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "اطراف", "ضواحي",
-    "محيط",
-})
-# Adjectives that may follow a name and belong to it: "ريف حلب الشمالي".
-NAME_ADJECTIVES: frozenset[str] = frozenset({
-    "الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشماليه", "الجنوبيه", "الشرقيه", "الغربيه",
-    "الجديده", "القديمه", "الجديد", "القديم",
-})
-# Locative prepositions before a known place: "في حلب", "بحلب", "قرب حلب".
-LOCATIVES: frozenset[str] = frozenset({"في", "قرب", "داخل", "عند", "حول", "بالقرب", "علي"})
+DESIGNATORS = lexicon.words("place_designators")
+PLURAL_DESIGNATORS = lexicon.words("plural_designators")
+NAME_HEADS = lexicon.words("place_name_heads")
+DIRECTIONS = lexicon.words("directions")
+NAME_ADJECTIVES = lexicon.words("place_name_adjectives")
+LOCATIVES = lexicon.words("locatives")
+CAPITAL_WORDS = lexicon.words("capital_words")
+STOP = lexicon.words("place_stop_words")
 # Feminine participles (مفتوحه، محاصره، مجاوره), not names such as مقبنه.
 _PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
 _CLAUSE_BREAK = 100
-CAPITAL = "العاصمه"  # "العاصمة صنعاء"
-# Words that end a name: particles, relatives, verbs of being, quantity words, adjectives.
-STOP: frozenset[str] = frozenset({
-    "في", "من", "الي", "علي", "عن", "مع", "التي", "الذي", "الذين", "اللتين", "اللذين", "ان",
-    "انه", "كان", "كانت", "قد", "لم", "لن", "ما", "لا", "بعد", "قبل", "منذ", "خلال", "حيث",
-    "كما", "حتي", "اثر", "جراء", "وفق", "بحسب", "تحت", "فوق", "بين", "امس", "اليوم", "نحو",
-    "ضد", "هذا", "هذه", "ذلك", "تلك", "هما", "هي", "هو", "عده", "معينه", "اخري", "اخر",
-    "كثيره", "مختلفه", "كبيره", "صغيره", "مجاوره", "قريبه", "عديده", "متفرقه", "واسعه",
-    "بعيده", "رئيسيه", "رئيسيين", "رئيسيتين", "سكنيه", "محاصره", "تابعه", "خاضعه", "باتجاه",
-    "او", "ثم", "بل", "لكن", "الا", "كل", "بعض", "جميع", "داخل", "عبر", "ايضا",
-    # Institutions that follow "مديرية" or "منطقة" as a directorate or a command, not a place.
-    "الاستخبارات", "الامن", "الشرطه", "الصحه", "التربيه", "المرور", "الدفاع", "الاعلام",
-    "العمليات",
-})
 # Words a mention may start with once a glued preposition is cut off.
-_HEADS = DIRECTIONS | DESIGNATORS | PLURAL_DESIGNATORS | PLACES | {CAPITAL}
+_HEADS = DIRECTIONS | DESIGNATORS | PLURAL_DESIGNATORS | PLACES | CAPITAL_WORDS
 
 
 @dataclass(frozen=True)
@@ -217,7 +130,7 @@ def _place_at(raw: str, toks: Sequence[Token], i: int, bare: bool = False) -> Me
     if designator and "ال" + designator not in bases:  # "المدينة" is a common noun
         last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS)
         return Mention(i, last) if last is not None else None
-    if CAPITAL in bases:  # "العاصمة صنعاء", "العاصمة الليبية طرابلس"
+    if any(b in CAPITAL_WORDS for b in bases):  # "العاصمة صنعاء", "العاصمة الليبية طرابلس"
         after = i + 2 if joined and toks[i + 1].norm.endswith("يه") else i + 1
         known = _known(raw, toks, after) if _joined(raw, toks, after - 1) else None
         return Mention(i, known[0]) if known else None

@@ -1,0 +1,261 @@
+"""Event triggers: the words of a sentence that report a happening, looked up in the event
+lexicons and checked against their context; and the clause each trigger speaks in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from agent.extract import places
+from agent.text import lexicon
+from agent.text.arabic import Token, clitic_bases, tokens
+from agent.text.doc import Doc, Sentence, Span, span
+from schemas import EventType, Location, Modality
+
+
+def _types(value: str) -> tuple[EventType, ...]:
+    return tuple(EventType(name) for name in value.split())
+
+
+WORDS = lexicon.table("event_nouns", EventType)
+VERB_FORMS = lexicon.table("event_verbs", EventType)
+IMPERFECT = lexicon.table("event_imperfect_stems", EventType)
+PHRASES = lexicon.table("event_phrases", EventType)
+LONGEST_PHRASE = max(len(p.split()) for p in PHRASES)
+AIRCRAFT = lexicon.words("aircraft")
+STRIKE_VERBS = lexicon.words("strike_verbs")
+OPEN = lexicon.table("open_triggers", _types)
+OPEN_FORMS = {**OPEN, **lexicon.table("open_verb_forms", _types)}
+CUES = lexicon.table("cue_words", EventType)
+EARLIER = lexicon.words("earlier_words")
+COMPOUND_HEADS = lexicon.words("compound_heads")
+BACKGROUND = lexicon.words("background_words")
+ONGOING = lexicon.words("ongoing_words")
+UNDERGO = lexicon.words("undergo_verbs")
+PURPOSE = lexicon.words("purpose_prefixes")
+DEMONSTRATIVES = lexicon.words("demonstratives")
+CLAUSE_WORDS = lexicon.words("event_clause_openers")
+MOODS = lexicon.table("mood_particles", Modality)
+CONDITIONS = lexicon.table("trigger_conditions", str)
+UNDER_CONTROL = lexicon.words("under_control_words")
+TOWARDS = lexicon.words("towards_words")
+ESCAPE_VERBS = tuple(lexicon.ordered("escape_verbs"))
+NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
+IMPERFECT_FORM = re.compile(
+    r"^(?P<future>س)?[يتن](?P<stem>" + "|".join(sorted(IMPERFECT, key=len, reverse=True))
+    + r")(?:ون|ان|وا|ن)?$")
+DELIMITERS = "،,؛;:«»\"“”()."
+QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+CLAUSE_BEFORE, CLAUSE_AFTER = 4, 10  # evidence: words around the trigger inside its clause
+
+
+@dataclass
+class Trigger:
+    """Trigger words found in a sentence (token indices into `toks`)."""
+
+    sentence: Sentence
+    toks: list[Token]
+    first: int
+    last: int
+    options: tuple[EventType, ...]  # one when the rules decided, more when open
+    verb: bool
+    mood: Modality | None = None  # set by the verb's own form: "ستنسحب", "لم ينسحب"
+    purpose: bool = False  # a glued ل of purpose: "لاستعادة شرق حلب"
+    definite: bool = False  # "الانسحاب", "الصاروخين": may point back to a told happening
+
+    @property
+    def start(self) -> int:
+        return self.toks[self.first].start
+
+    @property
+    def end(self) -> int:
+        return self.toks[self.last].end
+
+    @property
+    def text(self) -> str:
+        """The trigger's words as written."""
+        return self.sentence.text[self.start - self.sentence.start : self.end - self.sentence.start]
+
+
+def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
+    """The triggers of a sentence, in reading order, without those that speak of no
+    happening (a name, a kind of event in quotes, background)."""
+    toks = tokens(doc.text, sentence.start, sentence.end)
+    quotes = quote_spans(sentence)
+    found: list[Trigger] = []
+    i = 0
+    while i < len(toks):
+        t = _trigger_at(doc, sentence, toks, i)
+        if t is None:
+            i += 1
+            continue
+        i = t.last + 1
+        in_quote = any(s <= t.start < e for s, e in quotes)
+        before = set(clitic_bases(toks[t.first - 1].norm)) if t.first else set()
+        if (in_quote and _generic(doc.text, t)) or before & DEMONSTRATIVES:
+            continue  # talk about fighting in general, or "هذا الانسحاب" told already
+        if before & COMPOUND_HEADS or (t.definite and before & BACKGROUND):
+            continue  # "مركز احتجاز", "ساحة التحرير"; "منذ بدء الاحتجاجات"
+        if (found and found[-1].last == t.first - 1 and len(found[-1].options) > 1
+                and toks[t.first].norm.startswith("ب")):
+            continue  # "هجوم بقذائف الهاون": the weapon of the attack, one of its cues
+        found.append(t)
+    return found
+
+
+def _generic(raw: str, t: Trigger) -> bool:
+    """A quoted noun that speaks of a kind of event, not one happening: definite or in
+    construct ("«الهجمات»", "«معركة حلب»"); "«صدت هجوما واسعا»" reports one."""
+    if t.verb:
+        return False
+    nxt = t.toks[t.last + 1].norm if joined(raw, t.toks, t.last) else ""
+    return t.definite or nxt.startswith("ال") or places.is_place(nxt)
+
+
+def _trigger_at(doc: Doc, sentence: Sentence, toks: list[Token], i: int) -> Trigger | None:
+    """The trigger starting at token i, if its words and their context make one."""
+    for n in range(LONGEST_PHRASE, 1, -1):
+        if i + n <= len(toks) and all(joined(doc.text, toks, k) for k in range(i, i + n - 1)):
+            key = _phrase(toks[i : i + n])
+            if key is None:
+                continue
+            near = {b for tok in toks[max(0, i - 2) : i + n + 2] for b in forms(tok.norm)}
+            if key in AIRCRAFT and not near & STRIKE_VERBS:
+                return None
+            return Trigger(sentence, toks, i, i + n - 1, (PHRASES[key],), verb=False,
+                           definite=toks[i].norm.startswith(("ال", "وال", "بال")))
+    for base in forms(toks[i].norm):
+        if base in WORDS or base in VERB_FORMS or base in OPEN_FORMS:
+            options = OPEN_FORMS.get(base) or (WORDS.get(base) or VERB_FORMS[base],)
+            verb = base in VERB_FORMS or (base in OPEN_FORMS and base not in OPEN)
+            prefix = toks[i].norm[: len(toks[i].norm) - len(base)]
+            undergone = any(set(clitic_bases(tok.norm)) & UNDERGO  # "تعرضت البلدة لقصف"
+                            for tok in toks[max(0, i - 4) : i])
+            t = Trigger(sentence, toks, i, i, options, verb=verb,
+                        purpose=not verb and prefix in PURPOSE and not undergone,
+                        definite=not verb and "ال" in prefix + base[:2])
+            return t if _fits(doc, t, base, prefix) else None
+    m = IMPERFECT_FORM.match(toks[i].norm)
+    if m is None:
+        return None
+    before = toks[i - 1].norm if i else ""
+    mood = Modality.hypothetical if m["future"] else MOODS.get(before)
+    if mood is None:
+        return None  # "تسيطر الفصائل على حيين": a state, not an event
+    t = Trigger(sentence, toks, i, i, (IMPERFECT[m["stem"]],), verb=True, mood=mood)
+    return t if _fits(doc, t, m["stem"], "") else None
+
+
+def _phrase(toks: list[Token]) -> str | None:
+    """The PHRASES key these words spell; every word may carry clitics or tanween."""
+    keys = [""]
+    for tok in toks:
+        keys = [f"{k} {f}".strip() for k in keys for f in forms(tok.norm)]
+    return next((k for k in keys if k in PHRASES), None)
+
+
+def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
+    """Context that some words need before they report a happening (trigger_conditions.txt)."""
+    toks, i = t.toks, t.first
+    after = [tok.norm for tok in toks[i + 1 : i + 4]]
+    before = toks[i - 1].norm if i else ""
+    if t.definite and after and after[0] in ONGOING:
+        return False  # "المعارك المستمرة": the war as a cause
+    rule = CONDITIONS.get(base)
+    if rule == "takeover":  # "سيطرة X على Y", not "تحت سيطرة", "الخاضع لسيطرة"
+        return "علي" in after and before not in UNDER_CONTROL
+    if rule == "advance":  # a verb that advanced towards: not "تقدم تنازلات", "التقدم"
+        return prefix in ("", "و", "ف") and bool(set(after[:2]) & TOWARDS)
+    if rule == "into_place":
+        return object_place(doc, t) is not None
+    if rule == "sentence":  # "يعاقب بالإعدام", "حكم بالإعدام": a sentence, not a killing
+        return "ب" not in prefix
+    if rule == "escape":  # "لاذوا بالفرار": the attackers got away
+        return not any(tok.norm.startswith(ESCAPE_VERBS) for tok in toks[i - 2 : i])
+    if after and after[0] in EARLIER:
+        return False  # "تفجيرات سابقة", "هجمات مماثلة": told as background
+    if rule == "march":  # marches, not the drones of "طائرة مسيرة"
+        return not set(forms(before)) & set(CUES) and not t.definite
+    if rule == "objection":  # a demonstration, not "احتجاج رسمي" nor a referee's call
+        return not after or after[0] not in NOT_PROTEST_AFTER
+    return True
+
+
+def clause_span(raw: str, t: Trigger) -> Span:
+    """The trigger's words and a few around it, inside its clause (between commas, quotes)."""
+    toks = t.toks
+    lo = t.first
+    while lo > 0 and t.first - lo < CLAUSE_BEFORE and not boundary_after(raw, toks, lo - 1):
+        lo -= 1
+    hi = t.last
+    while hi + 1 < len(toks) and hi - t.last < CLAUSE_AFTER and not boundary_after(raw, toks, hi):
+        hi += 1
+    return span(raw, toks[lo].start, toks[hi].end)
+
+
+def boundary_after(raw: str, toks: list[Token], i: int) -> bool:
+    """A clause boundary lies between token i and the next."""
+    return any(ch in DELIMITERS for ch in raw[toks[i].end : toks[i + 1].start])
+
+
+def clause_scope(raw: str, t: Trigger) -> tuple[int, int]:
+    """Raw bounds of the part of the sentence that speaks of this trigger: clauses opened by
+    "فيما", "بينما", "إلا أن" … have their own time and place."""
+    toks = t.toks
+    lo = next((k for k in range(t.first, -1, -1) if _opens_clause(toks, k)), 0)
+    hi = next((k for k in range(t.last + 1, len(toks)) if _opens_clause(toks, k)), len(toks))
+    return toks[lo].start, toks[hi - 1].end
+
+
+def _opens_clause(toks: list[Token], k: int) -> bool:
+    word = toks[k].norm
+    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+    if word == "وان":  # "أفاد شهود بأن الاشتباكات امتدت … وأن قذائف سقطت …"
+        return True
+    word = word.removeprefix("و")
+    return word in CLAUSE_WORDS and (word not in {"غير", "الا"} or nxt == "ان")
+
+
+def object_place(doc: Doc, t: Trigger) -> Location | None:
+    """A place right after the trigger: "دخلت القوات مدينة حلب", "استعادة تدمر"."""
+    toks = t.toks
+    if t.last + 1 >= len(toks):
+        return None
+    end = toks[min(t.last + 4, len(toks) - 1)].end
+    return places.find_location(doc, toks[t.last + 1].start, end, anchor=t.end, bare=True)
+
+
+def is_trigger(bases: Iterable[str]) -> bool:
+    """Is any of these word forms a trigger?"""
+    return any(b in WORDS or b in VERB_FORMS or b in OPEN_FORMS for b in bases)
+
+
+def forms(word: str) -> list[str]:
+    """Lexicon keys a word may stand for: clitics stripped, tanween alef dropped ("قصفا"),
+    a possessive dropped from a plural noun ("غاراتها")."""
+    bases = clitic_bases(word)
+    return (bases + [b[:-1] for b in bases if b.endswith("ا") and len(b) > 3]
+            + [b[: -len(p)] for b in bases for p in ("ها", "هم", "هما")
+               if b.endswith("ات" + p) and b[: -len(p)] in WORDS])
+
+
+def joined(raw: str, toks: list[Token], i: int) -> bool:
+    """Token i and the next one stand together: only spaces between them."""
+    return i + 1 < len(toks) and not raw[toks[i].end : toks[i + 1].start].strip()
+
+
+def quote_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Raw [start, end) of the quoted passages of a sentence («…», “…”, "…")."""
+    out: list[tuple[int, int]] = []
+    text = sentence.text
+    for open_, close in QUOTE_PAIRS:
+        pos = 0
+        while (s := text.find(open_, pos)) >= 0:
+            e = text.find(close, s + 1)
+            e = len(text) if e < 0 else e
+            out.append((sentence.start + s, sentence.start + e + 1))
+            pos = e + 1
+    return out
+
+

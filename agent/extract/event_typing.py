@@ -1,0 +1,136 @@
+"""The type and modality of each trigger: cue words settle open triggers ("قصف مدفعي"), the model
+may choose where none does, and nearby words make a trigger negated, hypothetical or claimed."""
+
+from __future__ import annotations
+
+import re
+
+from agent.errors import ModelOutputError
+from agent.extract.event_triggers import (
+    CUES,
+    Trigger,
+    clause_scope,
+    find_triggers,
+    forms,
+    quote_spans,
+)
+from agent.model.choose import choose
+from agent.model.llm import LLM
+from agent.text import lexicon
+from agent.text.arabic import clitic_bases
+from agent.text.doc import Doc, Sentence
+from schemas import EventType, Modality
+
+T = EventType
+NONE = "none"
+VIOLENT = {T.air_drone_strike, T.shelling_artillery, T.explosion_bombing}
+# Clashes of crowds are riots: "مواجهات بين المتظاهرين والشرطة".
+CROWD = re.compile(r"(?<!\w)[وفبل]{0,2}(?:ال)?(?:" + "|".join(lexicon.ordered("crowd_words"))
+                   + ")")
+OPERATIONS = lexicon.words("operation_words")
+OPERATION_WINDOW = 10
+NEGATIONS = lexicon.words("event_negations")
+DENIALS = lexicon.words("denials")
+CLAIMS = lexicon.words("claims")
+PLANS = lexicon.words("plans")
+
+
+def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[int],
+                     last: EventType | None) -> list[tuple[EventType, list[Trigger]]]:
+    """Triggers of one sentence grouped by type and clause: one happening each. `last` is
+    the type of the event told just before ("الهجوم" may point back to it)."""
+    triggers = find_triggers(doc, sentence)
+    decided = {t.options[0] for t in triggers if len(t.options) == 1}
+    crowd = T.protest in decided or _crowd(doc, sentence)
+    grouped: dict[tuple[EventType, int], list[Trigger]] = {}
+    for t in triggers:
+        if len(t.options) == 1:
+            chosen: EventType | None = t.options[0]
+        elif t.definite and last in t.options and not decided & VIOLENT and not _cue(t):
+            chosen = last  # "ولم تتبن أي جهة الهجوم": the attack just told
+        else:
+            chosen = _settle(t, decided, llm, budget)
+        if t.purpose:  # "لاستعادة …": an aim, unless an operation is under way for it
+            if chosen is not T.territory_change or not _operation_before(t):
+                continue
+            chosen, t.purpose = T.armed_clash, False
+        if chosen is T.attack_on_civilians and decided & VIOLENT:
+            chosen = None  # "قتل 50 مدنيا جراء غارات": the strike is the event
+        if chosen is T.armed_clash and crowd:
+            chosen = T.riot
+        if chosen is not None:
+            grouped.setdefault((chosen, clause_scope(doc.text, t)[0]), []).append(t)
+    # A protest that clashed in the same clause is one riot (ACLED: a violent demonstration).
+    for event_type, scope in list(grouped):
+        if event_type is T.protest and (T.riot, scope) in grouped:
+            grouped[(T.riot, scope)] = sorted(grouped.pop((event_type, scope)) + grouped[
+                (T.riot, scope)], key=lambda t: t.start)
+    return [(event_type, group) for (event_type, _), group in grouped.items()]
+
+
+def _operation_before(t: Trigger) -> bool:
+    return any(set(clitic_bases(tok.norm)) & OPERATIONS
+               for tok in t.toks[max(0, t.first - OPERATION_WINDOW) : t.first])
+
+
+def _crowd(doc: Doc, sentence: Sentence) -> bool:
+    """Protesters are named in this paragraph, up to the end of this sentence."""
+    start = doc.text.rfind("\n", 0, sentence.start) + 1
+    return CROWD.search(doc.norm.text, doc.norm.from_raw(start),
+                        doc.norm.from_raw(sentence.end)) is not None
+
+
+def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[int]
+            ) -> EventType | None:
+    """The type of an open trigger: a cue word near it ("هجمات بطائرات مسيرة"), a violent
+    type decided in the same sentence (the same happening), the model while the budget
+    lasts, else the first option."""
+    cue = _cue(t)
+    if cue is not None:
+        return cue
+    if decided & VIOLENT:
+        same = [o for o in t.options if o in decided]
+        return same[0] if same else None  # "هجوم" beside "غارات": already typed
+    if llm is None or budget[0] <= 0:
+        return t.options[0]
+    budget[0] -= 1
+    try:
+        answer = choose(llm, "event_type", [o.value for o in t.options] + [NONE],
+                        sentence=t.sentence.text, trigger=t.text)
+    except ModelOutputError:
+        return t.options[0]
+    return None if answer == NONE else EventType(answer)
+
+
+def _cue(t: Trigger) -> EventType | None:
+    """The type the nearest cue word gives an open trigger ("قصف مدفعي وهجمات بطائرات
+    مسيرة": the shells type the first, the drones the second); after it wins a tie."""
+    cues = [(k - t.last if k > t.last else 2 * (t.first - k), CUES[b])
+            for k in range(max(0, t.first - 3), min(len(t.toks), t.last + 6))
+            for b in forms(t.toks[k].norm) if CUES.get(b) in t.options]
+    return min(cues, key=lambda c: c[0])[1] if cues else None
+
+
+def modality(raw: str, t: Trigger) -> Modality:
+    """Negated ("لم تنسحب"), hypothetical ("ستنسحب", "إذا", "لاستعادة"), claimed ("زعم")."""
+    if t.mood is not None:
+        return t.mood
+    quotes = quote_spans(t.sentence)
+    inside = next(((s, e) for s, e in quotes if s <= t.start < e), None)
+    scope_start = clause_scope(raw, t)[0]
+    # Only words of the trigger's clause, in its own quote or outside every quote, bear on it.
+    near = [set(clitic_bases(tok.norm)) for tok in t.toks[max(0, t.first - 15) : t.first]
+            if tok.start >= scope_start
+            and next(((s, e) for s, e in quotes if s <= tok.start < e), None) == inside]
+    if any(w & NEGATIONS for w in near[-2:]):
+        return Modality.negated
+    if t.purpose or any(w & PLANS for w in near):  # "دعا إلى … وقف إطلاق النار"
+        return Modality.hypothetical
+    near = near[-8:]
+    if any(w & DENIALS for w in near):
+        return Modality.negated
+    if any(w & CLAIMS for w in near):
+        return Modality.claimed
+    return Modality.asserted
+
+

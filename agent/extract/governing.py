@@ -1,0 +1,148 @@
+"""Which casualty word governs which number: the category a word names in its context, and the
+nearest such word a count hangs on ("قتل 50 مدنيا", "عدد القتلى 18", not across a quote)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.extract.numbers import Word, casualty_word
+from agent.text import lexicon
+from agent.text.arabic import clitic_bases
+from schemas import CasualtyCategory
+
+_LIFE = lexicon.words("lost_life")
+_LEAVING = lexicon.words("leaving_words")
+_HOMES = lexicon.words("home_words")
+_FAMILIES = lexicon.words("family_nouns")
+_NEGATORS = lexicon.words("casualty_negators")
+_STILL = lexicon.words("still_words")
+_PERSON_NOUN = re.compile("|".join(
+    rf"{re.escape(entry)}\w*" if kind == "stem" else re.escape(entry)
+    for entry, kind in lexicon.table("person_nouns", str).items()))
+_CLAUSE_BREAKS = lexicon.words("clause_breaks")
+_OPENING = {"«", '"', "“"}
+_WEAK = lexicon.words("weak_casualty_words")
+_GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
+_GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
+_AFTER_PENALTY = 2  # "وقتل أيضا شخصان وأصيب آخران": قتل governs شخصان, not أصيب
+_NOUN_GOVERNS = 2  # "ارتفع عدد القتلى إلى 50": a noun reaches a number only across a word
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """A casualty word of a sentence."""
+
+    category: CasualtyCategory
+    index: int  # position in the sentence's word list
+    start: int
+    end: int
+
+
+def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
+    """The casualty category word i names in its context ("وقتل" -> killed, "النازحين" ->
+    displaced, "فقد 3 أشخاص حياتهم" -> killed, "مغادرة منازلها" -> displaced)."""
+    if not ws[i].is_letters:
+        return None
+    bases = clitic_bases(ws[i].norm)
+    word = casualty_word(ws[i])
+    category = CasualtyCategory(word) if word else None
+    if category == CasualtyCategory.missing and any(w.norm in _LIFE for w in ws[i + 1:i + 5]):
+        return CasualtyCategory.killed  # "فقد 3 أشخاص حياتهم"
+    if category is None and any(b in _LEAVING for b in bases) and i + 1 < len(ws) \
+            and ws[i + 1].norm in _HOMES:
+        return CasualtyCategory.displaced
+    return category
+
+
+def lexemes(ws: list[Word], taken: set[int]) -> list[Lexeme]:
+    """The casualty words of a sentence, leaving out the words of its counts (`taken`)."""
+    return [Lexeme(cat, i, w.start, w.end) for i, w in enumerate(ws)
+            if i not in taken and (cat := category_of(ws, i))]
+
+
+def _noun_category(ws: list[Word], span_words: tuple[int, int]) -> CasualtyCategory | None:
+    """"50 قتيلا", "قتيلان", "عشرات الجرحى": the counted noun says what happened."""
+    for i in range(span_words[0], span_words[1] + 1):
+        if any(b in _FAMILIES for b in clitic_bases(ws[i].norm)):
+            continue  # "أسر" after a number are families, not captives
+        if (cat := category_of(ws, i)) is not None:
+            return cat
+    return None
+
+
+def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], k: int
+             ) -> tuple[CasualtyCategory, Lexeme | None] | None:
+    """The category of count k and the word that governs it: the nearest casualty word in the
+    sentence, before it (up to _GOVERN_BEFORE words) or after it (up to _GOVERN_AFTER), that
+    no other number stands between and that does not govern a number of its own right after."""
+    own = _noun_category(ws, spans[k])
+    if own is not None:
+        return own, None
+    first, last = spans[k]
+    starts = {a for a, _ in spans}
+    asides = _parenthesized(ws)
+    best: tuple[int, Lexeme] | None = None
+    for lex in words:
+        if lex.index < first:
+            span_between = range(lex.index + 1, first)
+            limit = 0 if ws[lex.index].norm in _WEAK else _GOVERN_BEFORE
+            if is_person_noun(ws[lex.index]):
+                limit = _NOUN_GOVERNS  # "عدد القتلى 18", not "ضحايا الأنفال من أصل 40"
+        elif ws[lex.index].norm in _WEAK:
+            continue
+        else:
+            span_between = range(last + 1, lex.index)
+            limit = _GOVERN_AFTER
+            if lex.index + 1 in starts:
+                continue  # "هاجم 20 مسلحا قرية وقتلوا 5": قتلوا governs the 5
+        between = [i for i in span_between if i not in asides]
+        gap = sum(1 for i in between if ws[i].is_letters or ws[i].norm[0].isdigit())
+        # "قتلوا «أكثر من 30 …»": a quote that opens right at the number does not block.
+        blocked = any(i in starts or (ws[i].norm in _CLAUSE_BREAKS
+                                      and not (i == first - 1 and ws[i].norm in _OPENING))
+                      for i in between)
+        if gap > limit or blocked:
+            continue
+        # Arabic puts the verb first: a word before the number wins a tie with one after it.
+        rank = gap if lex.index < first else gap + _AFTER_PENALTY
+        if best is None or rank < best[0]:
+            best = rank, lex
+    return (best[1].category, best[1]) if best else None
+
+
+def is_person_noun(w: Word) -> bool:
+    """A casualty word that names the people (القتلى، الجرحى), not what happened to them."""
+    return any(_PERSON_NOUN.fullmatch(b) for b in clitic_bases(w.norm))
+
+
+def _parenthesized(ws: list[Word]) -> set[int]:
+    """Words inside ( … ), brackets included: "نحو 15 مليون شخص (أكثر من 10%) على ترك ديارهم"."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for i, w in enumerate(ws):
+        if w.norm == "(":
+            opened = i
+        elif w.norm == ")" and opened is not None:
+            inside.update(range(opened, i + 1))
+            opened = None
+    return inside
+
+
+def among(ws: list[Word], lexeme: Lexeme) -> bool:
+    """"بين القتلى طفل وامرأتان": a breakdown of a figure given elsewhere, not a figure."""
+    return lexeme.index > 0 and ws[lexeme.index - 1].norm == "بين" \
+        and is_person_noun(ws[lexeme.index])
+
+
+def negated(ws: list[Word], index: int, spans: list[tuple[int, int]]) -> bool:
+    """"لم يسفر عن مقتل", "نفى الجيش مقتل": a negator among the three words before."""
+    ends = {b for _, b in spans}
+    for i in range(index - 1, max(index - 4, -1), -1):
+        if i in ends:
+            return False
+        if ws[i].norm in _NEGATORS or any(b in _NEGATORS for b in clitic_bases(ws[i].norm)):
+            return not (ws[i].norm == "لا" and i + 1 < len(ws) and ws[i + 1].norm in _STILL)
+    return False
+
+
