@@ -6,7 +6,7 @@ import json
 import pytest
 
 from agent.errors import ModelError
-from agent.eval import bench
+from agent.eval import bench, measure, naive, reports
 from agent.model.llm import FakeLLM
 
 ARTICLE = (
@@ -20,23 +20,23 @@ def _words(text: str) -> int:
 
 
 def test_floor_is_tokens_over_rate_and_the_multiple_divides_by_it():
-    floor = bench.floor_seconds(1_100, 90.0)
+    floor = measure.floor_seconds(1_100, 90.0)
     assert floor == pytest.approx(12.22, abs=0.01)
-    assert bench.floor_multiple(36.7, floor) == pytest.approx(3.0, abs=0.01)
-    assert bench.floor_multiple(5.0, 0.0) == float("inf")
+    assert measure.floor_multiple(36.7, floor) == pytest.approx(3.0, abs=0.01)
+    assert measure.floor_multiple(5.0, 0.0) == float("inf")
 
 
 def test_prompt_rate_reads_the_article_once_behind_a_fresh_marker():
     llm = FakeLLM(["x", "x"])
-    rate, tokens, seconds = bench.measure_prompt_rate(llm, ARTICLE, _words)
+    rate, tokens, seconds = measure.measure_prompt_rate(llm, ARTICLE, _words)
     assert tokens == _words(ARTICLE) + 1 and rate == pytest.approx(tokens / seconds)
-    bench.measure_prompt_rate(llm, ARTICLE, _words)
+    measure.measure_prompt_rate(llm, ARTICLE, _words)
     first, second = (calls[0][0]["content"] for calls in llm.calls)
     assert first.endswith(ARTICLE) and second.endswith(ARTICLE) and first != second
 
 
 def test_counting_llm_counts_calls_and_tokens_both_ways():
-    counting = bench.CountingLLM(FakeLLM(['{"answer": "killed"}']), _words)
+    counting = measure.CountingLLM(FakeLLM(['{"answer": "killed"}']), _words)
     reply = counting.complete([{"role": "system", "content": "اختر فئة واحدة"},
                                {"role": "user", "content": "وقتل 50 مدنيا"}])
     assert reply == '{"answer": "killed"}'
@@ -59,7 +59,7 @@ def _naive_reply() -> dict:
 def test_naive_baseline_keeps_the_facts_that_validate():
     reply = _naive_reply()
     llm = FakeLLM([json.dumps(reply, ensure_ascii=False)])
-    facts, valid, raw = bench.naive_extract(llm, ARTICLE, "2016-12-13")
+    facts, valid, raw = naive.naive_extract(llm, ARTICLE, "2016-12-13")
     assert not valid and raw.startswith('{"events"')
     assert [c["count_best"] for c in facts["casualties"]] == [50]
     assert facts["statements"] == []
@@ -69,16 +69,16 @@ def test_naive_baseline_keeps_the_facts_that_validate():
     assert schema is not None and set(schema["properties"]) == {
         "events", "actors", "statements", "casualties"}
     reply["statements"] = []
-    facts, valid, _ = bench.naive_extract(FakeLLM([json.dumps(reply)]), ARTICLE, None)
+    facts, valid, _ = naive.naive_extract(FakeLLM([json.dumps(reply)]), ARTICLE, None)
     assert valid and facts["casualties"][0]["evidence"][0]["text"] == "وقتل 50 مدنيا"
 
 
 def test_a_naive_reply_cut_off_at_max_tokens_keeps_the_facts_it_finished():
     text = json.dumps(_naive_reply(), ensure_ascii=False)
     cut = text[:text.index('"statements"') + 40]
-    facts, valid, _ = bench.naive_extract(FakeLLM([cut]), ARTICLE, None)
+    facts, valid, _ = naive.naive_extract(FakeLLM([cut]), ARTICLE, None)
     assert not valid and [c["count_best"] for c in facts["casualties"]] == [50]
-    assert bench.naive_extract(FakeLLM(["not json"]), ARTICLE, None)[0] == {}
+    assert naive.naive_extract(FakeLLM(["not json"]), ARTICLE, None)[0] == {}
 
 
 def test_an_article_too_long_for_the_context_is_a_failed_baseline_not_a_failed_bench():
@@ -86,17 +86,17 @@ def test_an_article_too_long_for_the_context_is_a_failed_baseline_not_a_failed_b
         def complete(self, messages, schema=None, max_tokens=256):
             raise ModelError("Requested tokens (5000) exceed context window of 4096")
 
-    facts, valid, reply = bench.naive_extract(TooLong(), ARTICLE, None)
+    facts, valid, reply = naive.naive_extract(TooLong(), ARTICLE, None)
     assert (facts, valid) == ({}, False) and "context window" in reply
 
 
 def test_scaled_article_starts_with_the_founding_article_and_reaches_the_length():
     other = "قال الناطق باسم الجيش إن القوات تقدمت.\nوأصيب 3 جنود."
     for factor in (2, 4):
-        text = bench.scaled_article(ARTICLE, [other], factor)
+        text = measure.scaled_article(ARTICLE, [other], factor)
         assert text.startswith(ARTICLE)
         assert factor * len(ARTICLE) <= len(text) < factor * len(ARTICLE) + len(ARTICLE)
-    assert "وأصيب 3 جنود." in bench.scaled_article(ARTICLE, [other], 2)
+    assert "وأصيب 3 جنود." in measure.scaled_article(ARTICLE, [other], 2)
 
 
 def _run(name: str, casualties_f1: float) -> dict:
@@ -109,7 +109,7 @@ def _run(name: str, casualties_f1: float) -> dict:
                "spurious": [], "seconds": 0.05}
     article = {**overall, "missed": ["casualties killed 80 (مصادر أخرى) «مقتل حوالي 80 شخصا»"]}
     return {"model": name, "sha256": None, "overall": overall,
-            "articles": {bench.FOUNDING: article}}
+            "articles": {measure.FOUNDING: article}}
 
 
 RESULT = {
@@ -119,14 +119,14 @@ RESULT = {
     "model": {"name": "qwen.gguf", "sha256": "cc32", "size": 1_117_320_768, "load_seconds": 2.5},
     "prompt_rate": 90.0,
     "floor_probe": {"tokens": 1_100, "seconds": 12.2},
-    "articles": [{"stem": bench.FOUNDING, "chars": 5_606, "tokens": 1_100, "floor": 12.2,
+    "articles": [{"stem": measure.FOUNDING, "chars": 5_606, "tokens": 1_100, "floor": 12.2,
                   "seconds": 48.8, "calls": 30, "read": 9_000, "generated": 300,
                   "model_seconds": 45.0}],
     "rss": {"extraction": 1_900_000_000, "peak": 2_100_000_000, "chat": 3_200_000_000},
     "accuracy": {"model": _run("qwen.gguf", 0.5), "rules-only": _run("none", 0.5)},
     "baseline": {"model": _run("qwen.gguf", 0.5), "rules-only": _run("none", 0.5),
                  "naive": _run("qwen.gguf", 0.0)},
-    "naive": [{"stem": bench.FOUNDING, "valid": False, "chars": 5_606, "seconds": 150.0,
+    "naive": [{"stem": measure.FOUNDING, "valid": False, "chars": 5_606, "seconds": 150.0,
                "calls": 1, "read": 1_200, "generated": 2_048, "reply": "{"}],
     "scaling": [{"factor": 1, "chars": 5_606, "tokens": 1_100, "seconds": 48.8},
                 {"factor": 2, "chars": 11_300, "tokens": 2_200, "seconds": 99.0},
@@ -138,10 +138,10 @@ RESULT = {
 
 
 def test_benchmarks_markdown_shows_machine_speed_accuracy_scaling_and_memory():
-    text = bench.render_benchmarks(RESULT)
+    text = reports.render_benchmarks(RESULT)
     assert "2 cores, AMD EPYC; flags: avx512f avx512_vnni; load average at start 4.5" in text
     assert "CMAKE_ARGS=`-DGGML_NATIVE=OFF`" in text and "sha256 cc32" in text
-    row = f"| {bench.FOUNDING} | 5,606 | 1,100 | 48.8 | 12.2 | 4.00 | 30 | 9,000 | 300 | 0.05 |"
+    row = f"| {measure.FOUNDING} | 5,606 | 1,100 | 48.8 | 12.2 | 4.00 | 30 | 9,000 | 300 | 0.05 |"
     assert row in text
     assert "48.8 s (target ≤ 60 s ✓), 4.00× the floor (target ≤ 3× ✗)" in text
     assert "| casualties | 0.85 | 0.50 | 0.50 | **0.50** ✗ |" in text
@@ -163,14 +163,14 @@ def test_render_rewrites_the_markdown_from_an_earlier_bench_json(tmp_path, capsy
     (tmp_path / "bench.json").write_text(json.dumps(RESULT, ensure_ascii=False), encoding="utf-8")
     target = tmp_path / "BENCHMARKS.md"
     assert bench.main(["--render", str(tmp_path / "bench.json"), "--write", str(target)]) == 0
-    assert target.read_text(encoding="utf-8") == bench.render_benchmarks(RESULT)
+    assert target.read_text(encoding="utf-8") == reports.render_benchmarks(RESULT)
 
 
 def test_benchmarks_markdown_without_the_optional_parts():
     partial = {k: v for k, v in RESULT.items()
                if k not in ("naive", "baseline", "scaling", "chat")}
     partial["rss"] = {"extraction": 2_600_000_000}
-    text = bench.render_benchmarks(partial)
+    text = reports.render_benchmarks(partial)
     assert "## Scaling" not in text and "| naive |" not in text
     assert "time to first token" not in text
     assert "| 2.60 GB | ≤ 2.50 GB ✗ |" in text
@@ -179,6 +179,6 @@ def test_benchmarks_markdown_without_the_optional_parts():
 def testpeak_rss_of_a_running_process_is_read_from_proc():
     import os
 
-    peak = bench.peak_rss_of(os.getpid())
+    peak = measure.peak_rss_of(os.getpid())
     assert peak is not None and peak >= 10_000_000  # a Python process with pydantic loaded
-    assert bench.peak_rss() >= peak // 2
+    assert measure.peak_rss() >= peak // 2

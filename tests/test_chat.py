@@ -9,20 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from agent.chat.respond import (
-    MAX_FACTS,
-    MAX_SENTENCES,
-    UNANSWERABLE,
-    Answer,
-    answer,
-    answer_stream,
-    ar_keys,
-    en_keys,
-    numbers,
-    parse,
-    place_lists,
-    render_terminal,
-)
+from agent.chat import Answer, answer, answer_stream, render_terminal
+from agent.chat.answers import UNANSWERABLE
+from agent.chat.context import MAX_FACTS, MAX_SENTENCES
+from agent.chat.names import place_lists
+from agent.chat.question import parse
+from agent.chat.reply import numbers
+from agent.chat.words import ar_keys, en_keys
 from agent.model.llm import FakeLLM
 from agent.text.arabic import norm
 from agent.text.doc import Span, locate, sentences, verify

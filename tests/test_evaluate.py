@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from agent.errors import InputError
-from agent.eval import evaluate as ev
-from agent.eval import match
+from agent.eval import anercorp, evaluate, match, reports, scoring
 from agent.text.doc import locate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +54,7 @@ def _span(text: str) -> dict:
 
 
 def _located_truth() -> dict:
-    return ev.truth_extraction(TRUTH, ARTICLE)
+    return scoring.truth_extraction(TRUTH, ARTICLE)
 
 
 def _perfect_prediction() -> dict:
@@ -70,12 +69,12 @@ def _perfect_prediction() -> dict:
     return pred
 
 
-def _f1(score: ev.Score, kind: str) -> float:
+def _f1(score: scoring.Score, kind: str) -> float:
     return score.to_json()["kinds"][kind]["f1"]
 
 
 def test_a_perfect_prediction_scores_one_everywhere():
-    score = ev.score_article(_perfect_prediction(), _located_truth(), ARTICLE).to_json()
+    score = scoring.score_article(_perfect_prediction(), _located_truth(), ARTICLE).to_json()
     for kind in match.KINDS:
         assert score["kinds"][kind]["f1"] == 1.0, kind
     assert score["grounding"]["share"] == 1.0
@@ -86,16 +85,16 @@ def test_a_perfect_prediction_scores_one_everywhere():
 def test_a_missing_casualty_lowers_recall_not_precision():
     pred = _perfect_prediction()
     del pred["casualties"][1]
-    k = ev.score_article(pred, _located_truth(), ARTICLE).to_json()["kinds"]["casualties"]
+    k = scoring.score_article(pred, _located_truth(), ARTICLE).to_json()["kinds"]["casualties"]
     assert (k["p"], k["r"]) == (1.0, 0.5)
-    assert any("80" in line for line in ev.score_article(pred, _located_truth(),
+    assert any("80" in line for line in scoring.score_article(pred, _located_truth(),
                                                           ARTICLE).missed)
 
 
 def test_a_wrong_count_is_not_a_match():
     pred = _perfect_prediction()
     pred["casualties"][0].update(count_low=55, count_best=55)
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["casualties"] == 1
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["casualties"] == 1
 
 
 def test_a_count_inside_the_stated_range_matches():
@@ -110,9 +109,9 @@ def test_a_count_inside_the_stated_range_matches():
 def test_a_different_reporter_is_not_a_match_but_a_missing_one_is():
     pred = _perfect_prediction()
     pred["casualties"][0]["reported_by"] = "مصادر أخرى"
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["casualties"] == 1
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["casualties"] == 1
     pred["casualties"][0]["reported_by"] = None
-    score = ev.score_article(pred, _located_truth(), ARTICLE)
+    score = scoring.score_article(pred, _located_truth(), ARTICLE)
     assert score.tp["casualties"] == 2
     assert score.fields["casualties.reported_by"] == [1, 2]
 
@@ -123,11 +122,11 @@ def test_actors_match_through_aliases_titles_and_clitics():
         {**pred["actors"][0], "name": "حجاب", "aliases": []},  # the truth's alias
         {**pred["actors"][1], "name": "والمرصد السوري لحقوق الانسان"},  # clitic, no hamza
     ]
-    assert _f1(ev.score_article(pred, _located_truth(), ARTICLE), "actors") == 1.0
+    assert _f1(scoring.score_article(pred, _located_truth(), ARTICLE), "actors") == 1.0
     pred["actors"][0]["name"] = "منسق المعارضة السورية رياض حجاب"  # a title before the name
-    assert _f1(ev.score_article(pred, _located_truth(), ARTICLE), "actors") == 1.0
+    assert _f1(scoring.score_article(pred, _located_truth(), ARTICLE), "actors") == 1.0
     pred["actors"][0]["name"] = "رياض"  # part of a name is not the actor
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["actors"] == 1
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["actors"] == 1
 
 
 def test_one_prediction_matches_one_truth_only():
@@ -135,39 +134,39 @@ def test_one_prediction_matches_one_truth_only():
     pred["actors"] = [pred["actors"][0]]
     truth = _located_truth()
     truth["actors"].append({"id": "a3", "name": "حجاب", "type": "person", "aliases": []})
-    assert ev.score_article(pred, truth, ARTICLE).tp["actors"] == 1
+    assert scoring.score_article(pred, truth, ARTICLE).tp["actors"] == 1
 
 
 def test_statement_needs_the_speaker_and_half_the_words():
     pred = _perfect_prediction()
     pred["statements"][1]["speaker"] = "حجاب"  # alias of the truth speaker
     pred["statements"][0]["text"] = "إن الهزيمة في حلب لن تضعف عزم المعارضين للأسد من السلطة"
-    assert _f1(ev.score_article(pred, _located_truth(), ARTICLE), "statements") == 1.0
+    assert _f1(scoring.score_article(pred, _located_truth(), ARTICLE), "statements") == 1.0
     pred["statements"][0]["text"] = "الهزيمة في حلب"  # 3 of 8 words: F1 0.55, still one
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["statements"] == 2
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["statements"] == 2
     pred["statements"][0]["text"] = "الهزيمة"  # 1 of 8 words
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["statements"] == 1
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["statements"] == 1
     pred = _perfect_prediction()
     pred["statements"][0]["speaker"] = "المرصد السوري لحقوق الإنسان"
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["statements"] == 1
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["statements"] == 1
 
 
 def test_event_needs_its_type_and_overlapping_evidence():
     pred = _perfect_prediction()
     pred["events"][0]["evidence"] = [_span("جراء غارات")]
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["events"] == 1
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["events"] == 1
     pred["events"][0]["type"] = "shelling_artillery"
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["events"] == 0
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["events"] == 0
     pred = _perfect_prediction()
     pred["events"][0]["evidence"] = [_span("وقال حجاب")]
-    assert ev.score_article(pred, _located_truth(), ARTICLE).tp["events"] == 0
+    assert scoring.score_article(pred, _located_truth(), ARTICLE).tp["events"] == 0
 
 
 def test_dates_and_places_are_scored_on_matched_facts():
     pred = _perfect_prediction()
     pred["events"][0]["date"] = "2016-12-13"
     pred["casualties"][0]["location"] = {"name": "حماة", "evidence": [_span("حماة")]}
-    score = ev.score_article(pred, _located_truth(), ARTICLE)
+    score = scoring.score_article(pred, _located_truth(), ARTICLE)
     assert score.dates() == [1, 2]
     assert score.fields["casualties.location"] == [1, 1]  # 'حماة' is inside 'محافظة حماة'
 
@@ -176,8 +175,8 @@ def test_grounding_catches_a_span_that_is_not_in_the_article():
     pred = _perfect_prediction()
     pred["casualties"][0]["evidence"][0]["start"] += 1
     pred["events"][0]["location"]["evidence"][0]["text"] = "محافظة حمص"
-    good, total = ev.grounding(pred, ARTICLE)
-    assert total == len(ev.all_spans(pred)) > 2
+    good, total = scoring.grounding(pred, ARTICLE)
+    assert total == len(scoring.all_spans(pred)) > 2
     assert good == total - 2
 
 
@@ -185,15 +184,15 @@ def test_truth_evidence_must_be_in_the_article():
     truth = copy.deepcopy(TRUTH)
     truth["casualties"][0]["evidence"] = ["وقتل 60 مدنيا"]
     with pytest.raises(InputError, match="وقتل 60 مدنيا"):
-        ev.truth_extraction(truth, ARTICLE)
+        scoring.truth_extraction(truth, ARTICLE)
 
 
 def test_micro_totals_add_up_over_articles():
-    one = ev.score_article(_perfect_prediction(), _located_truth(), ARTICLE)
+    one = scoring.score_article(_perfect_prediction(), _located_truth(), ARTICLE)
     pred = _perfect_prediction()
     pred["casualties"] = []
-    two = ev.score_article(pred, _located_truth(), ARTICLE)
-    total = ev.Score()
+    two = scoring.score_article(pred, _located_truth(), ARTICLE)
+    total = scoring.Score()
     total.add(one)
     total.add(two)
     k = total.to_json()["kinds"]["casualties"]
@@ -201,13 +200,13 @@ def test_micro_totals_add_up_over_articles():
 
 
 def test_subset_sums_per_article_scores_again():
-    one = ev.score_article(_perfect_prediction(), _located_truth(), ARTICLE).to_json()
+    one = scoring.score_article(_perfect_prediction(), _located_truth(), ARTICLE).to_json()
     pred = _perfect_prediction()
     pred["casualties"] = []
-    two = ev.score_article(pred, _located_truth(), ARTICLE).to_json()
+    two = scoring.score_article(pred, _located_truth(), ARTICLE).to_json()
     run = {"model": "m", "overall": {}, "articles": {"a": one, "b": two}}
-    assert ev.subset(run, ["a"])["overall"]["kinds"] == one["kinds"]
-    both = ev.subset(run, ["a", "b"])["overall"]
+    assert evaluate.subset(run, ["a"])["overall"]["kinds"] == one["kinds"]
+    both = evaluate.subset(run, ["a", "b"])["overall"]
     assert both["kinds"]["casualties"]["r"] == 0.5
     assert both["dates"] == {"right": 3, "total": 3, "share": 1.0}  # b keeps its event date
 
@@ -249,9 +248,9 @@ ANER_SAMPLE = """\
 
 
 def test_anercorp_reader_builds_sentences_and_entities():
-    pairs = ev.read_conll(ANER_SAMPLE.splitlines())
+    pairs = anercorp.read_conll(ANER_SAMPLE.splitlines())
     assert len(pairs) == 19  # the line without a token is skipped
-    one, two = ev.pseudo_articles(pairs, per_article=2)
+    one, two = anercorp.pseudo_articles(pairs, per_article=2)
     assert (one.tokens, two.tokens) == (13, 6)
     assert one.text == "وقال الرئيس بشار الأسد إن الجيش السوري دخل حلب. وأعلن المرصد."
     assert [(e.type, e.text) for e in one.entities] == [
@@ -260,12 +259,12 @@ def test_anercorp_reader_builds_sentences_and_entities():
         assert one.text[e.start:e.end] == e.text
     assert [e.text for e in two.entities] == ["رويترز", "الأمم المتحدة"]
     # The test split starts at a sentence boundary: the last 6 tokens cut into sentence 3.
-    (tail,) = ev.pseudo_articles(pairs, last_tokens=6)
+    (tail,) = anercorp.pseudo_articles(pairs, last_tokens=6)
     assert tail.text.startswith("ونقلت")
 
 
 def test_anercorp_names_are_scored_by_overlapping_typed_spans():
-    article = ev.pseudo_articles(ev.read_conll(ANER_SAMPLE.splitlines()))[0]
+    article = anercorp.pseudo_articles(anercorp.read_conll(ANER_SAMPLE.splitlines()))[0]
     text = article.text
 
     def span(words: str) -> dict:
@@ -280,7 +279,7 @@ def test_anercorp_names_are_scored_by_overlapping_typed_spans():
         "events": [{"location": {"name": "حلب", "evidence": [span("حلب")]}}],
         "casualties": [{"location": {"name": "حلب", "evidence": [span("حلب")]}}],
     }
-    scores = ev.score_names(ev.predicted_names(extraction), article.entities)
+    scores = anercorp.score_names(anercorp.predicted_names(extraction), article.entities)
     assert scores["PERS"] == [1, 2, 1]  # the army typed as a person is a miss for PERS
     assert scores["ORG"] == [0, 0, 4]
     assert scores["LOC"] == [1, 1, 1]  # one place named twice counts once
@@ -288,10 +287,11 @@ def test_anercorp_names_are_scored_by_overlapping_typed_spans():
 
 
 def test_the_real_anercorp_test_split_reads_into_about_a_hundred_articles():
-    path = ev.anercorp_path()
+    path = anercorp.anercorp_path()
     if not path.is_file():
         pytest.skip(f"ANERcorp not at {path}")
-    articles = ev.pseudo_articles(ev.read_conll(path.read_text(encoding="utf-8").splitlines()))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    articles = anercorp.pseudo_articles(anercorp.read_conll(lines))
     assert 60 <= len(articles) <= 200
     entities = [e for a in articles for e in a.entities]
     assert {e.type for e in entities} == {"PERS", "ORG", "LOC"}
@@ -303,9 +303,9 @@ def test_shortfalls_say_by_how_much_and_list_the_facts_behind_it(tmp_path):
     del pred["casualties"][1]
     pred["actors"].append({"id": "a3", "name": "مدنيا", "type": "civilians", "aliases": [],
                            "evidence": [_span("مدنيا")]})
-    score = ev.score_article(pred, _located_truth(), ARTICLE)
+    score = scoring.score_article(pred, _located_truth(), ARTICLE)
     run = {"overall": score.to_json(), "articles": {"x": score.to_json()}}
-    lines = ev.shortfalls("model", run)
+    lines = reports.shortfalls("model", run)
     assert ("- casualties: F1 0.67, 0.18 below the target 0.85: 1 of 2 true casualties missed, "
             "0 of 1 found are extra.") in lines
     assert not any(line.startswith("- actors:") for line in lines)  # F1 0.80 meets 0.80
@@ -319,11 +319,11 @@ def test_report_renders_runs_side_by_side(tmp_path):
     truth_dir.mkdir()
     (seed_dir / "x.txt").write_text(ARTICLE, encoding="utf-8")
     (truth_dir / "x.json").write_text(json.dumps(TRUTH, ensure_ascii=False), encoding="utf-8")
-    seeds = ev.load_seeds(seed_dir, truth_dir)
+    seeds = evaluate.load_seeds(seed_dir, truth_dir)
     perfect = _perfect_prediction()
-    runs = {"model": ev.run_json("model", None, seeds, lambda text, published: perfect),
-            "rules-only": ev.run_json("rules-only", None, seeds, lambda text, published: {})}
-    text = ev.report({"runs": runs})
+    runs = {"model": evaluate.run_json("model", None, seeds, lambda text, published: perfect),
+            "rules-only": evaluate.run_json("rules-only", None, seeds, lambda text, published: {})}
+    text = reports.report({"runs": runs})
     assert "| casualties | 0.85 | 1.00 | 1.00 | **1.00** | 0.00 | 0.00 | **0.00** ✗ |" in text
     assert "| grounding | 100% |  |  | 100% (9/9) |  |  | – |" in text
     assert "Every accuracy target is met." in text
@@ -335,7 +335,7 @@ def test_report_renders_runs_side_by_side(tmp_path):
 def test_naba_eval_on_the_founding_article(tmp_path, capsys):
     if not (ROOT / "tests" / "truth" / f"{FOUNDING}.json").is_file():
         pytest.fail("tests/truth has no truth file for the founding article")
-    code = ev.main(["--only", FOUNDING, "--out", str(tmp_path)])
+    code = evaluate.main(["--only", FOUNDING, "--out", str(tmp_path)])
     result = json.loads((tmp_path / "eval.json").read_text(encoding="utf-8"))
     assert code == 0
     model = result["runs"]["model"]["overall"]

@@ -1,0 +1,88 @@
+"""An article's facts indexed for answering: each fact with the words around it, the
+article's sentences, and every name the extraction knows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from agent.chat.words import Term, Words
+from agent.text.doc import locate, sentences
+from schemas import Actor, ArticleExtraction, Span
+
+
+@dataclass
+class Fact:
+    """One extracted fact, seen the way questions look for it."""
+
+    id: str
+    kind: str  # casualty, statement, actor, event
+    obj: Any
+    quote: Span
+    context: Words  # its sentences and named fields
+
+
+@dataclass
+class Facts:
+    """An article and its extraction, indexed for answering."""
+
+    article: str
+    extraction: ArticleExtraction
+    facts: list[Fact]
+    sentences: list[tuple[Span, Words]]
+    names: Words  # every name the extraction knows: actors, places, sources, speakers
+    words: Words  # the whole article
+
+    @classmethod
+    def build(cls, extraction: ArticleExtraction, article: str) -> Facts:
+        sents = [(Span(text=s.text, start=s.start, end=s.end), Words(s.text))
+                 for s in sentences(article)]
+
+        def context(evidence: list[Span], *fields: str | None) -> Words:
+            around = [s.text for s, _ in sents
+                      if any(e.start < s.end and s.start < e.end for e in evidence)]
+            return Words(" ".join([*around, *(f for f in fields if f)]))
+
+        facts: list[Fact] = []
+        for c in extraction.casualties:
+            where = c.location.name if c.location else None
+            facts.append(Fact(c.id, "casualty", c, c.evidence[0],
+                              context(c.evidence, where, c.reported_by, c.perpetrator)))
+        for e in extraction.events:
+            where = e.location.name if e.location else None
+            facts.append(Fact(e.id, "event", e, e.evidence[0],
+                              context(e.evidence, where, *(a.name for a in e.actors))))
+        for s in extraction.statements:
+            facts.append(Fact(s.id, "statement", s, s.evidence[0], context(s.evidence)))
+        for a in extraction.actors:
+            facts.append(Fact(a.id, "actor", a, _actor_quote(article, a),
+                              Words(" ".join([a.name, *a.aliases, a.title or "",
+                                              a.affiliation or ""]))))
+        names = [a.name for a in extraction.actors] + [x for a in extraction.actors
+                                                       for x in a.aliases]
+        names += [s.speaker for s in extraction.statements]
+        names += [c.reported_by or "" for c in extraction.casualties]
+        names += [e.location.name for e in extraction.events if e.location]
+        names += [c.location.name for c in extraction.casualties if c.location]
+        return cls(article, extraction, facts, sents, Words(" ".join(names)), Words(article))
+
+    def of_kind(self, kind: str) -> list[Fact]:
+        return [f for f in self.facts if f.kind == kind]
+
+    def knows(self, term: Term) -> bool:
+        """The term names something in the article (short keys only count against names)."""
+        return self.words.has(term) or self.names.has(term, min_key=2)
+
+    def known(self, terms: list[Term]) -> list[Term]:
+        """The terms that name something in the article."""
+        return [t for t in terms if self.knows(t)]
+
+
+def _actor_quote(article: str, actor: Actor) -> Span:
+    """The actor's title as the article words it, else the first mention of the name."""
+    first = actor.evidence[0]
+    if actor.title:
+        found = locate(article, actor.title, near=max(0, first.start - 200))
+        if found is not None:
+            return found
+    return first

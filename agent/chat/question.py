@@ -1,0 +1,215 @@
+"""A question, read: its language, what kind of answer it wants (a count, who said what, who
+someone is, where, when) and its content terms, English words carried to Arabic by the glossary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from agent.chat.words import Term, en_keys
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import table, words
+from schemas import CasualtyCategory
+
+Lang = Literal["ar", "en"]
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """What an English word of the glossary stands for in an Arabic article."""
+
+    forms: tuple[str, ...]  # normalized Arabic words or phrases
+    display: str | None  # the English name, for a name ('the Kremlin')
+
+
+def _glossary() -> dict[str, Gloss]:
+    out: dict[str, Gloss] = {}
+    for arabic, english in table("glossary_en_ar", str).items():
+        keys, _, display = english.partition("=")
+        gloss = Gloss(tuple(f.strip() for f in arabic.split("،")), display.strip() or None)
+        for key in keys.split(","):
+            out[key.strip()] = gloss
+    return out
+
+
+GLOSSARY = _glossary()
+
+
+def _by_value(lexicon: dict[str, CasualtyCategory]) -> dict[CasualtyCategory, tuple[str, ...]]:
+    """Words per category, categories and words in file order."""
+    out: dict[CasualtyCategory, tuple[str, ...]] = {}
+    for word, category in lexicon.items():
+        out[category] = (*out.get(category, ()), word)
+    return out
+
+
+_EN_STOP = words("question_stopwords_en")
+_AR_STOP = words("question_stopwords_ar")
+_CATEGORY_EN = table("question_casualty_words_en", CasualtyCategory)
+CATEGORY_FORMS = _by_value(table("question_casualty_words_ar", CasualtyCategory))
+_VICTIM_EN = words("question_victim_words_en")
+_VICTIM_FORMS = words("question_victim_words_ar")
+_COUNT_AR = words("question_count_words_ar")
+_SAY_EN = words("question_say_words_en")
+_SAY_AR = words("question_say_words_ar")
+# English words the chat knows are not names (a capitalized one in a reply is not invented).
+KNOWN_EN = (_EN_STOP | _SAY_EN | _VICTIM_EN | set(_CATEGORY_EN)
+            | {w for key in GLOSSARY for w in key.split()})
+
+_COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bfigures?\b|\bcount\b")
+_WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were)\b|\bwhat (?:is|was) (?:the )?(?:role|"
+                        r"title|job|position) of\b|\b(?:role|title|job)\b")
+_WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbou?rhoods?|"
+                       r"districts?|areas?|villages?|locations?|regions?|provinces?)\b")
+_PLACE_CLASS_EN = re.compile(r"\b(?:places|towns|cities|neighbou?rhoods?|districts|areas|"
+                             r"villages|locations)\b")
+_WHEN_EN = re.compile(r"\bwhen\b|\bwhat (?:date|day|time)\b|\bwhich day\b")
+
+class _Cue(StrEnum):
+    """What an Arabic question word asks for (agent/lexicons/question_cues_ar.txt)."""
+
+    who = "who"
+    who_is_opening = "who_is_opening"
+    role = "role"
+    where = "where"
+    place_class = "place_class"
+    when = "when"
+
+
+_CUES = table("question_cues_ar", _Cue)
+
+
+def _cue(cue: _Cue) -> str:
+    """The phrases of one cue, as a regex alternation."""
+    return "(?:" + "|".join(re.escape(p) for p, c in _CUES.items() if c == cue) + ")"
+
+
+_WHO_AR = frozenset(p for p, c in _CUES.items() if c == _Cue.who)
+_WHO_IS_AR = re.compile(rf"^{_cue(_Cue.who_is_opening)}\b|\b{_cue(_Cue.role)}\b")
+_WHERE_AR = re.compile(rf"\b{_cue(_Cue.where)}\b")
+_PLACE_CLASS_AR = re.compile(rf"\b{_cue(_Cue.place_class)}\b")
+_WHEN_AR = re.compile(rf"\b{_cue(_Cue.when)}\b")
+
+
+@dataclass
+class Query:
+    text: str
+    lang: Lang
+    terms: list[Term] = field(default_factory=list)  # content words: places, names, topics
+    categories: set[CasualtyCategory] = field(default_factory=set)
+    count: bool = False
+    say: bool = False
+    who: bool = False
+    who_is: bool = False
+    where: bool = False
+    place_list: bool = False
+    when: bool = False
+
+
+def language(question: str) -> Lang:
+    """The question's language: that of its first word (names inside do not count)."""
+    for ch in question:
+        if ch.isalpha():
+            return "en" if ch.isascii() else "ar"
+    return "ar"
+
+
+def parse(question: str) -> Query:
+    q = Query(question, language(question))
+    if q.lang == "en":
+        _parse_en(q)
+    else:
+        _parse_ar(q)
+    return q
+
+
+_EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\u0600-\u06FF]+")
+
+
+def _parse_en(q: Query) -> None:
+    low = q.text.lower()
+    q.count = bool(_COUNT_EN.search(low))
+    q.who = bool(re.search(r"\bwho\b", low))
+    q.who_is = bool(_WHO_IS_EN.search(low))
+    q.where = bool(_WHERE_EN.search(low))
+    q.place_list = bool(_PLACE_CLASS_EN.search(low))
+    q.when = bool(_WHEN_EN.search(low))
+    found = [(m.group(0), m.start(), m.end()) for m in _EN_WORD.finditer(q.text)]
+    i = 0
+    while i < len(found):
+        # Longest glossary phrase first: 'united states', 'syrian observatory'.
+        for size in (4, 3, 2, 1):
+            chunk = found[i:i + size]
+            key = " ".join(w.lower() for w, _, _ in chunk)
+            if len(chunk) == size and key in GLOSSARY:
+                q.terms.append(Term(key, GLOSSARY[key].forms, frozenset(),
+                                    chunk[0][1], chunk[-1][2]))
+                i += size
+                break
+        else:
+            word, start, end = found[i]
+            _classify_en(q, word, start, end)
+            i += 1
+
+
+def _classify_en(q: Query, word: str, start: int, end: int) -> None:
+    low = word.lower().removesuffix("'s")
+    if low in _CATEGORY_EN:
+        q.categories.add(_CATEGORY_EN[low])
+        return
+    if low in _SAY_EN:
+        q.say = True
+        return
+    if not word.isascii():  # an Arabic name inside an English question
+        q.terms.append(Term(word, tuple(clitic_bases(norm(word))), frozenset(), start, end))
+        return
+    if low in _EN_STOP or low in {"al", "el"} or low in _VICTIM_EN or len(low) < 2:
+        return
+    q.terms.append(Term(word, (), en_keys(low), start, end))
+
+
+def _parse_ar(q: Query) -> None:
+    normalized = norm(q.text)
+    q.who_is = bool(_WHO_IS_AR.search(normalized))
+    q.where = bool(_WHERE_AR.search(normalized))
+    q.place_list = bool(_PLACE_CLASS_AR.search(normalized))
+    q.when = bool(_WHEN_AR.search(normalized))
+    toks = tokens(q.text)
+    q.who = bool(toks) and toks[0].norm in _WHO_AR
+    for tok in toks:
+        bases = clitic_bases(tok.norm)
+        if tok.norm in _COUNT_AR or bases[-1] in _COUNT_AR:
+            q.count = True
+            continue
+        category = _ar_category(bases)
+        if category is not None:
+            q.categories.add(category)
+            continue
+        if any(b in _SAY_AR for b in bases):
+            q.say = True
+            continue
+        if tok.norm in _AR_STOP or (len(bases) > 1 and bases[1] in _AR_STOP):
+            continue
+        if any(_ar_match(b, _VICTIM_FORMS) for b in bases):
+            continue
+        q.terms.append(Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end))
+
+
+def _ar_match(base: str, forms: Iterable[str]) -> bool:
+    return any(base == f or (len(f) >= 3 and base.startswith(f) and len(base) - len(f) <= 3)
+               for f in forms)
+
+
+def _ar_category(bases: list[str]) -> CasualtyCategory | None:
+    for category, forms in CATEGORY_FORMS.items():
+        if any(_ar_match(b, forms) for b in bases):
+            return category
+    return None
+
+
+def category_terms(q: Query) -> list[Term]:
+    """The casualty categories the question asks about, as terms to look for in the article."""
+    return [Term(str(c), CATEGORY_FORMS[c], frozenset(), 0, 0) for c in q.categories]

@@ -1,0 +1,285 @@
+"""Structured questions answered by code from the facts: how many, who did it, who said what,
+who someone is, where and when; and whether a question is about the article at all."""
+
+from __future__ import annotations
+
+import re
+
+from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
+from agent.chat.facts import Fact, Facts
+from agent.chat.names import display_name, english_name, is_name, place_lists
+from agent.chat.question import Query
+from agent.chat.words import Term, Words
+from agent.text.arabic import norm
+from agent.text.doc import locate
+from agent.text.lexicon import ordered, table
+from schemas import (
+    Actor,
+    CasualtyCategory,
+    CasualtyReport,
+    CountUnit,
+    Event,
+    Span,
+    Statement,
+    StatementKind,
+    Victims,
+)
+
+_QUOTE_MAX = 400  # characters of a statement quoted in an answer
+
+_EN_VERB = {CasualtyCategory.killed: "were killed", CasualtyCategory.injured: "were injured",
+            CasualtyCategory.displaced: "were displaced", CasualtyCategory.missing: "are missing",
+            CasualtyCategory.detained: "were detained",
+            CasualtyCategory.affected: "were affected"}
+_AR_VERB = {CasualtyCategory(k): v
+            for k, v in table("answer_casualty_verbs_ar", str, normalize=False).items()}
+_EN_VICTIMS = {Victims.civilians: "civilians", Victims.combatants: "fighters",
+               Victims.security_forces: "members of the security forces"}
+_EN_SAY = {StatementKind.denial: "denied", StatementKind.accusation: "accused"}
+_AR_SAY = {StatementKind(k): v
+           for k, v in table("answer_statement_verbs_ar", str, normalize=False).items()}
+_OPENERS = "|".join(map(re.escape, ordered("apposition_openers_ar", normalize=False)))
+_APPOSITION = re.compile(rf"\s*،\s*(?:{_OPENERS})\s+([^،.\n]{{3,160}})")
+
+
+def _best(facts: list[Fact], terms: list[Term]) -> list[Fact]:
+    """The facts whose context holds the most question terms (all of them when no terms)."""
+    if not terms:
+        return facts
+    scored = [(sum(f.context.has(t) for t in terms), f) for f in facts]
+    top = max((s for s, _ in scored), default=0)
+    return [f for s, f in scored if s == top and s > 0]
+
+
+def _casualty_line(d: Draft, f: Fact) -> str:
+    c: CasualtyReport = f.obj
+    mark = d.cite(f.id, f.kind, f.quote)
+    away = c.category == CasualtyCategory.displaced
+    vague = not re.search(r"\d", norm(c.count_text))
+    if d.lang == "en":
+        who = "families" if c.unit == CountUnit.families else _EN_VICTIMS.get(c.victims, "people")
+        text = f"{count_phrase(c, 'en')} {who} {_EN_VERB[c.category]}"
+        if vague:
+            text += f" («{c.count_text}»)"
+        if c.victim_detail:
+            text += f" (including «{c.victim_detail}»)"
+        if c.location:
+            text += f" {'from' if away else 'in'} {english_name(c.location.name)}"
+        if c.reported_by:
+            text += f", according to {english_name(c.reported_by)}"
+        return f"{text} {mark}."
+    text = f"{_AR_VERB[c.category]} {c.count_text}"
+    if c.victim_detail and c.victim_detail not in c.count_text:
+        text += f"، {c.victim_detail}،"
+    if c.location:
+        text += f" {'من' if away else 'في'} {c.location.name}"
+    text = text.rstrip("،")
+    if c.reported_by:
+        text += f"، وفق {c.reported_by}"
+    return f"{text} {mark}."
+
+
+def _answer_count(q: Query, fx: Facts) -> Answer | None:
+    reports = [f for f in fx.of_kind("casualty") if f.obj.category in q.categories]
+    if not reports:
+        return None  # nothing extracted: the model may still find it in the sentences
+    known = fx.known(q.terms)
+    best = _best(reports, known)
+    if not best:
+        return unanswerable(q.lang)  # figures exist, none for this place or source
+    # "according to X": of reports in one sentence, keep those X gave, not the others'.
+    sourced = [f for f in best if f.obj.reported_by
+               and any(Words(f.obj.reported_by).has(t, min_key=2) for t in known)]
+    best = sourced or best
+    d = Draft(q.lang)
+    d.parts = [_casualty_line(d, f) for f in best]
+    return d.answer()
+
+
+def _speaker_words(fx: Facts, statement: Statement) -> Words:
+    """The speaker's names and title ('the Kremlin spokesman' finds Peskov)."""
+    names = [statement.speaker]
+    for a in fx.extraction.actors:
+        if a.id == statement.speaker_id:
+            names += [a.name, *a.aliases, a.title or ""]
+    return Words(" ".join(names))
+
+
+def _answer_statements(q: Query, fx: Facts) -> Answer | None:
+    statements = fx.of_kind("statement")
+    known = fx.known(q.terms)
+    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
+    by_speaker = {f.id: [t for t in known if speakers[f.id].has(t, min_key=2)] for f in statements}
+    most = max((len(v) for v in by_speaker.values()), default=0)
+    if most:
+        chosen = [f for f in statements if len(by_speaker[f.id]) == most]
+        named = {id(t) for f in chosen for t in by_speaker[f.id]}
+        topic = [t for t in known if id(t) not in named]
+        if topic:
+            chosen = _best(chosen, topic)  # none: maybe in a sentence no statement covers
+    elif q.say and q.who and known:  # "who said ...?": the topic finds the speaker
+        chosen = _best(statements, known)[:4]
+    else:
+        return None
+    if not chosen:
+        return None
+    d = Draft(q.lang)
+    for f in chosen:
+        s: Statement = f.obj
+        words = s.text if len(s.text) <= _QUOTE_MAX else s.text[:_QUOTE_MAX] + "…"
+        who = display_name(s.speaker, q, by_speaker[f.id])
+        mark = d.cite(f.id, f.kind, f.quote)
+        d.parts.append(f"{who} {_EN_SAY.get(s.kind, 'said')}: «{words}» {mark}" if q.lang == "en"
+                       else f"{_AR_SAY[s.kind]} {who}: «{words}» {mark}")
+    return d.answer("\n")
+
+
+def _answer_who_is(q: Query, fx: Facts) -> Answer | None:
+    known = fx.known(q.terms)
+    if not known:
+        return None
+    scored = []
+    for f in fx.of_kind("actor"):
+        names = Words(" ".join([f.obj.name, *f.obj.aliases]))
+        hits = [t for t in known if names.has(t, min_key=2)]
+        # A name the question gives counts twice a word of the title it gives.
+        scored.append((2 * len(hits) + sum(f.context.has(t) for t in known), hits, f))
+    if not scored or max(x[0] for x in scored) == 0:
+        return None
+    _, hits, f = max(scored, key=lambda x: x[0])
+    a: Actor = f.obj
+    role = a.title or _apposition(fx.article, a)
+    if not role:
+        return None
+    if a.affiliation and norm(a.affiliation) not in norm(role):
+        role += f"، {a.affiliation}"
+    d = Draft(q.lang)
+    quote = f.quote if a.title else locate(fx.article, role, near=a.evidence[0].start) or f.quote
+    mark = d.cite(f.id, f.kind, quote)
+    d.parts.append(f"{display_name(a.name, q, hits)}: {role} {mark}." if q.lang == "en"
+                   else f"{a.name}: {role} {mark}.")
+    return d.answer()
+
+
+def _apposition(article: str, actor: Actor) -> str | None:
+    """'زيد الصالح، وهو لواء في جيش الأسد ...،': the words that say who a person is."""
+    for ev in actor.evidence:
+        m = _APPOSITION.match(article[ev.end:])
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _covering(fx: Facts, quote: Span, kinds: tuple[str, ...]) -> Fact | None:
+    for f in fx.facts:
+        if f.kind in kinds and any(e.start <= quote.start and quote.end <= e.end
+                                   for e in f.obj.evidence):
+            return f
+    return None
+
+
+def _answer_place_list(q: Query, fx: Facts) -> Answer | None:
+    known = fx.known(q.terms)
+    scored = []
+    for k, (sent, words) in enumerate(fx.sentences):
+        lists = place_lists(fx.article, sent)
+        if lists:
+            scored.append((sum(words.has(t) for t in known), k, lists))
+    top = max((s for s, _, _ in scored), default=0)
+    if top == 0:
+        return None
+    d = Draft(q.lang)
+    for score, k, lists in scored:
+        if score < top:
+            continue
+        for names, quote in lists:
+            fact = _covering(fx, quote, ("event", "statement"))
+            mark = (d.cite(fact.id, fact.kind, quote) if fact
+                    else d.cite(f"sentence-{k + 1}", "sentence", quote))
+            d.parts.append(f"The article names: {', '.join(names)} {mark}." if q.lang == "en"
+                           else f"يذكر المقال: {'، '.join(names)} {mark}.")
+    return d.answer()
+
+
+def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
+    """Events and casualty reports that have `field`, in the asked category, best match first."""
+    having = [f for f in fx.facts if f.kind in ("event", "casualty") and getattr(f.obj, field)
+              and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
+    return _best(having, fx.known(q.terms))
+
+
+def _answer_where(q: Query, fx: Facts) -> Answer | None:
+    if q.place_list:
+        return _answer_place_list(q, fx)
+    best = _best_with(q, fx, "location")
+    if not best:
+        return None
+    d = Draft(q.lang)
+    seen: dict[str, str] = {}
+    for f in best:
+        loc = f.obj.location
+        quote = loc.evidence[0] if loc.evidence else f.quote
+        mark = d.cite(f.id, f.kind, quote)
+        seen[loc.name] = seen.get(loc.name, "") + mark
+    d.parts = [f"In {english_name(name)} {marks}." if q.lang == "en" else f"في {name} {marks}."
+               for name, marks in seen.items()]
+    return d.answer()
+
+
+def _answer_when(q: Query, fx: Facts) -> Answer | None:
+    best = _best_with(q, fx, "date")
+    if not best:
+        return None
+    d = Draft(q.lang)
+    seen: dict[str, str] = {}
+    for f in best:
+        item: Event | CasualtyReport = f.obj
+        words = f" («{item.date_text}»)" if item.date_text else ""
+        label = f"{item.date}{words}"
+        seen[label] = seen.get(label, "") + d.cite(f.id, f.kind, f.quote)
+    d.parts = [f"On {label} {marks}." if q.lang == "en" else f"في {label} {marks}."
+               for label, marks in seen.items()]
+    return d.answer()
+
+
+def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
+    reports = [f for f in fx.of_kind("casualty")
+               if f.obj.category in q.categories and f.obj.perpetrator]
+    best = _best(reports, fx.known(q.terms))
+    if not best:
+        return None
+    d = Draft(q.lang)
+    d.parts = [f"{english_name(f.obj.perpetrator) if q.lang == 'en' else f.obj.perpetrator} "
+               f"{d.cite(f.id, f.kind, f.quote)}." for f in best]
+    return d.answer()
+
+
+def code_answer(q: Query, fx: Facts) -> Answer | None:
+    """The answer code can give from the facts, or None when the question is not structured
+    (or the facts it needs were not extracted)."""
+    if q.categories and (q.count or not q.who) and not q.where and not q.when:
+        return _answer_count(q, fx)
+    if q.categories and q.who and not q.who_is:
+        return _answer_who_did(q, fx)
+    if q.say:
+        return _answer_statements(q, fx)
+    if q.who_is:
+        return _answer_who_is(q, fx)
+    if q.where or (q.place_list and not q.when):
+        return _answer_where(q, fx)
+    if q.when:
+        return _answer_when(q, fx)
+    return None
+
+
+def out_of_article(q: Query, fx: Facts) -> bool:
+    """True when the question asks about something the article never mentions: no content
+    word found, or only names found next to a word that is not there ('weather in Paris')."""
+    if not q.terms:
+        return False
+    known = fx.known(q.terms)
+    if not known:
+        return True
+    unknown = [t for t in q.terms if t not in known]
+    only_names = all(fx.names.has(t, min_key=2) or is_name(t) for t in known)
+    return bool(unknown) and only_names
