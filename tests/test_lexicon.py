@@ -74,3 +74,12 @@ def test_every_shipped_lexicon_loads(name: str) -> None:
     assert found, f"{name}.txt has no entries"
     text = (lexicon.LEXICONS_DIR / f"{name}.txt").read_text(encoding="utf-8")
     assert text.startswith("#"), f"{name}.txt does not start with a comment"
+
+
+def test_grouped_splits_entries_by_role(lexdir: Path) -> None:
+    (lexdir / "g.txt").write_text("عبد | definite\nبن | plain\nأبو | definite\n", encoding="utf-8")
+    assert lexicon.grouped("g", "definite", "plain") == {
+        "definite": frozenset({"عبد", "ابو"}), "plain": frozenset({"بن"})}
+    (lexdir / "h.txt").write_text("عبد | definite\nبن | other\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"h\.txt, line 2"):
+        lexicon.grouped("h", "definite", "plain")

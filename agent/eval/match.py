@@ -4,9 +4,9 @@ Facts are compared as ArticleExtraction-shaped dicts (`model_dump(mode="json")`)
 file (after its evidence is located) and a model's output go through the same code.
 
 Rules (also printed with every evaluation):
-- Words are compared normalized (agent.arabic.norm: no diacritics or tatweel, one alef, ي for
+- Words are compared normalized (agent.text.arabic.norm: no diacritics or tatweel, one alef, ي for
   ى, ه for ة, Western digits) and clitic-tolerant: two words are equal when their
-  proclitic-stripped forms (agent.arabic.clitic_bases: و ف ب ل ك ال) share one.
+  proclitic-stripped forms (agent.text.arabic.clitic_bases: و ف ب ل ك ال) share one.
 - Names: a name stands for itself plus, when it is the name or an alias of an actor on its own
   side, all of that actor's names. Two names agree when a predicted form contains a true form
   as a run of words ('الرئيس بشار الأسد' contains 'بشار الأسد').

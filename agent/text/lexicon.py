@@ -84,3 +84,14 @@ def table(name: str, convert: Callable[[str], V], normalize: bool = True) -> dic
             raise LexiconError(f"lexicon {LEXICONS_DIR / name}.txt, line {entry.line}: "
                                f"{entry.value!r} is not a valid value ({exc})") from exc
     return out
+
+
+def grouped(name: str, *values: str) -> dict[str, frozenset[str]]:
+    """A lexicon whose value column is one of `values` (a word's role): its entries by value."""
+    def check(value: str) -> str:
+        if value not in values:
+            raise ValueError(f"expected one of {', '.join(values)}")
+        return value
+
+    found = table(name, check)
+    return {v: frozenset(k for k, x in found.items() if x == v) for v in values}

@@ -25,17 +25,6 @@ def phrases(name: str, convert: Callable[[str], V]) -> dict[str, V]:
     return {phrase(k): v for k, v in lexicon.table(name, convert).items()}
 
 
-def grouped(name: str, *values: str) -> dict[str, frozenset[str]]:
-    """A lexicon whose value column is one of `values`: its entries grouped by value."""
-    def check(value: str) -> str:
-        if value not in values:
-            raise ValueError(f"expected one of {', '.join(values)}")
-        return value
-
-    found = lexicon.table(name, check)
-    return {v: frozenset(k for k, x in found.items() if x == v) for v in values}
-
-
 def _aliases() -> tuple[tuple[str, ...], ...]:
     """group_aliases.txt as groups of forms, the key of each group first."""
     groups: dict[str, list[str]] = {}
@@ -48,7 +37,7 @@ def _aliases() -> tuple[tuple[str, ...], ...]:
 
 TITLE_HEADS = lexicon.words("title_heads")
 RANK_WORDS = lexicon.words("rank_words")
-_PARTICLES = grouped("name_particles", "definite", "plain")
+_PARTICLES = lexicon.grouped("name_particles", "definite", "plain")
 NAME_PARTICLES = _PARTICLES["definite"] | _PARTICLES["plain"]
 JOINS_DEFINITE = _PARTICLES["definite"]  # "عبد الإله": a definite word after these
 WAW_WORDS = lexicon.words("waw_words")
@@ -73,11 +62,11 @@ PLACE_WORDS = lexicon.words("place_markers")
 ACTING_AFTER = lexicon.words("party_nouns")
 ACTOR_VERBS = lexicon.words("actor_verbs")
 RELATIVE = lexicon.words("relative_pronouns")
-_ADVERBS = grouped("adverbs", "subject", "plain")
+_ADVERBS = lexicon.grouped("adverbs", "subject", "plain")
 ADVERBS = _ADVERBS["subject"] | _ADVERBS["plain"]
 SUBJECT_ADVERBS = _ADVERBS["subject"]  # after a verb: the speaker is the one already known
 SUBJECT_AFTER = lexicon.words("subject_markers")
-_CONNECTORS = grouped("connectors", "open", "closed")
+_CONNECTORS = lexicon.grouped("connectors", "open", "closed")
 CONNECTORS = _CONNECTORS["open"] | _CONNECTORS["closed"]
 DANGLING = _CONNECTORS["open"]  # a name never ends with these
 CLOSED_CONNECTORS = _CONNECTORS["closed"]  # "باسمه": speaks for the body named before
@@ -85,7 +74,7 @@ INSTITUTIONS = lexicon.words("institutions")
 TIES = lexicon.words("ties")
 FRAME_NOUNS = lexicon.words("frame_nouns")
 CHANNELS = lexicon.words("channels")
-FORCE_HEADS = grouped("force_heads", "army", "forces")
+FORCE_HEADS = lexicon.grouped("force_heads", "army", "forces")
 FIGHTERS = (ActorType.state_forces, ActorType.armed_group)
 
 # The article with the proclitics before it; at least two letters must follow ("وكالة" is

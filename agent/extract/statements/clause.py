@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.extract import actors
-from agent.extract.actors.words import grouped
 from agent.extract.statements.triggers import (
     LONG_QUOTE,
     PARTICIPLES,
@@ -35,7 +34,7 @@ def _verbs_by_preposition() -> dict[str, tuple[str, ...]]:
 def _trailing() -> re.Pattern[str]:
     """A trailing attribution that is not part of the words said: after a comma ("، حسبما"،
     "، ولم يتسن") or after a space, ending a word ("في بيان")."""
-    after = grouped("trailing_attributions", "comma", "space")
+    after = lexicon.grouped("trailing_attributions", "comma", "space")
 
     def alternatives(entries: frozenset[str]) -> str:
         return "|".join(re.escape(e) for e in sorted(entries, key=lambda e: (-len(e), e)))
