@@ -135,3 +135,24 @@ def test_instructions_inside_the_article_are_data_not_commands():
     assert counts == [("injured", 30), ("killed", 12)]
     assert all(injected[s.start : s.end] == s.text
                for c in result.casualties for s in c.evidence)
+
+
+def test_write_atomic_writes_through_a_pipe_instead_of_replacing_it(tmp_path):
+    """`-o /dev/null` once turned /dev/null into a regular file: a rename over a device or a
+    fifo replaces it. Those are written to as they are; regular files still atomically."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    ex.write_atomic(fifo, "نبأ\n")
+    reader.join(timeout=10)
+    assert got == ["نبأ\n"]
+    assert fifo.is_fifo()
+    regular = tmp_path / "out.json"
+    ex.write_atomic(regular, "{}")
+    assert regular.read_text(encoding="utf-8") == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "pipe"]

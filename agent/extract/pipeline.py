@@ -127,7 +127,18 @@ def extract(text: str, published: date | str | None = None, model: LLM | str | N
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a reader never sees half a JSON document."""
+    """Write the whole file or nothing: a reader never sees half a JSON document.
+
+    A device or pipe (/dev/null, /dev/stdout, a fifo) is written to as it is: renaming a file
+    over it would replace the device with a regular file.
+    """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        try:
+            with path.open("w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as exc:
+            raise InputError(f"cannot write {path}: {exc.strerror}") from exc
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
