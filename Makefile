@@ -14,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export DEBIAN_FRONTEND := noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup llama run test test-deps test-fast golden eval bench
+.PHONY: setup llama run test test-deps test-fast golden eval bench train-ner
 
 setup: $(INSTALLED)
 
@@ -63,3 +63,8 @@ eval: setup
 
 bench: setup
 	$(PY) -m agent.eval.bench
+
+# Retrain the ANERcorp labeller (agent/ner/anercorp.crfsuite and anercorp.lex.json.gz), about a
+# minute; the corpus from NABA_ANERCORP or ../shared/data/anercorp/ANERCorp. Prints test P/R/F1.
+train-ner: setup
+	$(PY) -m agent.ner.train
