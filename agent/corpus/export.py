@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from agent.errors import InputError
-from schemas import ArticleExtraction, CasualtyReport, Event, EventType
+from schemas import ArticleExtraction, CasualtyReport, Event, EventType, Span
 
 # Our event type -> ACLED event_type, sub_event_type.
 ACLED_TYPES: dict[EventType, tuple[str, str]] = {
@@ -71,11 +72,11 @@ def output(path: str | None) -> Iterator[TextIO]:
 
 def articles(db: sqlite3.Connection) -> Iterator[tuple[Row, ArticleExtraction]]:
     """Every stored article in the order it was stored, with its facts."""
-    cur = db.execute("SELECT id, source, url, title, published, extraction, sha256 FROM articles"
+    cur = db.execute("SELECT id, source, url, title, published, extraction, text FROM articles"
                      " ORDER BY rowid")
-    for ident, source, url, title, published, extraction, sha in cur:
+    for ident, source, url, title, published, extraction, text in cur:
         meta = {"id": ident, "source": source, "url": url, "title": title,
-                "published": published, "sha256": sha}
+                "published": published, "text": text}
         yield meta, ArticleExtraction.model_validate_json(extraction)
 
 
@@ -117,25 +118,33 @@ def _fatalities(reports: list[CasualtyReport]) -> dict[str, Any]:
             "fatality_sources": "; ".join(figures)}
 
 
-def link_casualties(events: list[Event], reports: list[CasualtyReport]
+_BREAK = re.compile(r"[.!؟?]\s|\n")
+
+
+def link_casualties(text: str, events: list[Event], reports: list[CasualtyReport]
                     ) -> dict[str, list[CasualtyReport]]:
-    """Each casualty report joins the event whose evidence is nearest to its own (overlapping
-    first), if one is within NEAR characters; a report joins at most one event."""
+    """Each casualty report joins the nearest event in its own sentence or, failing that, the
+    nearest one within NEAR characters; a report joins at most one event."""
     linked: dict[str, list[CasualtyReport]] = {e.id: [] for e in events}
     for c in reports:
         span = c.evidence[0]
 
-        def gap(e: Event, s_start: int = span.start, s_end: int = span.end) -> int:
-            return min(max(0, ev.start - s_end, s_start - ev.end) for ev in e.evidence)
+        def distance(e: Event, span: Span = span) -> tuple[int, int]:
+            best = (1, NEAR + 1)
+            for ev in e.evidence:
+                lo, hi = sorted((min(span.end, ev.end), max(span.start, ev.start)))
+                gap = max(0, ev.start - span.end, span.start - ev.end)
+                best = min(best, (int(bool(_BREAK.search(text, lo, hi))) if gap else 0, gap))
+            return best
 
-        near = [e for e in events if gap(e) <= NEAR]
+        near = [e for e in events if distance(e)[1] <= NEAR]
         if near:
-            linked[min(near, key=gap).id].append(c)
+            linked[min(near, key=distance).id].append(c)
     return linked
 
 
 def event_rows(meta: Row, facts: ArticleExtraction) -> Iterator[Row]:
-    linked = link_casualties(facts.events, facts.casualties)
+    linked = link_casualties(meta["text"], facts.events, facts.casualties)
     for e in facts.events:
         initiators = [a.name for a in e.actors if a.role == "initiator"]
         others = [a.name for a in e.actors if a.role != "initiator"]
