@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from corpus_helpers import SEED_FILES, naba, seed_records, write_jsonl
 
 from agent import cli
 from agent.corpus import engines
@@ -15,7 +16,6 @@ from agent.corpus.batch import EXIT_REFUSED
 from agent.corpus.store import SCHEMA_VERSION, Store
 from agent.errors import InputError
 from agent.extract import MAX_ARTICLE_BYTES
-from corpus_helpers import SEED_FILES, naba, seed_records, write_jsonl
 
 KINDS = ("events", "actors", "statements", "casualties")
 

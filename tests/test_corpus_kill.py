@@ -12,8 +12,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from agent.extract import extract, to_json
 from corpus_helpers import NABA, seed_records, write_jsonl
+
+from agent.extract import extract, to_json
 
 COPIES = 3  # 39 distinct articles: a few seconds of work, so kills land mid-batch
 
