@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +41,12 @@ def write_jsonl(path: Path, records: list[dict[str, str]], extra: list[str] = ()
     lines = [json.dumps(r, ensure_ascii=False) for r in records] + list(extra)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def extractions(db: Path) -> dict[str, str]:
+    """id -> the stored extraction, as `naba extract` printed it."""
+    from agent.corpus.store import unpack
+
+    with sqlite3.connect(db) as c:
+        return {ident: unpack(blob) for ident, blob in c.execute("SELECT id, extraction FROM "
+                                                                  "articles")}

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from corpus_helpers import SEED_FILES, naba, seed_records, write_jsonl
+from corpus_helpers import SEED_FILES, extractions, naba, seed_records, write_jsonl
 
 from agent import cli
 from agent.corpus import engines
@@ -35,8 +35,8 @@ def test_seeds_folder_then_again_then_force(tmp_path: Path, capsys: pytest.Captu
     assert "13 articles" in err and "13 stored" in err and "0 refused" in err
     assert f"{first['casualties']} casualties" in err
 
+    stored = extractions(db)
     with sqlite3.connect(db) as c:
-        stored = dict(c.execute("SELECT id, extraction FROM articles"))
         row = c.execute("SELECT published, title FROM articles WHERE id LIKE '000%'").fetchone()
     assert row == ("2016-12-13", "معركة حلب تصل إلى نهايتها")  # from the sidecar
     facts = json.loads(stored["000_4c6aceeda1af29a0"])
@@ -50,8 +50,8 @@ def test_seeds_folder_then_again_then_force(tmp_path: Path, capsys: pytest.Captu
     assert cli.main(["batch", str(SEED_FILES[0].parent), "--db", str(db), "--force"]) == 0
     assert "13 stored" in capsys.readouterr().err
     assert counts(db) == first
+    assert extractions(db) == stored
     with sqlite3.connect(db) as c:
-        assert dict(c.execute("SELECT id, extraction FROM articles")) == stored
         runs = c.execute("SELECT naba_version, model, model_sha256, finished, stored, skipped "
                          "FROM runs ORDER BY id").fetchall()
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -181,3 +181,18 @@ def test_store_versions(tmp_path: Path):
         c.execute("PRAGMA user_version = 99")
     with pytest.raises(InputError, match="newer Naba"):
         Store(db)
+
+
+@pytest.mark.slow
+def test_consult_records_the_model_in_the_run(tmp_path: Path):
+    from agent.model import DEFAULT
+
+    jsonl = write_jsonl(tmp_path / "in.jsonl", [r for r in seed_records()
+                                                if r["id"].startswith("012_")])
+    result = naba("batch", str(jsonl), "--db", str(tmp_path / "s.db"), "--consult", timeout=900)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "s.db") as c:
+        run = c.execute("SELECT model, model_sha256 FROM runs").fetchone()
+    assert run == (DEFAULT.file, DEFAULT.sha256)
+    extraction = json.loads(next(iter(extractions(tmp_path / "s.db").values())))
+    assert extraction["model"] == {"name": DEFAULT.file, "sha256": DEFAULT.sha256}

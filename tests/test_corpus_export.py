@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from corpus_helpers import SEED_FILES, naba, seed_records, write_jsonl
+from corpus_helpers import SEED_FILES, extractions, naba, seed_records, write_jsonl
 
 from agent import cli
 from agent.corpus import export
@@ -39,8 +39,7 @@ def test_jsonl_is_what_naba_extract_prints(store: Path, tmp_path: Path):
         assert (line["source"], line["url"], line["title"], line["published"]) == (
             r["source"], r["url"], r["title"], r["published"])
         ArticleExtraction.model_validate(line["extraction"])
-    with sqlite3.connect(store) as c:
-        stored = dict(c.execute("SELECT id, extraction FROM articles"))
+    stored = extractions(store)
     assert {line["id"]: json.loads(stored[line["id"]]) for line in lines} == {
         line["id"]: line["extraction"] for line in lines}
     for seed in (SEED_FILES[0], SEED_FILES[5]):  # the command itself, for two articles

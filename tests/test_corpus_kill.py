@@ -12,7 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from corpus_helpers import NABA, seed_records, write_jsonl
+from corpus_helpers import NABA, extractions, seed_records, write_jsonl
 
 from agent.extract import extract, to_json
 
@@ -69,7 +69,7 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path):
     assert runs[0] <= 7 and runs[1] == 1  # killed runs stay unfinished
 
     expected = {r["id"]: to_json(extract(r["text"], r["published"])) for r in records}
-    assert {ident: extraction for _, ident, extraction in rows} == expected
+    assert extractions(db) == expected
     facts = [json.loads(x) for x in expected.values()]
     for kind in ("events", "actors", "statements", "casualties"):
         assert tables[kind] == sum(len(f[kind]) for f in facts), kind

@@ -143,8 +143,9 @@ def _articles(db: sqlite3.Connection, filters: Filters) -> dict[str, tuple[str, 
 
 
 def _span(db: sqlite3.Connection, sha: str, fact: str) -> tuple[int, int, str]:
-    row = db.execute("SELECT start, \"end\", text FROM spans WHERE article = ? AND fact_id = ? "
-                     "AND role = 'evidence' ORDER BY start LIMIT 1", (sha, fact)).fetchone()
+    row = db.execute("SELECT start, \"end\", text FROM span_texts WHERE article = ? AND "
+                     "fact_id = ? AND role = 'evidence' ORDER BY start LIMIT 1",
+                     (sha, fact)).fetchone()
     return int(row[0]), int(row[1]), str(row[2])
 
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from agent.corpus.store import unpack
 from agent.errors import InputError
 from schemas import ArticleExtraction, CasualtyReport, Event, EventType, Span
 
@@ -77,7 +78,7 @@ def articles(db: sqlite3.Connection) -> Iterator[tuple[Row, ArticleExtraction]]:
     for ident, source, url, title, published, extraction, text in cur:
         meta = {"id": ident, "source": source, "url": url, "title": title,
                 "published": published, "text": text}
-        yield meta, ArticleExtraction.model_validate_json(extraction)
+        yield meta, ArticleExtraction.model_validate_json(unpack(extraction))
 
 
 def export_jsonl(db: sqlite3.Connection, out: TextIO, kind: str | None = None) -> int:
@@ -89,7 +90,7 @@ def export_jsonl(db: sqlite3.Connection, out: TextIO, kind: str | None = None) -
     for ident, source, url, title, published, extraction in cur:
         head = {"id": ident, "source": source, "url": url, "title": title,
                 "published": published}
-        facts = json.loads(extraction)
+        facts = json.loads(unpack(extraction))
         lines = ([{**head, "extraction": facts}] if kind is None
                  else [{"article": head, kind[:-1] if kind != "casualties" else "casualty": f}
                        for f in facts[kind]])
