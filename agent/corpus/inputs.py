@@ -62,13 +62,10 @@ def open_inputs(names: list[str], stdin: BinaryIO) -> Inputs:
     if sum(kind == "stdin" for kind, _ in kinds) > 1:
         raise InputError("'-' (stdin) can be given only once")
 
-    total: int | None = 0
-    for kind, path in kinds:
-        if kind == "stdin":
-            total = None
-        elif total is not None:
-            total += {"folder": lambda p: len(_texts(p)), "txt": lambda p: 1,
-                      "jsonl": _count_lines}[kind](path)
+    total: int | None = None
+    if all(kind != "stdin" for kind, _ in kinds):
+        total = sum(len(_texts(path)) if kind == "folder" else
+                    _count_lines(path) if kind == "jsonl" else 1 for kind, path in kinds)
     return Inputs(_read(kinds, stdin), total)
 
 
