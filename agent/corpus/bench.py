@@ -88,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(("naba batch --ray (local, 2 CPUs, start-up included)", n,
                          timed([NABA, "batch", str(work / "in"), "--db", str(work / "ray.db"),
                                 "--quiet", "--ray"])))
+            rows.append(("  of which starting and stopping a local Ray", 0,
+                         timed([sys.executable, "-c", "import ray; ray.init(num_cpus=2, "
+                                "include_dashboard=False, log_to_driver=False); ray.shutdown()"]
+                               )))
         size = store_size(work / "w2.db")
         text = sum(p.stat().st_size for p in paths)
         if args.consult:
@@ -104,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     print("| run | articles | seconds | articles/s |\n| --- | ---: | ---: | ---: |")
     for name, count, seconds in rows:
-        print(f"| {name} | {count} | {seconds:.1f} | {count / seconds:.2f} |")
+        rate = f"{count / seconds:.2f}" if count else ""
+        print(f"| {name} | {count or ''} | {seconds:.1f} | {rate} |")
     print(f"\nstore: {size / 1e6:.2f} MB for {n} articles = {size / n * 1000 / 1e6:.1f} MB per "
           f"1,000 articles (their text alone: {text / n * 1000 / 1e6:.1f} MB per 1,000)")
     return 0
