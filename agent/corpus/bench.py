@@ -45,14 +45,16 @@ def timed(command: list[str], **kwargs: object) -> float:
 
 
 def loop(paths: list[Path], parallel: int) -> float:
-    """One `naba extract` process per article, `parallel` at a time (xargs -P)."""
+    """One `naba extract` process per article, `parallel` at a time (xargs -P), each writing its
+    JSON next to the article. (Never `-o /dev/null`: extract writes atomically by renaming a
+    temporary file over the target, which as root replaced the device with a regular file.)"""
     script = ('f="$1"; p=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))'
               '[\'published\'])" "${f%.txt}.json"); '
-              f'"{NABA}" extract "$f" --published "$p" -o /dev/null 2>/dev/null')
+              f'"{NABA}" extract "$f" --published "$p" -o "${{f%.txt}}.out.json"')
     names = "\n".join(str(p) for p in paths)
     start = time.monotonic()
     subprocess.run(["xargs", "-P", str(parallel), "-I{}", "bash", "-c", script, "_", "{}"],
-                   input=names, text=True, check=True)
+                   input=names, text=True, check=True, stderr=subprocess.DEVNULL)
     return time.monotonic() - start
 
 
