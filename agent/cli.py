@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from agent.corpus import cli as corpus
 from agent.errors import InputError, NabaError
 from schemas import ArticleExtraction
 
@@ -87,6 +88,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    if args.db or args.file is None:  # across the articles of a store
+        from agent.corpus.cli import cmd_ask_db
+
+        return cmd_ask_db(args)
     from agent.chat import answer, render_terminal
     from agent.extract import extract, read_article
     from agent.model.llama import get_llm
@@ -99,6 +104,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    if args.db:
+        from agent.corpus.cli import cmd_chat_db
+
+        return cmd_chat_db(args)
     from agent.app import launch
 
     published = args.published.isoformat() if args.published else None
@@ -152,11 +161,13 @@ def _parser() -> _Parser:
                           "and NABA_MODEL (off by default: the default 1.5B model chose worse "
                           "than the rules on the dev set)")
 
-    sub = command("ask", cmd_ask, "answer one question about an article, with citations")
-    sub.add_argument("file", metavar="FILE", help="the article, UTF-8 text")
+    sub = command("ask", cmd_ask, "answer one question about an article, or with --db across "
+                  "a store's articles, with citations")
+    sub.add_argument("file", metavar="FILE", nargs="?", help="the article, UTF-8 text")
     sub.add_argument("question", help="the question, in Arabic or English")
     published_option(sub)
     model_option(sub)
+    corpus.add_db_options(sub)
 
     sub = command("chat", cmd_chat, "open the chat about articles in the browser")
     sub.add_argument("files", metavar="FILE", nargs="*", help="articles to load at start")
@@ -164,12 +175,14 @@ def _parser() -> _Parser:
     sub.add_argument("--host", default="127.0.0.1", help="address to serve on (%(default)s)")
     sub.add_argument("--port", type=int, default=7860, help="port to serve on (%(default)s)")
     model_option(sub)
+    corpus.add_db_options(sub)  # with --db: a terminal chat across the store's articles
 
     sub = command("model", cmd_model, "show the model in use: path, size, verified sha256")
     model_option(sub)
 
     # eval parses its own options (--model, --out, --rules-only, --anercorp; see `naba eval -h`).
     command("eval", cmd_eval, "score extraction against the truth files", add_help=False)
+    corpus.add_commands(command)  # batch, export
     return parser
 
 
