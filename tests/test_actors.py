@@ -201,3 +201,30 @@ def test_lexicons_are_in_normalized_form() -> None:
                     actors.NAMED_GROUPS, actors.ACTOR_VERBS, actors.CONNECTORS):
         for word in lexicon:
             assert norm(word.replace("_", " ")).replace(" ", "_") == word
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وفي حي سوروليري، تعرضت الناخبة جنيفر إيفيدي للطعن على يد بلطجية اقتحموا مركز الاقتراع.",
+     "جنيفر إيفيدي"),
+    ("وتنافس في الانتخابات بولا تينوبو عن الحزب الحاكم وأتيكو أبو بكر عن حزب الشعب الديمقراطي.",
+     "أتيكو أبو بكر"),
+])
+def test_the_labeller_finds_plain_names_the_lexicons_miss(text: str, name: str) -> None:
+    people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
+    assert name in people  # without the "و" of "and": "وأتيكو" names أتيكو
+
+
+@pytest.mark.parametrize(("text", "not_actor"), [
+    ("ونُقل المصابون الأربعة إلى مستشفى ماري مرقص شرق المدينة.", "ماري مرقص"),
+    ("وتوجه معظم النازحين إلى مخيمي زمزم وأبو شوك اللذين يؤويان أصلاً مئات الآلاف.", "أبو شوك"),
+    ("ارتفع عدد ضحايا الإعصار المداري «شاهين» في سلطنة عمان. وضرب «شاهين» الساحل أمس.",
+     "شاهين"),
+])
+def test_names_of_places_and_things_the_labeller_proposes_are_no_actors(
+        text: str, not_actor: str) -> None:
+    assert all(norm(not_actor) not in norm(a.name) for a in actors_of(text))
+
+
+def test_a_person_other_modules_name_needs_a_title_or_the_labeller() -> None:
+    text = "واتهم مستخدمون على مواقع التواصل الاجتماعي أنصار الحزب الحاكم بالوقوف وراء الاعتداءات."
+    assert "مستخدمون" not in {a.name for a in actors_of(text, ["مستخدمون"])}

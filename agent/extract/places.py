@@ -65,6 +65,12 @@ def find_location(doc: Doc, start: int, end: int, anchor: int | None = None,
     return _location(doc.text, toks, pick)
 
 
+def place_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Raw (start, end) of every place the article names after a designator or locative."""
+    toks = tokens(doc.text)
+    return [(toks[m.first].start, toks[m.last].end) for m in _mentions(doc.text, toks)]
+
+
 def main_place(doc: Doc) -> Location | None:
     """The city or region the article names most often (twice at least), as first written:
     where its events happen when their sentences name no place."""

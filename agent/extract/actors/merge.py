@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from agent.extract.actors.kinds import classify, country_of
+from agent.extract.actors.learned import labelled_person, learned_mentions
 from agent.extract.actors.mentions import (
     Mention,
     affiliation,
@@ -248,8 +249,13 @@ def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
     within the article. Ids are left empty; extract.py numbers them."""
     named = [_titled(doc, mention(doc, where)) for _, where in mentions
              if _names_someone(where.text)]
+    # words of no lexicon that other modules took for a person ('مهاجمون'، 'مستخدمون'): a name
+    # only when the labeller reads one there
+    named = [m for m in named if m.type is not ActorType.person or m.title or
+             any(definite(w) for w in m.key) or labelled_person(doc, m.span)]
     # names others found act or speak: never only inside someone's title
     found = mark_titles(mentions_in(doc, 0, len(doc.text)), named) + named
+    found += learned_mentions(doc, found)
     found = [m for m in found if not (m.weak and m.type is ActorType.person)]
     clusters = [c for c in _merge(found) if not all(m.weak for m in c.mentions)
                 and not (c.key == _REBELS and all(len(m.key) < 2 for m in c.mentions))]
