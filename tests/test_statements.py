@@ -86,6 +86,12 @@ def test_direct_quote_is_the_inner_words_of_the_quotation() -> None:
     ("وقال رئيس الوزراء المغربي عبد الإله بن كيران إن الحكومة لن تتراجع عن الإصلاحات.",
      "عبد الإله بن كيران"),
     ("وأكدت رئيسة وزراء بنغلاديش شيخة حسينة أن القوانين الموجودة كافية.", "شيخة حسينة"),
+    ("قال النائب عن حزب التيار الديمقراطي محمد عمار إنه اتصل برئيس الحكومة للاحتجاج.",
+     "محمد عمار"),
+    ("وأعلن المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن هانس غروندبرغ، أمس الجمعة، أن "
+     "أطراف النزاع استجابت لمقترح الهدنة.", "هانس غروندبرغ"),
+    ("وقالت الأمينة العامة للاتحاد العام لطلبة تونس وردة عتيق إن 50 طالباً اعتقلوا.",
+     "وردة عتيق"),
 ])
 def test_speaker_is_the_name_without_the_title(text: str, speaker: str) -> None:
     assert [s.speaker for s in found(text)] == [speaker]
@@ -100,6 +106,8 @@ def test_speaker_is_the_name_without_the_title(text: str, speaker: str) -> None:
     ("وقال شهود عيان لوكالة فرانس برس إن الاشتباكات استمرت حتى فجر اليوم.", "شهود عيان"),
     ("ودعا المبعوث الأممي إلى اليمن طرفي النزاع إلى «ضبط النفس» في الحديدة.",
      "المبعوث الأممي إلى اليمن"),
+    ("وأفاد مراسل لوكالة فرانس برس في معرة النعمان بأن الشوارع بدت خالية.",
+     "مراسل لوكالة فرانس برس"),
 ])
 def test_unnamed_speakers_are_written_as_given(text: str, speaker: str) -> None:
     assert [s.speaker for s in found(text)] == [speaker]
@@ -288,3 +296,9 @@ def test_rules_beat_the_model_on_speakers_from_context(default_llm: LLM) -> None
 def test_lexicons_are_in_normalized_form() -> None:
     for word in (*VERBS, *PARTICIPLES, *THAT):
         assert norm(word) == word
+
+
+def test_an_addressee_or_the_quotation_is_never_the_speaker() -> None:
+    text = ("وقال رئيس اللجنة محمود يعقوب إن الاقتراع توقف. وقالت للصحفيين إن المهاجمين «نجحوا "
+            "في تعطيل التصويت». وقال: «لسنا ضد إغلاق المراكز لكن مع توفير البدائل».")
+    assert {s.speaker for s in found(text)} == {"محمود يعقوب"}

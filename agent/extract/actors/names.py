@@ -93,6 +93,21 @@ def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     return start
 
 
+_BODY_TIES = ("الي", "عن")  # "المبعوث … إلى اليمن هانس غروندبرغ"، "النائب عن حزب …"
+
+
+def _workplace(toks: Sequence[Token], end: int) -> bool:
+    """toks[end] ties a title to where its holder works ('في الشركة'، 'لدى الأمم المتحدة')
+    or to the body or country he stands for ('عن حزب التيار'، 'إلى اليمن')."""
+    if end + 1 >= len(toks):
+        return False
+    tie, nxt = toks[end].norm, toks[end + 1].norm
+    country = joined([t.norm for t in toks[end + 1 : end + 3]], COUNTRY_FORMS) is not None
+    if tie in ("في", "لدي"):
+        return definite(nxt) or lexical(nxt) or country
+    return tie in _BODY_TIES and (definite(nxt) or in_lexicon(nxt, ORG_HEADS) or country)
+
+
 @dataclass(frozen=True)
 class Named:
     """A name as written, with the title before it when the article gives one."""
@@ -130,12 +145,14 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
     if start is not None and any(t.norm in CONNECTORS for t in toks[i : i + start]) and any(
             is_title_head(t.norm) for t in toks[i + 1 : i + start]):
         start = None  # "المتحدث باسم الجيش بقيادة المشير خليفة حفتر": the leader's name
-    if start is None and end + 1 < len(toks) and toks[end].norm in ("في", "لدي") and \
-            (definite(toks[end + 1].norm) or lexical(toks[end + 1].norm)
-             or joined([t.norm for t in toks[end + 1 : end + 3]], COUNTRY_FORMS)):
-        # "رئيس قسم الهواتف في الشركة شين جي كاي": the name may follow the workplace
+    if start is None and _workplace(toks, end):
+        # "رئيس قسم الهواتف في الشركة شين جي كاي"، "النائب عن حزب التيار الديمقراطي محمد
+        # عمار": the name may follow the workplace or the body
         more = run_end(doc, toks, end + 1, most)
         start = _name_start(doc, toks[i:more], floor=end - i + 2)
+        if start is not None and toks[end].norm in _BODY_TIES and \
+                any(definite(t.norm) for t in toks[i + start : more]):
+            start = None  # "المبعوث الأممي إلى اليمن | طرفي النزاع": an object, not a name
         end = more if start is not None else end
     if start is not None:
         name = clean(doc, toks[i + start], toks[end - 1])

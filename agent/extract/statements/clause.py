@@ -329,7 +329,10 @@ def _names_between(doc: Doc, toks: Sequence[Token], j: int, stop: int) -> list[a
     التحالف')."""
     names: list[actors.Named] = []
     k = j
-    while k < stop and len(names) < 2 and toks[k].norm not in actors.STOP_WORDS:
+    if 0 < j < stop and ":" in actors.gap(doc, toks[j - 1], toks[j]):
+        return names  # "وقال: «…»": the words said follow, the speaker is the one before
+    while k < stop and len(names) < 2 and toks[k].norm not in actors.STOP_WORDS and \
+            not toks[k].norm.startswith("لل"):  # "وقالت للصحفيين إن": to whom, not who
         named = actors.named_phrase(doc, toks[:stop], k)
         if named is None:
             break
