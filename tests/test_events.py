@@ -321,3 +321,7 @@ def test_one_accident_told_three_ways_is_one_event_and_a_storm_holds_its_floods(
 def test_the_houses_an_earthquake_brought_down_are_the_earthquake():
     found = events("ضرب زلزال عنيف إقليم الحوز ليل الجمعة.\nوانهارت منازل كثيرة في القرى.")
     assert [e.type for e in found] == [T.natural_disaster]
+
+
+def test_the_vehicle_of_a_crash_is_not_its_actor():
+    assert only("تحطمت طائرة ركاب قرب المطار اليوم.").actors == []

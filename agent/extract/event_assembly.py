@@ -87,7 +87,8 @@ def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:
     own = _location(doc, t, event_type, start, end)
     found.placed = own is not None
     found.location = own or _scene(doc, t.sentence)
-    found.actors = _actors(doc.text, t, event_type)
+    # Nobody does a disaster: the subject of "تحطمت طائرة ركاب" is the aircraft, not an actor.
+    found.actors = [] if event_type in HAZARDS else _actors(doc.text, t, event_type)
     found.words = {w for a in found.actors for w in content_words(a.name)}
     if event_type in HAZARDS:  # the others have no sub-type
         found.subtype = next((trig.subtype for trig in group if trig.subtype), None)
