@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Strict(BaseModel):
@@ -67,7 +67,34 @@ class EventType(StrEnum):
     protest = "protest"
     riot = "riot"
     meeting_agreement = "meeting_agreement"
+    natural_disaster = "natural_disaster"
+    accident = "accident"
+    disease_outbreak = "disease_outbreak"
     other = "other"
+
+
+class EventSubtype(StrEnum):
+    """What kind of disaster, accident or outbreak, in the words of EM-DAT, ReliefWeb and
+    GDACS: natural_disaster (earthquake … extreme_temperature), accident (road … industrial),
+    disease_outbreak (epidemic)."""
+
+    earthquake = "earthquake"
+    flood = "flood"
+    storm = "storm"
+    landslide = "landslide"
+    drought = "drought"
+    wildfire = "wildfire"
+    extreme_temperature = "extreme_temperature"
+    road = "road"
+    rail = "rail"
+    air = "air"
+    water = "water"
+    fire = "fire"
+    collapse = "collapse"
+    explosion = "explosion"
+    stampede = "stampede"
+    industrial = "industrial"
+    epidemic = "epidemic"
 
 
 class DatePrecision(StrEnum):
@@ -107,6 +134,13 @@ class EventActor(Strict):
 class Event(Strict):
     id: str = Field(description="Stable id within the article: e1, e2, ...")
     type: EventType = Field(description="ACLED-style type of what happened.")
+    subtype: EventSubtype | None = Field(
+        default=None,
+        description="For natural_disaster, accident and disease_outbreak, the EM-DAT-style kind "
+        "when the article's words name it (earthquake, flood, storm, landslide, drought, "
+        "wildfire, extreme_temperature; road, rail, air, water, fire, collapse, explosion, "
+        "stampede, industrial; epidemic); null otherwise.",
+    )
     description: str = Field(description="Short description, copied from the article's words.")
     date: str | None = Field(
         default=None, description="ISO date (YYYY-MM-DD) resolved against publication, or null."
@@ -148,11 +182,15 @@ class CasualtyCategory(StrEnum):
     missing = "missing"
     detained = "detained"
     affected = "affected"
+    sick = "sick"
+    rescued = "rescued"
+    evacuated = "evacuated"
 
 
 class CountUnit(StrEnum):
     people = "people"
     families = "families"
+    homes = "homes"
 
 
 class Victims(StrEnum):
@@ -165,14 +203,23 @@ class Victims(StrEnum):
 
 class CasualtyReport(Strict):
     id: str = Field(description="Stable id within the article: c1, c2, ...")
-    category: CasualtyCategory = Field(description="What happened to the people counted.")
+    category: CasualtyCategory = Field(
+        description="What happened to the people counted: killed (deaths from any cause, "
+        "disease included), injured (wounded, hurt), displaced, missing (at sea, under rubble), "
+        "detained (arrested, held), affected, sick (cases of a disease: «إصابة»/«حالة» in an "
+        "epidemic is a case, not a wound; suspected and confirmed cases are separate reports, "
+        "and which one a figure is stays in its words, count_text and evidence, e.g. "
+        "'حالة اشتباه', 'مؤكدة مخبرياً'), rescued, evacuated (moved out of danger by "
+        "authorities). Houses destroyed or damaged are counted as affected with unit 'homes'.")
     count_low: int | None = Field(default=None, ge=0, description="Lowest figure the words allow.")
     count_best: int | None = Field(
         default=None, ge=0, description="Best (most conservative stated) figure."
     )
     count_high: int | None = Field(default=None, ge=0, description="Highest figure, if bounded.")
     count_text: str = Field(description="The number words as written (e.g. '50 مدنيا على الأقل').")
-    unit: CountUnit = Field(default=CountUnit.people, description="people or families/households.")
+    unit: CountUnit = Field(
+        default=CountUnit.people,
+        description="people, families/households, or homes (houses destroyed or damaged).")
     victims: Victims = Field(default=Victims.unknown, description="Who the victims were.")
     victim_detail: str | None = Field(
         default=None, description="Breakdown as written (e.g. 'بينهم 11 طفلا')."

@@ -268,3 +268,42 @@ def test_governor_is_the_nearest_casualty_word(sentence, governs):
     found = governing.lexemes(ws, taken)
     got = [governing.governor(ws, spans, found, k) for k in range(len(spans))]
     assert [ws[g[1].index].raw if g and g[1] else None for g in got] == governs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an epidemic: «إصابة» and «حالة» are cases, deaths stay killed
+    ("أعلنت وزارة الصحة تسجيل 40 إصابة جديدة بالحصبة و3 وفيات في المحافظة.",
+     [("sick", 40, 40, 40), ("killed", 3, 3, 3)]),
+    ("رصدت السلطات 250 حالة يشتبه بإصابتها بحمى الضنك.", [("sick", 250, 250, 250)]),
+    ("وسجلت الوزارة حالتي وفاة بالكوليرا.", [("killed", 2, 2, 2)]),
+    # the disease named in the lead makes a later bare figure a count of cases
+    ("تفشي الكوليرا في الإقليم\nوارتفع العدد بعد أن سجلت المستشفيات 120 إصابة.",
+     [("sick", 120, 120, 120)]),
+    # a wound is a wound, even in a country with an outbreak
+    ("تفشي الكوليرا في الإقليم\nوأصيب 12 عنصراً بجروح في الاشتباكات.",
+     [("injured", 12, 12, 12)]),
+    ("أصيب 30 شخصاً في انفجار سيارة مفخخة.", [("injured", 30, 30, 30)]),
+    # the toll noun after "عدد" reaches the figure after "إلى"
+    ("ارتفع عدد الوفيات الناجمة عن الفيضانات في شمال البلاد إلى 40 حالة.",
+     [("killed", 40, 40, 40)]),
+    ("وتمكنت فرق الدفاع المدني من إنقاذ 35 شخصاً.", [("rescued", 35, 35, 35)]),
+    ("وجرى إجلاء 1200 شخص من القرى الساحلية.", [("evacuated", 1200, 1200, 1200)]),
+    ("وقالت اللجنة إن 800 شخص نقلوا إلى مراكز إيواء.", [("evacuated", 800, 800, 800)]),
+    ("أوقفت الشرطة 9 أشخاص.", [("detained", 9, 9, 9)]),
+])
+def test_categories_outside_war(text, expected):
+    assert [summary(r) for r in reports(text)] == expected
+
+
+def test_homes_destroyed_are_counted_as_homes_not_people():
+    found = reports("وقالت السلطات إن السيول دمرت 120 منزلاً وقتلت 4 أشخاص.")
+    assert [(summary(r), r.unit.value) for r in found] == [
+        (("affected", 120, 120, 120), "homes"), (("killed", 4, 4, 4), "people")]
+    assert reports("وتقع 20 منزلاً على ضفة النهر.") == []
+
+
+def test_a_name_with_cases_in_it_still_reports_its_figure():
+    found = reports("ارتفع عدد الضحايا إلى 11 شخصاً، بحسب اللجنة الوطنية لإدارة الحالات "
+                    "الطارئة.")
+    assert [(summary(r), r.reported_by) for r in found] == [
+        (("killed", 11, 11, 11), "اللجنة الوطنية لإدارة الحالات الطارئة")]

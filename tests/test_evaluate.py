@@ -342,3 +342,32 @@ def test_naba_eval_on_the_founding_article(tmp_path, capsys):
     assert model["grounding"]["share"] == 1.0
     assert model["kinds"]["casualties"]["tp"] >= 1
     assert (tmp_path / "eval.md").read_text(encoding="utf-8") in capsys.readouterr().out
+
+
+def _corpus(tmp_path, truth=TRUTH):
+    folder = tmp_path / "corpus" / "dev"
+    folder.mkdir(parents=True)
+    (folder / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "x.meta.json").write_text(json.dumps({"published": "2016-12-13"}), encoding="utf-8")
+    (folder / "x.truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    return tmp_path / "corpus"
+
+
+def test_a_corpus_split_is_loaded_and_scored_next_to_the_seeds(tmp_path, capsys):
+    corpus = _corpus(tmp_path)
+    [article] = evaluate.load_corpus(corpus / "dev")
+    assert (article.stem, article.published) == ("x", "2016-12-13")
+    code = evaluate.main(["--split", "dev", "--rules-only", "--corpus", str(corpus),
+                          "--out", str(tmp_path / "out")])
+    result = json.loads((tmp_path / "out" / "eval.json").read_text(encoding="utf-8"))
+    assert code == 0 and set(result["splits"]) == {"dev"} and "runs" not in result
+    dev = result["splits"]["dev"]["rules-only"]["overall"]
+    assert dev["kinds"]["casualties"]["truth"] == len(TRUTH["casualties"])
+    assert "## Corpus dev split" in capsys.readouterr().out
+
+
+def test_a_corpus_article_without_its_meta_file_is_an_input_error(tmp_path):
+    corpus = _corpus(tmp_path)
+    (corpus / "dev" / "x.meta.json").unlink()
+    with pytest.raises(InputError, match=r"x\.meta\.json"):
+        evaluate.load_corpus(corpus / "dev")

@@ -271,3 +271,57 @@ def test_clause_scope_stops_at_a_new_clause():
     (t,) = triggers_of(text)
     start, end = clause_scope(text, t)
     assert text[start:end] == "قصفت الطائرات المدينة"
+
+
+@pytest.mark.parametrize(("text", "kind", "subtype"), [
+    ("ضرب زلزال بقوة 6 درجات جنوب البلاد فجر اليوم.", T.natural_disaster, "earthquake"),
+    ("اجتاحت السيول قرى المحافظة أمس.", T.natural_disaster, "flood"),
+    ("وقع انهيار أرضي في قرية جبلية أمس.", T.natural_disaster, "landslide"),
+    ("انقلبت حافلة تقل عمالاً على الطريق الصحراوي.", T.accident, "road"),
+    ("تحطمت طائرة شحن قرب المطار.", T.accident, "air"),
+    ("غرق قارب يقل مهاجرين قبالة السواحل.", T.accident, "water"),
+    ("شب حريق في سوق شعبي وسط المدينة.", T.accident, "fire"),
+    ("انفجرت أسطوانة غاز في مطعم وسط المدينة.", T.accident, "explosion"),
+    ("انهار مبنى سكني من خمسة طوابق في الحي.", T.accident, "collapse"),
+    ("قتل 12 شخصاً في تدافع عند بوابة الملعب.", T.accident, "stampede"),
+    ("أعلنت الوزارة تفشي الكوليرا في ثلاث محافظات.", T.disease_outbreak, "epidemic"),
+])
+def test_crises_that_are_not_war_are_events_with_their_subtype(text, kind, subtype):
+    event = only(text)
+    assert (event.type, event.subtype) == (kind, subtype)
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت سيارة مفخخة قرب حاجز للجيش.",
+    "قتل 5 أشخاص في غارة جوية أشعلت حريقاً في السوق.",
+])
+def test_war_keeps_its_types(text):
+    found = events(text)
+    assert found and all(e.type not in (T.accident, T.natural_disaster) for e in found)
+    assert all(e.subtype is None for e in found)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("أكد الوزير أن انهيار الهدنة سيعيد الحرب.", T.accident),  # not a building
+    ("حذر التقرير من تفشي الفساد في المؤسسات.", T.disease_outbreak),  # not a disease
+    ("أعلن التحالف انتهاء عملية عاصفة الحزم.", T.natural_disaster),  # an operation's name
+    ("ونقل إلى المستشفى مصاباً بإسهال مائي حاد وجفاف.", T.natural_disaster),  # dehydration
+])
+def test_words_that_only_sound_like_a_crisis(text, kind):
+    assert all(e.type is not kind for e in events(text))
+
+
+def test_one_accident_told_three_ways_is_one_event_and_a_storm_holds_its_floods():
+    crash = events("اصطدمت حافلة بحاجز على الطريق قبل أن تنقلب، واشتعلت النيران فيها.")
+    assert [(e.type, e.subtype) for e in crash] == [(T.accident, "road")]
+    storm = events("ضرب الإعصار الساحل مساء الأحد.\nوجرفت السيول عشرات السيارات في الساحل.")
+    assert [(e.type, e.subtype) for e in storm] == [(T.natural_disaster, "storm")]
+
+
+def test_the_houses_an_earthquake_brought_down_are_the_earthquake():
+    found = events("ضرب زلزال عنيف إقليم الحوز ليل الجمعة.\nوانهارت منازل كثيرة في القرى.")
+    assert [e.type for e in found] == [T.natural_disaster]
+
+
+def test_the_vehicle_of_a_crash_is_not_its_actor():
+    assert only("تحطمت طائرة ركاب قرب المطار اليوم.").actors == []

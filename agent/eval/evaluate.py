@@ -1,5 +1,6 @@
-"""`naba eval`: extraction scored against the hand-checked truth of every seed, and against
-ANERcorp's names (text nobody here wrote). Precision, recall, F1, grounding and dates.
+"""`naba eval`: extraction scored against the hand-checked truth of every seed, of both splits
+of the evaluation corpus (tests/corpus/dev and test), and against ANERcorp's names (text nobody
+here wrote). Precision, recall, F1, grounding and dates.
 This module runs the dev set and the command; scoring.py scores, reports.py writes eval.md.
 """
 
@@ -53,6 +54,30 @@ def load_seeds(seeds_dir: Path, truth_dir: Path, only: Sequence[str] = ()) -> li
     return out
 
 
+CORPUS = ROOT / "tests" / "corpus"
+SPLITS = ("seeds", "dev", "test")
+
+
+def load_corpus(folder: Path) -> list[Seed]:
+    """The articles of one corpus split (<id>.txt, <id>.meta.json with `published`,
+    <id>.truth.json), in name order."""
+    out = []
+    for path in sorted(folder.glob("*.truth.json")):
+        stem = path.name.removesuffix(".truth.json")
+        article_path, meta_path = folder / f"{stem}.txt", folder / f"{stem}.meta.json"
+        for needed in (article_path, meta_path):
+            if not needed.is_file():
+                raise InputError(f"{path}: no {needed}")
+        text = article_path.read_text(encoding="utf-8")
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        truth = json.loads(path.read_text(encoding="utf-8"))
+        out.append(Seed(stem, text, meta.get("published"),
+                        truth_extraction(truth, text, str(path))))
+    if not out:
+        raise InputError(f"no truth files in {folder}")
+    return out
+
+
 def run_dev_set(seeds: Sequence[Seed], extractor: Extractor) -> tuple[Score, dict[str, Score]]:
     """Extract and score every seed; (overall, per article), each with its seconds."""
     overall, per_article = Score(), {}
@@ -97,7 +122,8 @@ def subset(run: Fact, stems: Sequence[str]) -> Fact:
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="naba eval", description="Score extraction against tests/truth (the dev set).",
+        prog="naba eval", description="Score extraction against tests/truth (the seeds) and "
+        "the corpus's dev and test splits (tests/corpus/).",
         epilog="Matching rules:\n" + RULES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", metavar="PATH", help="a GGUF instead of the default model")
     parser.add_argument("--out", default="out/eval", metavar="DIR",
@@ -112,7 +138,11 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seeds", default=str(ROOT / "seeds"), metavar="DIR")
     parser.add_argument("--truth", default=str(ROOT / "tests" / "truth"), metavar="DIR")
     parser.add_argument("--only", action="append", default=[], metavar="STEM",
-                        help="score only this seed (repeatable)")
+                        help="score only this seed (repeatable; implies --split seeds)")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default=None,
+                        help="the seeds (tests/truth), the corpus's dev or test split "
+                             "(tests/corpus/), or all three (default: all; seeds with --only)")
+    parser.add_argument("--corpus", default=str(CORPUS), metavar="DIR")
     return parser.parse_args(argv)
 
 
@@ -120,17 +150,25 @@ def main(argv: list[str]) -> int:
     """Run the evaluation; exit 1 when any span fails grounding (it must be 100%)."""
     args = _arguments(argv)
     rules_only = args.rules_only or (args.anercorp and not args.model)
-    seeds = load_seeds(Path(args.seeds), Path(args.truth), args.only)
+    split = args.split or ("seeds" if args.only else "all")
+    sets = {name: (load_seeds(Path(args.seeds), Path(args.truth), args.only) if name == "seeds"
+                   else load_corpus(Path(args.corpus) / name))
+            for name in (SPLITS if split == "all" else (split,))}
     llm = None
     if not rules_only:
         from agent.model.llama import get_llm
 
         llm = get_llm(args.model)
-    runs = {}
-    if llm is not None:
-        runs["model"] = run_json("model", llm, seeds)
-    runs["rules-only"] = run_json("rules-only", None, seeds)
-    result: Fact = {"rules": RULES, "runs": runs}
+    scored: dict[str, dict[str, Fact]] = {}
+    for name, articles in sets.items():
+        runs = {}
+        if llm is not None:
+            runs["model"] = run_json("model", llm, articles)
+        runs["rules-only"] = run_json("rules-only", None, articles)
+        scored[name] = runs
+    result: Fact = {"rules": RULES, "splits": scored}
+    if "seeds" in scored:
+        result["runs"] = scored["seeds"]
     if args.anercorp:
         result["anercorp"] = {"run": "model" if llm else "rules-only",
                               **run_anercorp(naba_extractor(llm))}
@@ -143,5 +181,5 @@ def main(argv: list[str]) -> int:
     print(text)
     print(f"\nwrote {out / 'eval.md'} and {out / 'eval.json'}")
     grounded = all(r["overall"]["grounding"]["valid"] == r["overall"]["grounding"]["total"]
-                   for r in runs.values())
+                   for runs in scored.values() for r in runs.values())
     return 0 if grounded else 1

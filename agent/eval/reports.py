@@ -80,7 +80,7 @@ def report(result: Fact) -> str:
     runs = result.get("runs", {})
     if runs:
         first = next(iter(runs.values()))
-        out += [f"Dev set: {len(first['articles'])} article(s) with hand-checked truth. Runs: "
+        out += [f"Seeds: {len(first['articles'])} article(s) with hand-checked truth. Runs: "
                 + "; ".join(f"{n} ({r['model']})" for n, r in runs.items()) + ".", ""]
         out += accuracy_table(runs)
         out += ["", "## Per article", ""]
@@ -101,10 +101,25 @@ def report(result: Fact) -> str:
                      for r in runs.values()]
             out.append(f"| {key} | " + " | ".join(cells) + " |")
         out += ["", *shortfalls(*next(iter(runs.items())))]
+    for name, split in result.get("splits", {}).items():
+        if name != "seeds":
+            out += ["", *corpus_section(name, split)]
     if "anercorp" in result:
         out += ["", *anercorp_table(result["anercorp"])]
     out += ["", "## Matching rules", "", RULES, ""]
     return "\n".join(out)
+
+
+def corpus_section(name: str, runs: dict[str, Fact]) -> list[str]:
+    """One split of the evaluation corpus: accuracy per kind, grounding and seconds per
+    article (the test split is only reported, never tuned on)."""
+    first = next(iter(runs.values()))
+    n = len(first["articles"])
+    seconds = "; ".join(f"{run_name} {r['overall']['seconds'] / max(n, 1):.2f} s"
+                        for run_name, r in runs.items())
+    return [f"## Corpus {name} split", "",
+            f"{n} article(s) in tests/corpus/{name}/. Seconds per article: {seconds}.", "",
+            *accuracy_table(runs)]
 
 
 def anercorp_table(aner: Fact) -> list[str]:

@@ -15,7 +15,7 @@ from agent.text.doc import locate
 Extractor = Callable[[str, str | None], Fact]  # (article, published) -> ArticleExtraction dict
 # Attributes checked on matched pairs wherever the truth gives a value.
 FIELDS = {
-    "events": ("date", "location", "modality"),
+    "events": ("date", "location", "modality", "subtype"),
     "actors": ("type",),
     "statements": ("kind",),
     "casualties": ("date", "location", "reported_by", "victims", "unit"),

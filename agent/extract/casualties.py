@@ -18,6 +18,7 @@ from agent.extract.governing import (
     negated,
 )
 from agent.extract.numbers import Word, bare, words
+from agent.extract.sickness import as_cases
 from agent.extract.sources import find_source, name_after
 from agent.model.llm import LLM
 from agent.text import lexicon
@@ -34,9 +35,9 @@ _VICTIM_WORDS = lexicon.table("victim_words", Victims)
 _VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
             for kind in dict.fromkeys(_VICTIM_WORDS.values())}  # in file order: the first kind wins
 _CAUSES = lexicon.words("cause_words")
+_DAMAGE = lexicon.words("damage_words")
+_DAMAGE_REACH = 5  # "دُمّر خلال الأيام الماضية 120 منزلاً"
 _PERPETRATOR_CUES = [tuple(phrase.split()) for phrase in lexicon.ordered("perpetrator_cues")]
-
-
 
 
 def find_casualties(doc: Doc, llm: LLM | None = None) -> list[CasualtyReport]:
@@ -98,7 +99,8 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
     for k, count in enumerate(counts):
         if k in details.members:
             continue
-        governed = governor(ws, spans, found, k)
+        governed = _damaged(ws, spans[k]) if count.unit == "homes" else governor(
+            ws, spans, found, k)
         if governed is None and previous is not None and previous[1] is not None \
                 and _joined(ws, counts, spans, k):
             governed = previous  # "بمقتل 15 مقاتلا و10 من عناصر النظام": one verb, two figures
@@ -113,7 +115,19 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
             # "قتل 12 مدنيا وأصيب 30 آخرون": the others are of the same kind
             report = report.model_copy(update={"victims": reports[-1][0].victims})
         reports.append((report, count))
-    return reports
+    cases = as_cases(doc, sentence, [r for r, _ in reports])
+    return [(case, count) for case, (_, count) in zip(cases, reports, strict=True)]
+
+
+def _damaged(ws: list[Word], span_words: tuple[int, int]
+             ) -> tuple[CasualtyCategory, Lexeme | None] | None:
+    """Homes counted as destroyed or damaged ("دُمّر 120 منزلاً", "120 منزلاً تضررت"): a
+    word of damage near the count makes them affected."""
+    first, last = span_words
+    near = ws[max(0, first - _DAMAGE_REACH):first] + ws[last + 1:last + 3]
+    if any(w.is_letters and set(clitic_bases(w.norm)) & _DAMAGE for w in near):
+        return CasualtyCategory.affected, None
+    return None
 
 
 def _inherits(count: Count) -> bool:
@@ -243,7 +257,7 @@ def _report(doc: Doc, sentence: Sentence, ws: list[Word], count: Count,
         count_text=count.text,
         unit=CountUnit(count.unit),
         victims=_victims(ws, span_words, detail, count.unit == "families" or category in (
-            CasualtyCategory.displaced, CasualtyCategory.affected)),
+            CasualtyCategory.displaced, CasualtyCategory.affected, CasualtyCategory.evacuated)),
         victim_detail=doc.text[detail[0]:detail[1]] if detail else None,
         cause=_cause(doc, ws, count.start, segment),
         perpetrator=_perpetrator(doc, ws, segment, sentence),

@@ -27,7 +27,7 @@ class Count:
     low: int | None
     best: int | None
     high: int | None
-    unit: str  # "people" or "families"
+    unit: str  # "people", "families" or "homes"
     start: int  # raw span of the whole phrase, modifiers and counted noun included
     end: int
     text: str
@@ -53,6 +53,7 @@ _NOT_COUNT_AFTER = lexicon.words("not_count_after")
 _ERA_MARKS = lexicon.words("era_marks")
 _YEAR_BEFORE = lexicon.words("year_before")
 _FAMILIES = lexicon.words("family_nouns")
+_HOMES = lexicon.words("home_nouns")
 _WAW_NOUNS = lexicon.words("waw_nouns")
 _GROUP_HEADS = lexicon.words("partitive_heads")
 _NOT_NOUN = lexicon.words("not_counted")
@@ -227,7 +228,11 @@ def _phrase(doc: Doc, ws: list[Word], core: Core) -> tuple[Count | None, int]:
     noun_text = None
     if noun is not None:
         noun_text = doc.text[max(ws[noun].start, raw_start):ws[noun].end]
-    unit = "families" if noun is not None and lookup(ws[noun], _FAMILIES) else "people"
+    unit = "people"
+    if noun is not None and lookup(ws[noun], _FAMILIES):
+        unit = "families"
+    elif noun is not None and lookup(ws[noun], _HOMES):
+        unit = "homes"
     raw_end = ws[after - 1].end
     return Count(low, best, high, unit, raw_start, raw_end, doc.text[raw_start:raw_end],
                  noun_text, core.vague), after

@@ -18,11 +18,20 @@ from agent.extract.event_triggers import (
     joined,
     object_place,
 )
-from agent.extract.event_typing import modality
+from agent.extract.event_typing import HAZARDS, modality
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence, span
-from schemas import ActorRole, DatePrecision, EventActor, EventType, Location, Modality, Span
+from schemas import (
+    ActorRole,
+    DatePrecision,
+    EventActor,
+    EventSubtype,
+    EventType,
+    Location,
+    Modality,
+    Span,
+)
 
 T = EventType
 GOVERNED = lexicon.words("governed_prepositions")
@@ -63,6 +72,7 @@ class Found:
     anaphoric: bool  # a definite noun ("الانفجار"): may point back to a told happening
     placed: bool = False  # its own words name the place (not a scene set before)
     words: set[str] = field(default_factory=set)  # actor words, for merging repeats
+    subtype: EventSubtype | None = None
 
 
 def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:
@@ -77,8 +87,11 @@ def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:
     own = _location(doc, t, event_type, start, end)
     found.placed = own is not None
     found.location = own or _scene(doc, t.sentence)
-    found.actors = _actors(doc.text, t, event_type)
+    # Nobody does a disaster: the subject of "تحطمت طائرة ركاب" is the aircraft, not an actor.
+    found.actors = [] if event_type in HAZARDS else _actors(doc.text, t, event_type)
     found.words = {w for a in found.actors for w in content_words(a.name)}
+    if event_type in HAZARDS:  # the others have no sub-type
+        found.subtype = next((trig.subtype for trig in group if trig.subtype), None)
     # "دفعت … إلى النزوح": a verbal noun after its verb's preposition names the act, it does
     # not point back to one.
     found.anaphoric = t.definite and (t.first == 0 or t.toks[t.first - 1].norm not in GOVERNED)

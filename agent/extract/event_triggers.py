@@ -11,7 +11,7 @@ from agent.extract import places
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, tokens
 from agent.text.doc import Doc, Sentence, Span, span
-from schemas import EventType, Location, Modality
+from schemas import EventSubtype, EventType, Location, Modality
 
 
 def _types(value: str) -> tuple[EventType, ...]:
@@ -42,6 +42,12 @@ UNDER_CONTROL = lexicon.words("under_control_words")
 TOWARDS = lexicon.words("towards_words")
 ESCAPE_VERBS = tuple(lexicon.ordered("escape_verbs"))
 NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
+SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
+HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
+FLAMES = lexicon.words("flame_words")
+DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
+                                             if t is EventType.disease_outbreak}
+OBJECT_WINDOW = 3  # words between "تحطمت" and its "طائرة", either side
 IMPERFECT_FORM = re.compile(
     r"^(?P<future>س)?[يتن](?P<stem>" + "|".join(sorted(IMPERFECT, key=len, reverse=True))
     + r")(?:ون|ان|وا|ن)?$")
@@ -63,6 +69,7 @@ class Trigger:
     mood: Modality | None = None  # set by the verb's own form: "ستنسحب", "لم ينسحب"
     purpose: bool = False  # a glued ل of purpose: "لاستعادة شرق حلب"
     definite: bool = False  # "الانسحاب", "الصاروخين": may point back to a told happening
+    subtype: EventSubtype | None = None  # "زلزال" earthquake, "تحطم طائرة" air
 
     @property
     def start(self) -> int:
@@ -124,7 +131,8 @@ def _trigger_at(doc: Doc, sentence: Sentence, toks: list[Token], i: int) -> Trig
             if key in AIRCRAFT and not near & STRIKE_VERBS:
                 return None
             return Trigger(sentence, toks, i, i + n - 1, (PHRASES[key],), verb=False,
-                           definite=toks[i].norm.startswith(("ال", "وال", "بال")))
+                           definite=toks[i].norm.startswith(("ال", "وال", "بال")),
+                           subtype=SUBTYPES.get(key))
     for base in forms(toks[i].norm):
         if base in WORDS or base in VERB_FORMS or base in OPEN_FORMS:
             options = OPEN_FORMS.get(base) or (WORDS.get(base) or VERB_FORMS[base],)
@@ -134,7 +142,8 @@ def _trigger_at(doc: Doc, sentence: Sentence, toks: list[Token], i: int) -> Trig
                             for tok in toks[max(0, i - 4) : i])
             t = Trigger(sentence, toks, i, i, options, verb=verb,
                         purpose=not verb and prefix in PURPOSE and not undergone,
-                        definite=not verb and "ال" in prefix + base[:2])
+                        definite=not verb and "ال" in prefix + base[:2],
+                        subtype=SUBTYPES.get(base))
             return t if _fits(doc, t, base, prefix) else None
     m = IMPERFECT_FORM.match(toks[i].norm)
     if m is None:
@@ -179,7 +188,34 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return not set(forms(before)) & set(CUES) and not t.definite
     if rule == "objection":  # a demonstration, not "احتجاج رسمي" nor a referee's call
         return not after or after[0] not in NOT_PROTEST_AFTER
+    if rule == "vehicle":
+        return _vehicle(t)
+    if rule == "structure":  # "انهيار العقار", not "انهيار الهدنة"
+        return any(HAZARD_OBJECTS.get(b) is EventSubtype.collapse
+                   for tok in toks for b in clitic_bases(tok.norm))
+    if rule == "flames":  # "اشتعلت النيران", not "اشتعلت المعارك"
+        return bool(after) and bool(set(clitic_bases(after[0])) & FLAMES)
+    if rule == "named":  # "عاصفة الحزم" names an operation
+        return t.definite or not after or not after[0].startswith("ال")
+    if rule == "disease":  # "تفشي الكوليرا", not "تفشي الفساد"
+        return any(set(forms(a)) & DISEASES for a in after)
+    if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
+        return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True
+
+
+def _vehicle(t: Trigger) -> bool:
+    """A vehicle near an accident word ("تحطم طائرة ركاب", "الحافلة انقلبت") makes it a
+    transport accident of that vehicle's kind; "تصادم" without one stays a clash of people."""
+    kinds = [(t.first - k if k < t.first else k - t.last, HAZARD_OBJECTS[b])
+             for k in range(max(0, t.first - OBJECT_WINDOW),
+                            min(len(t.toks), t.last + 1 + OBJECT_WINDOW))
+             for b in forms(t.toks[k].norm)
+             if HAZARD_OBJECTS.get(b) not in (None, EventSubtype.collapse)]
+    if kinds:
+        t.options, t.subtype = (EventType.accident,), min(kinds, key=lambda k: k[0])[1]
+        return True
+    return EventType.accident not in t.options
 
 
 def clause_span(raw: str, t: Trigger) -> Span:

@@ -19,11 +19,14 @@ from agent.model.llm import LLM
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases
 from agent.text.doc import Doc, Sentence
-from schemas import EventType, Modality
+from schemas import EventSubtype, EventType, Modality
 
 T = EventType
 NONE = "none"
 VIOLENT = {T.air_drone_strike, T.shelling_artillery, T.explosion_bombing}
+HAZARDS = {T.natural_disaster, T.accident, T.disease_outbreak}  # crises that are not war
+# The fire, collapse or blast a strike caused is part of the strike.
+CAUSED_BY_STRIKES = {EventSubtype.fire, EventSubtype.collapse, EventSubtype.explosion}
 # Clashes of crowds are riots: "مواجهات بين المتظاهرين والشرطة".
 CROWD = re.compile(r"(?<!\w)[وفبل]{0,2}(?:ال)?(?:" + "|".join(lexicon.ordered("crowd_words"))
                    + ")")
@@ -56,6 +59,8 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
             chosen, t.purpose = T.armed_clash, False
         if chosen is T.attack_on_civilians and decided & VIOLENT:
             chosen = None  # "قتل 50 مدنيا جراء غارات": the strike is the event
+        if chosen is T.accident and t.subtype in CAUSED_BY_STRIKES and decided & VIOLENT:
+            chosen = None  # "اندلع حريق في المستودع إثر الغارة": the strike's fire
         if chosen is T.armed_clash and crowd:
             chosen = T.riot
         if chosen is not None:
@@ -88,6 +93,9 @@ def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[i
     cue = _cue(t)
     if cue is not None:
         return cue
+    hazard = [o for o in t.options if o in decided & HAZARDS]
+    if hazard:  # "تسبب في انفجار … دفعت الناس إلى التدافع": part of the accident
+        return hazard[0]
     if decided & VIOLENT:
         same = [o for o in t.options if o in decided]
         return same[0] if same else None  # "هجوم" beside "غارات": already typed

@@ -11,12 +11,20 @@ import re
 
 from agent.extract import places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
-from agent.extract.event_typing import sentence_events
+from agent.extract.event_typing import HAZARDS, sentence_events
 from agent.model.llm import LLM
 from agent.text.doc import Doc, Sentence
-from schemas import Event, EventType, Modality
+from schemas import Event, EventSubtype, EventType, Modality
 
 T = EventType
+S = EventSubtype
+# What a strike or an earthquake leaves behind is part of it, not an accident of its own.
+AFTERMATH = {T.air_drone_strike: {S.fire, S.collapse, S.explosion},
+             T.shelling_artillery: {S.fire, S.collapse, S.explosion},
+             T.explosion_bombing: {S.fire, S.collapse},
+             T.natural_disaster: {S.collapse, S.fire}}
+# A storm's rain floods: one disaster (EM-DAT codes the flood as the storm's).
+SAME_HAZARD = {frozenset({S.storm, S.flood})}
 MAX_MODEL_CALLS = 4  # per article: each costs 2-3 s on two cores (far more under load)
 TITLE_MAX = 150
 
@@ -38,6 +46,8 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
             event = assemble(doc, event_type, group)
             if event.modality is Modality.negated:
                 continue  # "لم تتفق الكتل", "نفت شن غارات": the statement, not an event
+            if _aftermath(found + headlines, event):
+                continue
             if _is_headline(doc, sentence):
                 headlines.append(event)
                 continue
@@ -46,6 +56,7 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
                 found.append(event)
             else:
                 add_evidence(doc.text, same, event.evidence)
+                same.subtype = same.subtype or event.subtype
     # A headline tells again the happening that the lines after it report in full.
     for event in headlines:
         start = event.evidence[0].start
@@ -58,7 +69,7 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
     found.sort(key=lambda f: min(s.start for s in f.evidence))
     main = places.main_place(doc)  # after merging: it would make every event look placed
     return [
-        Event(id="", type=f.type, description=f.evidence[0].text, date=f.date,
+        Event(id="", type=f.type, subtype=f.subtype, description=f.evidence[0].text, date=f.date,
               date_text=f.date_text, date_precision=f.precision, location=f.location or main,
               actors=f.actors, modality=f.modality, evidence=f.evidence)
         for f in found
@@ -85,6 +96,8 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
                  and _told(f.modality) == _told(event.modality)]
     if not same_kind:
         return None
+    if event.type in HAZARDS:
+        return next((f for f in reversed(same_kind) if _same_hazard(f, event)), None)
     last = same_kind[-1]
     if event.anaphoric and (not event.placed or _same_place(last, event)):
         return last  # "الهجوم", "إطلاق الصاروخين", "المعارك تواصلت": the happening just told
@@ -97,6 +110,28 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
         if first is not None:
             return first
     return next((f for f in same_kind if _same_happening(f, event)), None)
+
+
+def _aftermath(found: list[Found], event: Found) -> bool:
+    """A fire or collapse that a strike or a disaster told before caused: "احترق كثيرون
+    منهم" after the drone strike, "انهارت منازل" after the earthquake."""
+    return event.type is T.accident and any(event.subtype in AFTERMATH.get(f.type, ())
+                                            for f in found)
+
+
+def _same_hazard(a: Found, b: Found) -> bool:
+    """One disaster, accident or outbreak told again: a disaster of the same kind (a storm
+    and its floods are one), any accident, an outbreak not in another country."""
+    if a.type is T.disease_outbreak:
+        return not (_country(a) and _country(b)) or _country(a) == _country(b)
+    if a.type is T.accident:
+        return True  # one crash told as a collision, a rollover and a fire
+    kinds = {a.subtype, b.subtype}
+    return a.subtype == b.subtype or None in kinds or frozenset(kinds) in SAME_HAZARD
+
+
+def _country(f: Found) -> set[str]:
+    return content_words(f.location.name) & places.COUNTRIES if f.location else set()
 
 
 def _told(modality: Modality) -> bool:

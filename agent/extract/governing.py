@@ -23,6 +23,10 @@ _PERSON_NOUN = re.compile("|".join(
 _CLAUSE_BREAKS = lexicon.words("clause_breaks")
 _OPENING = {"«", '"', "“"}
 _WEAK = lexicon.words("weak_casualty_words")
+_CASES = lexicon.words("case_words")
+_MOVING = lexicon.words("moving_words")
+_SHELTERS = lexicon.words("shelter_words")
+_TOLL_REACH = 8  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
 _GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
 _GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
 _AFTER_PENALTY = 2  # "وقتل أيضا شخصان وأصيب آخران": قتل governs شخصان, not أصيب
@@ -52,6 +56,12 @@ def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     if category is None and any(b in _LEAVING for b in bases) and i + 1 < len(ws) \
             and ws[i + 1].norm in _HOMES:
         return CasualtyCategory.displaced
+    if category is None and any(b in _MOVING for b in bases) and any(
+            set(clitic_bases(w.norm)) & _SHELTERS for w in ws[i + 1:i + 5]):
+        return CasualtyCategory.evacuated  # "نُقلوا إلى مراكز إيواء"
+    if category is None and any(b in _CASES for b in bases) and not (
+            i + 1 < len(ws) and casualty_word(ws[i + 1])):
+        return CasualtyCategory.sick  # "1227 حالة"; in "حالة وفاة" the next word says it
     return category
 
 
@@ -76,10 +86,13 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
     """The category of count k and the word that governs it: the nearest casualty word in the
     sentence, before it (up to _GOVERN_BEFORE words) or after it (up to _GOVERN_AFTER), that
     no other number stands between and that does not govern a number of its own right after."""
+    first, last = spans[k]
+    toll = _toll(ws, first)
+    if toll is not None:
+        return toll.category, toll
     own = _noun_category(ws, spans[k])
     if own is not None:
         return own, None
-    first, last = spans[k]
     starts = {a for a, _ in spans}
     asides = _parenthesized(ws)
     best: tuple[int, Lexeme] | None = None
@@ -109,6 +122,19 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         if best is None or rank < best[0]:
             best = rank, lex
     return (best[1].category, best[1]) if best else None
+
+
+def _toll(ws: list[Word], first: int) -> Lexeme | None:
+    """"ارتفع عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة": the noun counted by
+    "عدد" says what the figure after "إلى" counts, however far the qualifiers take it."""
+    if first == 0 or ws[first - 1].norm != "الي":
+        return None
+    for i in range(first - 2, max(first - 2 - _TOLL_REACH, 0), -1):
+        if not ws[i].is_letters or ws[i].norm in _CLAUSE_BREAKS:
+            return None
+        if ws[i - 1].norm in ("عدد", "وعدد") and (category := category_of(ws, i)):
+            return Lexeme(category, i, ws[i].start, ws[i].end)
+    return None
 
 
 def is_person_noun(w: Word) -> bool:

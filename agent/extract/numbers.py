@@ -50,6 +50,7 @@ _DUALS = lexicon.words("dual_nouns")
 
 # In vowelled text the dual shows: "إسرائيليَّين، مواطنَين" (fatha) vs the plural "مواطنِين".
 _VOWELLED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0652?\u0646$")
+_DEFINITE = re.compile(r"^[وفبلك]{0,2}ال")  # not the ال inside "حالتين"
 # Any nisba stem (ending in ي) and the stems listed.
 _DUAL_STEMS = re.compile(r"\w+ي|" + "|".join(lexicon.ordered("dual_stems")))
 
@@ -175,8 +176,8 @@ def _vague(ws: list[Word], i: int) -> Core | None:
 
 
 def _dual(ws: list[Word], i: int) -> Core | None:
-    if "ال" in ws[i].norm[:4]:
-        return None  # "المصابَين", "الطفلين": the two already counted, named again
+    if _DEFINITE.match(ws[i].norm):
+        return None  # "المصابَين", "والطفلين": the two already counted, named again
     for base in reversed(_bases(ws[i])):  # the shortest form, so the span leaves و/ل out
         bare_base = base.removeprefix("ال")
         if bare_base in _DUALS or (
