@@ -38,7 +38,13 @@ ACLED_TYPES: dict[EventType, tuple[str, str]] = {
     EventType.riot: ("Riots", "Violent demonstration"),
     EventType.meeting_agreement: ("Strategic developments", "Agreement"),
     EventType.other: ("Strategic developments", "Other"),
+    # ACLED codes political violence only; crises outside it take EM-DAT's group names, and
+    # their sub_event_type is the event's subtype (flood, road, epidemic …) where one is known.
+    EventType.natural_disaster: ("Natural disaster", ""),
+    EventType.accident: ("Technological disaster", ""),
+    EventType.disease_outbreak: ("Biological disaster", "Epidemic"),
 }
+CRISES = (EventType.natural_disaster, EventType.accident, EventType.disease_outbreak)
 EVENT_COLUMNS = ["id", "event_date", "time_precision", "event_type", "sub_event_type",
                  "actor1", "actor2", "location", "admin1", "country", "fatalities",
                  "fatalities_low", "fatalities_high", "fatality_sources", "modality", "source",
@@ -151,6 +157,8 @@ def event_rows(meta: Row, facts: ArticleExtraction) -> Iterator[Row]:
         others = [a.name for a in e.actors if a.role != "initiator"]
         names = initiators + others
         event_type, sub_event_type = ACLED_TYPES[e.type]
+        if e.subtype is not None and e.type in CRISES:
+            sub_event_type = e.subtype.value
         reports = linked[e.id]
         yield {
             "id": f"{meta['id']}:{e.id}", "event_date": e.date or "",
