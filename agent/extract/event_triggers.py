@@ -45,6 +45,7 @@ NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
 SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
 HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
 FLAMES = lexicon.words("flame_words")
+MEASURE_OBJECTS = lexicon.words("measure_objects")
 DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
 OBJECT_WINDOW = 3  # words between "تحطمت" and its "طائرة", either side
@@ -199,6 +200,8 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return t.definite or not after or not after[0].startswith("ال")
     if rule == "disease":  # "تفشي الكوليرا", not "تفشي الفساد"
         return any(set(forms(a)) & DISEASES for a in after)
+    if rule == "measure":  # "ألغت الرحلات", "إغلاق مصر الأنفاق", not "إلغاء القرار"
+        return any(set(forms(tok.norm)) & MEASURE_OBJECTS for tok in toks[i + 1 : i + 5])
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
         return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True
