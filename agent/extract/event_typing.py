@@ -39,9 +39,9 @@ PLANS = lexicon.words("plans")
 
 
 def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[int],
-                     last: EventType | None) -> list[tuple[EventType, list[Trigger]]]:
-    """Triggers of one sentence grouped by type and clause: one happening each. `last` is
-    the type of the event told just before ("الهجوم" may point back to it)."""
+                     told: list[EventType]) -> list[tuple[EventType, list[Trigger]]]:
+    """Triggers of one sentence grouped by type and clause: one happening each. `told` are
+    the types of the events told before, in order ("الهجوم" may point back to one)."""
     triggers = find_triggers(doc, sentence)
     decided = {t.options[0] for t in triggers if len(t.options) == 1}
     crowd = T.protest in decided or _crowd(doc, sentence)
@@ -49,8 +49,9 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
     for t in triggers:
         if len(t.options) == 1:
             chosen: EventType | None = t.options[0]
-        elif t.definite and last in t.options and not decided & VIOLENT and not _cue(t):
-            chosen = last  # "ولم تتبن أي جهة الهجوم": the attack just told
+        elif (t.definite and not decided & VIOLENT and not _cue(t)
+              and (back := _told_back(t, told)) is not None):
+            chosen = back  # "ولم تتبن أي جهة الهجوم": the attack told last
         else:
             chosen = _settle(t, decided, llm, budget)
         if t.purpose:  # "لاستعادة …": an aim, unless an operation is under way for it
@@ -71,6 +72,12 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
             grouped[(T.riot, scope)] = sorted(grouped.pop((event_type, scope)) + grouped[
                 (T.riot, scope)], key=lambda t: t.start)
     return [(event_type, group) for (event_type, _), group in grouped.items()]
+
+
+def _told_back(t: Trigger, told: list[EventType]) -> EventType | None:
+    """The latest told event a definite open trigger may name: one of its types, or a
+    cyberattack ("تبنت الهجوم على المواقع" after "هجوم إلكتروني")."""
+    return next((e for e in reversed(told) if e in t.options or e is T.other), None)
 
 
 def _operation_before(t: Trigger) -> bool:

@@ -40,14 +40,15 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
     budget = [MAX_MODEL_CALLS if llm is not None and consult else 0]
     headlines: list[Found] = []
     found: list[Found] = []
+    told: list[EventType] = []  # the type of each event as it is told, headlines too
     for sentence in doc.sentences:
-        last = found[-1].type if found else None
-        for event_type, group in sentence_events(doc, sentence, llm, budget, last):
+        for event_type, group in sentence_events(doc, sentence, llm, budget, told):
             event = assemble(doc, event_type, group)
             if event.modality is Modality.negated:
                 continue  # "لم تتفق الكتل", "نفت شن غارات": the statement, not an event
             if _aftermath(found + headlines, event):
                 continue
+            told.append(event.type)
             if _is_headline(doc, sentence):
                 headlines.append(event)
                 continue
@@ -92,8 +93,9 @@ def _compatible(told: EventType, headline: EventType) -> bool:
 
 def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
     """An event already found that this one tells again, if any."""
+    # "دعت إلى التحقيق في الهجوم": a definite noun points back to a happening as it was told.
     same_kind = [f for f in found if f.type is event.type
-                 and _told(f.modality) == _told(event.modality)]
+                 and (event.anaphoric or _told(f.modality) == _told(event.modality))]
     if not same_kind:
         return None
     if event.type in HAZARDS:
