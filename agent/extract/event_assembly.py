@@ -141,7 +141,21 @@ def _location(doc: Doc, t: Trigger, event_type: EventType, start: int, end: int
             return taken
     if t.definite:  # "بعد ساعات من المواجهات، توصل الطرفان …": only its own clause
         start, end = clause_span(doc.text, t).start, clause_span(doc.text, t).end
-    return places.find_location(doc, start, end, anchor=t.start)
+    found = places.find_location(doc, start, end, anchor=t.start)
+    if found is None and event_type is T.disease_outbreak:
+        return _announcing_country(doc, t, clause_scope(doc.text, t)[0])
+    return found
+
+
+def _announcing_country(doc: Doc, t: Trigger, start: int) -> Location | None:
+    """The country that reports its own cases: "أعلنت الكويت عن رصد حالتي إصابة",
+    "قطر أعلنت عن حالة وفاة" (an outbreak is one event per country)."""
+    for tok in reversed(t.toks[: t.first]):
+        if tok.start < start:
+            break
+        if set(clitic_bases(tok.norm)) & places.COUNTRIES:
+            return places.find_location(doc, tok.start, tok.end, bare=True)
+    return None
 
 
 def _scene(doc: Doc, sentence: Sentence) -> Location | None:

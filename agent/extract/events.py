@@ -13,6 +13,7 @@ from agent.extract import places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
 from agent.extract.event_typing import HAZARDS, sentence_events
 from agent.model.llm import LLM
+from agent.text.arabic import clitic_bases, tokens
 from agent.text.doc import Doc, Sentence
 from schemas import Event, EventSubtype, EventType, Modality
 
@@ -98,6 +99,8 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
                  and (event.anaphoric or _told(f.modality) == _told(event.modality))]
     if not same_kind:
         return None
+    if event.type is T.disease_outbreak and _country(event):  # one event per country
+        return next((f for f in same_kind if _country(f) == _country(event)), None)
     if event.type in HAZARDS:
         return next((f for f in reversed(same_kind) if _same_hazard(f, event)), None)
     last = same_kind[-1]
@@ -133,7 +136,10 @@ def _same_hazard(a: Found, b: Found) -> bool:
 
 
 def _country(f: Found) -> set[str]:
-    return content_words(f.location.name) & places.COUNTRIES if f.location else set()
+    """The countries its place names, as written ("الكويت" with its article)."""
+    if f.location is None:
+        return set()
+    return {b for tok in tokens(f.location.name) for b in clitic_bases(tok.norm)} & places.COUNTRIES
 
 
 def _told(modality: Modality) -> bool:
