@@ -325,3 +325,41 @@ def test_the_houses_an_earthquake_brought_down_are_the_earthquake():
 
 def test_the_vehicle_of_a_crash_is_not_its_actor():
     assert only("تحطمت طائرة ركاب قرب المطار اليوم.").actors == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وألغت شركة الطيران كل رحلاتها إلى المدينة.", T.other),
+    ("وفرضت السلطات حظر التجول في المدينة مساء أمس.", T.other),
+    ("وتعرضت المواقع الحكومية لهجوم إلكتروني واسع أمس.", T.other),
+    ("وجرت الانتخابات الرئاسية في البلاد أمس السبت.", T.meeting_agreement),
+    ("واختطف مسلحون ثلاثة صحفيين في المدينة أمس.", T.attack_on_civilians),
+    ("وأطلق مستوطنون النار على سيارة فلسطينية قرب نابلس أمس.", T.attack_on_civilians),
+])
+def test_crisis_measures_votes_and_one_sided_violence(text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
+@pytest.mark.parametrize("text", [
+    "وقررت الحكومة إلغاء القرار السابق.",  # politics, not a closure
+    "وهاجم المسلحون القرية قرابة الساعة الخامسة فجراً.",  # "فجراً" is dawn, not a bombing
+])
+def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
+    assert all(e.type not in (T.other, T.explosion_bombing) for e in events(text))
+
+
+def test_weapons_of_one_attack_make_one_event() -> None:
+    e = only("قتل عشرة أشخاص في هجوم بطائرة مسيرة وقذائف مدفعية على مخيم للنازحين أمس.")
+    assert e.type is T.air_drone_strike
+
+
+def test_outbreak_is_one_event_per_announcing_country() -> None:
+    found = events("توفي مريض بفيروس كورونا في السعودية أمس. وأعلنت قطر عن حالة وفاة بالفيروس، "
+                   "كما أعلنت الكويت عن رصد حالتي إصابة بالفيروس.")
+    assert [e.type for e in found] == [T.disease_outbreak] * 3
+    assert [e.location.name if e.location else None for e in found] == [
+        "السعودية", "قطر", "الكويت"]
+
+
+def test_definite_attack_points_back_to_the_told_massacre() -> None:
+    found = events("ارتكب مسلحون مجزرة في قرية أوغوساغو أمس. ودعت الحكومة إلى التحقيق في الهجوم.")
+    assert [e.type for e in found] == [T.attack_on_civilians]

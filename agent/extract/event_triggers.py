@@ -48,6 +48,7 @@ FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
 DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
+WEAPON_WORDS = 3  # words of one weapon before the next: "بطائرة مسيرة وقذائف"
 OBJECT_WINDOW = 3  # words between "تحطمت" and its "طائرة", either side
 IMPERFECT_FORM = re.compile(
     r"^(?P<future>س)?[يتن](?P<stem>" + "|".join(sorted(IMPERFECT, key=len, reverse=True))
@@ -105,11 +106,21 @@ def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
             continue  # talk about fighting in general, or "هذا الانسحاب" told already
         if before & COMPOUND_HEADS or (t.definite and before & BACKGROUND):
             continue  # "مركز احتجاز", "ساحة التحرير"; "منذ بدء الاحتجاجات"
-        if (found and found[-1].last == t.first - 1 and len(found[-1].options) > 1
-                and toks[t.first].norm.startswith("ب")):
-            continue  # "هجوم بقذائف الهاون": the weapon of the attack, one of its cues
+        if found and _weapon(doc.text, found[-1], t):
+            continue  # "هجوم بطائرة مسيرة وقذائف مدفعية": the weapons of one attack
         found.append(t)
     return found
+
+
+def _weapon(raw: str, attack: Trigger, t: Trigger) -> bool:
+    """t names a weapon of the open trigger before it: "هجوم بقذائف الهاون", or the next
+    of its weapons ("هجوم بطائرة مسيرة وقذائف مدفعية")."""
+    toks, after = t.toks, attack.last + 1
+    if len(attack.options) < 2 or not toks[after].norm.startswith("ب"):
+        return False
+    return t.first == after or (
+        toks[t.first].norm.startswith("و") and t.first - after <= WEAPON_WORDS
+        and all(joined(raw, toks, k) for k in range(after, t.first)))
 
 
 def _generic(raw: str, t: Trigger) -> bool:
@@ -202,6 +213,10 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return any(set(forms(a)) & DISEASES for a in after)
     if rule == "measure":  # "ألغت الرحلات", "إغلاق مصر الأنفاق", not "إلغاء القرار"
         return any(set(forms(tok.norm)) & MEASURE_OBJECTS for tok in toks[i + 1 : i + 5])
+    if rule == "shooting":  # "أطلق مستوطنون النار على سيارة", not "أطلق سراح"
+        shot = [set(forms(a)) for a in after + [tok.norm for tok in toks[i + 4 : i + 5]]]
+        fire = next((k for k, a in enumerate(shot) if "النار" in a), None)
+        return fire is not None and any("علي" in a for a in shot[fire + 1 :])
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
         return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True

@@ -13,7 +13,7 @@ from agent.extract import places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
 from agent.extract.event_typing import HAZARDS, sentence_events
 from agent.model.llm import LLM
-from agent.text.arabic import clitic_bases, tokens
+from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
 from schemas import Event, EventSubtype, EventType, Modality
 
@@ -103,6 +103,10 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
         return next((f for f in same_kind if _country(f) == _country(event)), None)
     if event.type in HAZARDS:
         return next((f for f in reversed(same_kind) if _same_hazard(f, event)), None)
+    if event.type is T.other:  # closures, cancellations, curfews: one per actor
+        names = {norm(a.name) for a in event.actors}
+        return next((f for f in reversed(same_kind) if not names
+                     or names & {norm(a.name) for a in f.actors}), None)
     last = same_kind[-1]
     if event.anaphoric and (not event.placed or _same_place(last, event)):
         return last  # "الهجوم", "إطلاق الصاروخين", "المعارك تواصلت": the happening just told
