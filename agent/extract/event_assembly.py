@@ -40,8 +40,8 @@ REPORTING = lexicon.words("event_reporting_verbs")
 SUBJECT_VERBS = lexicon.words("subject_verbs")
 TARGET_WORDS = lexicon.words("target_words")
 EVENT_VERBS = lexicon.words("event_verbs_after")
-# Kinds whose genitive suffered the event ("نزوح مدنيين", "اعتقال ناشطين").
-PATIENT_TYPES = {T.displacement, T.arrest, T.attack_on_civilians}
+# Kinds whose genitive suffered the event ("نزوح مدنيين", "اعتقال ناشطين", "إغلاق الطريق").
+PATIENT_TYPES = {T.displacement, T.arrest, T.attack_on_civilians, T.other}
 ACTOR_HEADS = lexicon.words("actor_heads")
 NOT_ACTORS = (places.DESIGNATORS | places.PLURAL_DESIGNATORS | places.DIRECTIONS
               | lexicon.words("not_actor_heads"))

@@ -62,8 +62,8 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
             chosen = None  # "قتل 50 مدنيا جراء غارات": the strike is the event
         if chosen is T.accident and t.subtype in CAUSED_BY_STRIKES and decided & VIOLENT:
             chosen = None  # "اندلع حريق في المستودع إثر الغارة": the strike's fire
-        if chosen is T.armed_clash and crowd:
-            chosen = T.riot
+        if crowd and (chosen is T.armed_clash or (chosen is T.other and t.verb)):
+            chosen = T.riot  # "المحتجون أحرقوا إطارات وأغلقوا الطريق": the riot
         if chosen is not None:
             grouped.setdefault((chosen, clause_scope(doc.text, t)[0]), []).append(t)
     # A protest that clashed in the same clause is one riot (ACLED: a violent demonstration).
