@@ -319,3 +319,15 @@ def test_an_addressee_or_the_quotation_is_never_the_speaker() -> None:
 ])
 def test_an_unnamed_speaker_is_the_last_subject_named(text: str, speaker: str) -> None:
     assert found(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a time phrase between the verb and its object or preposition
+    ("وبحسب اللجنة الوطنية للطوارئ، التي أعلنت أمس الاثنين تسجيل سبع وفيات جديدة، من دون أن "
+     "تكشف ملابساتها.", "تسجيل سبع وفيات جديدة"),
+    ("وكان أهالي المنطقة قد تحدثوا في الساعات الأولى للحادث عن فقدان 15 شخصاً تحت الأنقاض، "
+     "فيما بلغت الحصيلة الرسمية أربع وفيات.", "فقدان 15 شخصاً تحت الأنقاض"),
+])
+def test_time_phrases_and_the_reporters_own_clause_are_not_words_said(text: str, words: str
+                                                                      ) -> None:
+    assert [s.text for s in found(text)] == [words]
