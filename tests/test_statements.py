@@ -302,3 +302,32 @@ def test_an_addressee_or_the_quotation_is_never_the_speaker() -> None:
     text = ("وقال رئيس اللجنة محمود يعقوب إن الاقتراع توقف. وقالت للصحفيين إن المهاجمين «نجحوا "
             "في تعطيل التصويت». وقال: «لسنا ضد إغلاق المراكز لكن مع توفير البدائل».")
     assert {s.speaker for s in found(text)} == {"محمود يعقوب"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # someone else became the subject after the last words said: "she" is her
+    ("قال المتحدث باسم الشرطة أحمد سالم إن الهدوء عاد. وأصيبت الطبيبة ليلى خالد بجروح طفيفة، "
+     "وقالت: «كانت الحجارة تتطاير في كل مكان حولنا».", "ليلى خالد"),
+    ("قال المتحدث باسم الشرطة أحمد سالم إن الهدوء عاد. وتعرضت الناخبة ليلى خالد للطعن "
+     "على يد مسلحين. وقالت للصحفيين إن المهاجمين عطلوا التصويت.", "ليلى خالد"),
+    # nobody new as subject: "he" goes on with the last speaker
+    ("قال المتحدث باسم الشرطة أحمد سالم إن الهدوء عاد إلى المدينة. وأضاف أن التحقيق مستمر.",
+     "أحمد سالم"),
+    # a name after a preposition is not the subject
+    ("قال المتحدث باسم الشرطة أحمد سالم إن الهدوء عاد. واعتقلت الشرطة شابا قرب منزل "
+     "الناخبة ليلى خالد. وأضاف أن التحقيق مستمر.", "أحمد سالم"),
+])
+def test_an_unnamed_speaker_is_the_last_subject_named(text: str, speaker: str) -> None:
+    assert found(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a time phrase between the verb and its object or preposition
+    ("وبحسب اللجنة الوطنية للطوارئ، التي أعلنت أمس الاثنين تسجيل سبع وفيات جديدة، من دون أن "
+     "تكشف ملابساتها.", "تسجيل سبع وفيات جديدة"),
+    ("وكان أهالي المنطقة قد تحدثوا في الساعات الأولى للحادث عن فقدان 15 شخصاً تحت الأنقاض، "
+     "فيما بلغت الحصيلة الرسمية أربع وفيات.", "فقدان 15 شخصاً تحت الأنقاض"),
+])
+def test_time_phrases_and_the_reporters_own_clause_are_not_words_said(text: str, words: str
+                                                                      ) -> None:
+    assert [s.text for s in found(text)] == [words]

@@ -6,7 +6,8 @@ name; kinds: its ActorType; mentions: finding names in a range; merge: one actor
 """
 
 from agent.extract.actors.kinds import classify
-from agent.extract.actors.mentions import mentions_in, names_in
+from agent.extract.actors.learned import named_in
+from agent.extract.actors.mentions import Mention, mentions_in, names_in
 from agent.extract.actors.merge import find_actors, link
 from agent.extract.actors.names import Named, named_phrase
 from agent.extract.actors.quotes import gap, passable, quote_regions
@@ -30,7 +31,7 @@ from agent.extract.actors.words import (
 
 __all__ = [
     "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CLOSED_CONNECTORS", "CONNECTORS", "NAMED_GROUPS",
-    "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS", "Named", "classify",
-    "definite", "find_actors", "gap", "is_title_head", "key", "link", "mentions_in",
-    "named_phrase", "names_in", "passable", "quote_regions", "unjoined",
+    "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS", "Mention", "Named",
+    "classify", "definite", "find_actors", "gap", "is_title_head", "key", "link", "mentions_in",
+    "named_in", "named_phrase", "names_in", "passable", "quote_regions", "unjoined",
 ]

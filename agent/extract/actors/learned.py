@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from agent import ner
-from agent.extract.actors.mentions import Mention, mention
+from agent.extract.actors.mentions import Mention, mention, mentions_in
 from agent.extract.actors.names import clean
 from agent.extract.actors.quotes import is_quoted
 from agent.extract.actors.words import (
@@ -146,3 +146,11 @@ def _without_parts(learned: list[Mention], found: Sequence[Mention]) -> list[Men
     full = {m.key for m in [*found, *learned] if m.type is ActorType.person and len(m.key) > 1}
     return [m for m in learned if len(m.key) > 1 or m.type is not ActorType.person or
             not any(m.key[0] in (k[0], k[-1]) for k in full)]
+
+
+def named_in(doc: Doc, start: int, end: int) -> list[Mention]:
+    """The names the rules and the labeller read in the raw range (weak ones left out), in
+    order: who a pronoun may stand for."""
+    found = mentions_in(doc, start, end)
+    learned = [m for m in learned_mentions(doc, found) if start <= m.span.start < end]
+    return sorted((m for m in [*found, *learned] if not m.weak), key=lambda m: m.span.start)

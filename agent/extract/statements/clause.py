@@ -47,6 +47,8 @@ THAT = lexicon.words("that_particles")  # "قال إن …"
 _PREPOSITIONS = _verbs_by_preposition()  # أشار إلى، شدد على، تحدث عن
 _CHARGES = lexicon.words("charges")  # "اتهمه بارتكاب …"
 _NEED_MARKER = lexicon.words("marker_verbs")
+_TIME = lexicon.words("time_asides")  # "أعلنت أمس الاثنين تسجيل …"
+_SUBORDINATORS = lexicon.words("subordinators")  # "من دون أن": not the words said
 _AND_THAT = lexicon.words("and_that")
 _SPOKESMEN = lexicon.words("spokesman_heads")
 _TRAILING = _trailing()
@@ -109,9 +111,12 @@ def _marker(doc: Doc, toks: Sequence[Token], trig: Trigger, j: int, end: int,
         if quote and quote[0] < t.start and (k <= speaker_end or "،" in before or "," in before) \
                 and trig.kind is not StatementKind.accusation:  # "اتهمت X «جماعة …» بالوقوف"
             return k, quote[0]
-        if t.norm in THAT:
+        if t.norm in THAT and toks[k - 1].norm not in _SUBORDINATORS:
             return k, t.end
-        if _takes(verb, t.norm) and k in (j, speaker_end):  # "أكد على أن", not "عقوبات على"
+        aside = k - speaker_end <= 5 and speaker_end < k and toks[speaker_end].norm == "في" \
+            and not re.search("[،,]", doc.text[toks[speaker_end].start : t.start])
+        if _takes(verb, t.norm) and (k in (j, speaker_end) or aside):
+            # "أكد على أن", not "عقوبات على"; "تحدثوا في الساعات الأولى للحادث عن فقدان"
             after = toks[k + 1] if k + 1 < len(toks) else None
             return k, after.end if after is not None and after.norm in THAT else t.end
         if trig.kind is StatementKind.accusation and k > j and \
@@ -174,7 +179,7 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
     verb = toks[trig.index]
     j = trig.index + 1
     pronominal = j < len(toks) and toks[j].norm in actors.SUBJECT_ADVERBS
-    while j < len(toks) and toks[j].norm in actors.ADVERBS:
+    while j < len(toks) and (toks[j].norm in actors.ADVERBS or toks[j].norm in _TIME):
         j += 1
     if trig.speaker_only:
         return _speaker_only(doc, toks, trig, j)
@@ -191,7 +196,8 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
     names = [] if implied else _names_between(doc, toks, j, len(toks))
     speaker_end = names[0].end if names else j
     while speaker_end < len(toks) and (toks[speaker_end].norm in PARTICIPLES or
-                                       toks[speaker_end].norm in actors.ADVERBS):
+                                       toks[speaker_end].norm in actors.ADVERBS or
+                                       toks[speaker_end].norm in _TIME):
         speaker_end += 1  # "وقالت الأنصاري آسفة «…»": how it was said
     if speaker_end + 1 < len(toks) and toks[speaker_end].norm == "من" and \
             toks[speaker_end + 1].norm.startswith(("جانب", "جهت")):

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 
 from agent.extract import actors
 from agent.extract.statements.clause import Found, clause_end, read_statement
-from agent.extract.statements.triggers import Trigger, sentence_triggers
+from agent.extract.statements.triggers import PREPOSITIONS, Trigger, sentence_triggers, verb_base
 from agent.model.choose import choose
 from agent.model.llm import LLM
 from agent.text.arabic import Token, tokens
 from agent.text.doc import Doc, span
-from schemas import Statement
+from schemas import ActorType, Statement
 
 _RECENT = 3  # sentences back in which "he" can still find the last named speaker
 
@@ -26,9 +26,12 @@ def _resolve(doc: Doc, found: list[tuple[Found, int]]) -> list[Statement]:
     out: list[Statement] = []
     seen: list[Found] = []
     last: tuple[str, int] | None = None  # (speaker, sentence index)
+    since = 0  # where the last statement's words end
     for f, sentence in found:
         recent = last[0] if last and sentence - last[1] <= _RECENT else None
-        speaker = _named_before(doc, f, seen) or f.speaker or recent
+        subject = None if f.speaker else _subject_since(doc, since, f.evidence.start)
+        speaker = _named_before(doc, f, seen) or f.speaker or subject or recent
+        since = max(since, f.evidence.end)
         if speaker and f.speaker:
             seen.append(f)
         if f.text is None:
@@ -42,6 +45,44 @@ def _resolve(doc: Doc, found: list[tuple[Found, int]]) -> list[Statement]:
         out.append(Statement(id="", speaker=speaker, kind=f.kind, text=f.text.text,
                              evidence=evidence))
     return out
+
+
+def _subject_since(doc: Doc, since: int, verb: int) -> str | None:
+    """Who an unnamed speaker ("وقالت للصحفيين") is when someone else was named since the
+    last words said: the subject of the nearest sentence back that names one (its first name
+    that no preposition governs) when it agrees with the verb in gender ("وأصيبت الطبيبة أوكولي
+    نكيم …، وقالت")."""
+    said = tokens(doc.text, verb, verb + 40)[:1]
+    base = verb_base(said[0].norm) if said else None
+    feminine = bool(base) and (base or "").endswith(("ت", "ه"))
+    sentence = doc.sentence_at(verb)
+    for _ in range(_RECENT):
+        words = tokens(doc.text, sentence.start, verb)
+        names = actors.named_in(doc, max(sentence.start, since), min(sentence.end, verb))
+        subject = next((m for m in names if not _governed(words, m)), None)
+        if subject is not None:  # the sentence's subject; of the other gender, not "she"
+            return subject.span.text.strip("«»\"“” ") if _agrees(subject, feminine) else None
+        if sentence.index == 0 or sentence.start <= since:
+            return None
+        sentence = doc.sentences[sentence.index - 1]
+    return None
+
+
+def _governed(words: Sequence[Token], m: actors.Mention) -> bool:
+    """A preposition governs the name ("على يد بلطجية"، "في مركز الاقتراع"), or it is no
+    one who speaks."""
+    before = [t.norm for t in words if t.end <= m.span.start][-1:]
+    return m.type in (ActorType.civilians, ActorType.other) or \
+        bool(before and before[0] in PREPOSITIONS)
+
+
+def _agrees(m: actors.Mention, feminine: bool) -> bool:
+    """The name can be the subject of a verb of that gender: not a person whose title is of
+    the other gender, not a body with a feminine head ("الشرطة") before a masculine verb."""
+    if m.type is not ActorType.person:  # "وقالت الوزارة"، "وأضاف المرصد"; broken plurals
+        return feminine or not tokens(m.span.text)[0].norm.endswith("ه")  # take "قالت" too
+    title = tokens(m.title.text)[:1] if m.title else []
+    return not title or title[0].norm.endswith("ه") == feminine
 
 
 def _named_before(doc: Doc, f: Found, seen: list[Found]) -> str | None:

@@ -25,7 +25,7 @@ _ATTRIBUTION = lexicon.words("attribution_particles")  # "وفق ما أفاد":
 _ACCORDING = lexicon.words("according_to_name")
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _WAS = lexicon.words("was_verbs")  # "وكانت القيادة الأمريكية قد أعلنت"
-_PREPOSITION = lexicon.words("prepositions_before_subject")
+PREPOSITIONS = lexicon.words("prepositions_before_subject")
 LONG_QUOTE = 4  # words: a shorter quotation is a name («داعش»), not words said
 
 
@@ -134,7 +134,7 @@ def _subject_before(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span
                 or verb_base(prev.norm) or actors.unjoined(prev.norm) in actors.ACTOR_VERBS:
             break
         start -= 1
-    if start >= end or (start > first and toks[start - 1].norm in _PREPOSITION):
+    if start >= end or (start > first and toks[start - 1].norm in PREPOSITIONS):
         return None  # "في شوارع العاصمة تقول": after a preposition it is not the subject
     found = actors.named_phrase(doc, toks[:end], start)
     return found.name if found and found.end == end else None
