@@ -306,9 +306,10 @@ def test_shortfalls_say_by_how_much_and_list_the_facts_behind_it(tmp_path):
     score = scoring.score_article(pred, _located_truth(), ARTICLE)
     run = {"overall": score.to_json(), "articles": {"x": score.to_json()}}
     lines = reports.shortfalls("model", run)
-    assert ("- casualties: F1 0.67, 0.18 below the target 0.85: 1 of 2 true casualties missed, "
+    assert ("- casualties: F1 0.67, 0.23 below the target 0.90: 1 of 2 true casualties missed, "
             "0 of 1 found are extra.") in lines
-    assert not any(line.startswith("- actors:") for line in lines)  # F1 0.80 meets 0.80
+    assert any(line.startswith("- actors: F1 0.80, 0.08 below the target 0.88") for line in lines)
+    assert not any(line.startswith("- statements:") for line in lines)  # F1 1.00 meets 0.90
     assert any(line.startswith("- x missed: casualties killed 80") for line in lines)
     assert any(line.startswith("- x extra: actors a3 مدنيا") for line in lines)
 
@@ -324,7 +325,7 @@ def test_report_renders_runs_side_by_side(tmp_path):
     runs = {"model": evaluate.run_json("model", None, seeds, lambda text, published: perfect),
             "rules-only": evaluate.run_json("rules-only", None, seeds, lambda text, published: {})}
     text = reports.report({"runs": runs})
-    assert "| casualties | 0.85 | 1.00 | 1.00 | **1.00** | 0.00 | 0.00 | **0.00** ✗ |" in text
+    assert "| casualties | 0.90 | 1.00 | 1.00 | **1.00** | 0.00 | 0.00 | **0.00** ✗ |" in text
     assert "| grounding | 100% |  |  | 100% (9/9) |  |  | – |" in text
     assert "Every accuracy target is met." in text
     assert "- x missed:" not in text  # the first run (model) missed nothing

@@ -89,6 +89,11 @@ def run(args: argparse.Namespace) -> Fact:
     result["rss"] = {"extraction": peak_rss()}
     accuracy["rules-only"] = evaluate.run_json("rules-only", None, seeds)
     result["accuracy"] = accuracy
+    if "splits" not in args.skip:
+        progress("the corpus's dev and test splits, rules only")
+        corpus = {split: evaluate.load_corpus(evaluate.CORPUS / split) for split in ("dev", "test")}
+        result["splits"] = {"seeds": accuracy["rules-only"]} | {
+            split: evaluate.run_json("rules-only", None, seeds) for split, seeds in corpus.items()}
     chosen = [s for s in seeds if s.stem in args.baseline]
     if chosen and "baseline" not in args.skip:
         naive, result["naive"] = baseline(counting, chosen)
