@@ -171,8 +171,20 @@ TRANSFORMS = {
 }
 
 
-@pytest.mark.parametrize("change", TRANSFORMS)
-@pytest.mark.parametrize("path", ARABIC_ARTICLES, ids=lambda p: p.stem)
+# Found by this test, left to the owners of those rules (strict: fixing them turns these red).
+KNOWN = {
+    ("r_yemen_sanaa_stampede", "without diacritics and tatweel"):
+        "actors: without the tanwin of 'سلكاً' the labeller's 'رصاصة سلكا' passes as a person",
+    ("w_uk_swine_flu_death", "without diacritics and tatweel"):
+        "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
+        "the vowelled article loses 'تشير التقارير أنها …'",
+}
+
+
+@pytest.mark.parametrize(("path", "change"), [
+    pytest.param(path, change, id=f"{path.stem}-{change}", marks=[pytest.mark.xfail(
+        reason=KNOWN[path.stem, change], strict=True)] if (path.stem, change) in KNOWN else [])
+    for path in ARABIC_ARTICLES for change in TRANSFORMS])
 def test_the_same_article_said_another_way_gives_the_same_facts(path, change):
     text = path.read_text(encoding="utf-8")
     published = _published(path)
