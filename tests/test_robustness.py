@@ -9,6 +9,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
+from agent.extract import extract
 from agent.text.doc import MAX_SENTENCE, sentences
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"
@@ -60,3 +63,22 @@ def test_a_superscript_digit_is_no_number(sound):
     # numbers.number_at took "¹" for digits (str.isdigit) and float("¹") raised ValueError.
     result = sound("قتل¹ ² ③ شخصا، وأصيب 4 أشخاص.")
     assert [c.count_best for c in result.casualties] == [4]
+
+
+@pytest.mark.slow
+def test_extraction_time_grows_linearly_and_a_megabyte_is_read():
+    """CPU time, so that other work on the machine does not count: 64 copies of the founding
+    article take about 16 times as long as 4 (quadratic code made it 120 times), and 1 MB is
+    read in seconds (about 14 s measured on two cores; the bound leaves room for slower CPUs)."""
+    seed = SEED.read_text(encoding="utf-8")
+
+    def cpu(copies: int) -> float:
+        text = "\n\n".join([seed] * copies)
+        started = time.process_time()
+        extract(text)
+        return time.process_time() - started
+
+    cpu(1)  # lexicons and the labeller load once
+    assert cpu(64) / cpu(4) <= 20
+    megabyte = 1_048_576 // len(seed.encode("utf-8")) + 1
+    assert cpu(megabyte) <= 30

@@ -1,5 +1,5 @@
-"""Does any of many ranges cover a given one? Answered in log time, so that checking every word of
-a long article against every quotation or title stays linear in the article's length."""
+"""Does any of many ranges cover or overlap a given one? Answered in log time, so that checking
+every word of a long article against every quotation or title stays linear in its length."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 
-class Cover:
+class Ranges:
     """A fixed set of (start, end) ranges, indexed by start with the furthest end so far."""
 
     def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
@@ -20,3 +20,7 @@ class Cover:
         """Some range (s, e) has s <= start and end <= e."""
         i = bisect_right(self._starts, start)
         return i > 0 and self._reach[i - 1] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some range (s, e) shares a character with [start, end): s < end and start < e."""
+        return self.covers(end - 1, start + 1)

@@ -44,7 +44,7 @@ from agent.extract.actors.words import (
 )
 from agent.text.arabic import Token, norm, tokens
 from agent.text.doc import Doc
-from agent.text.intervals import Cover
+from agent.text.intervals import Ranges
 from schemas import Actor, ActorType, Span
 
 
@@ -205,7 +205,7 @@ def _to_actor(doc: Doc, c: _Cluster) -> Actor:
 
 def _surnames(doc: Doc, clusters: list[_Cluster], toks: Sequence[Token]) -> None:
     """A person named in full is later named by surname alone ('بيسكوف'): find those words."""
-    taken = Cover((m.span.start, m.span.end) for c in clusters for m in c.mentions)
+    taken = Ranges((m.span.start, m.span.end) for c in clusters for m in c.mentions)
     by_form: dict[str, list[Token]] = {}  # each word under each form it may be, in order
     for t in toks:
         for form in dict.fromkeys((t.norm, bare(t.norm), unjoined(t.norm))):

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from agent.text.arabic import Token, tokens
 from agent.text.doc import Doc
-from agent.text.intervals import Cover
+from agent.text.intervals import Ranges
 
 
 @lru_cache(maxsize=8)  # the articles in use, not every one ever read
@@ -58,7 +58,7 @@ class Quotes:
 
     def __init__(self, text: str) -> None:
         self.regions = quote_regions(text)
-        self._cover = Cover(self.regions)
+        self._cover = Ranges(self.regions)
         self._starts = [a for a, _ in self.regions]
         self._by_end = sorted((b, a) for a, b in self.regions)
         self._opening: dict[int, list[int]] = {}
