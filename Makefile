@@ -14,7 +14,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 export DEBIAN_FRONTEND := noninteractive
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup llama run test test-deps test-fast golden eval bench train-ner
+.PHONY: setup llama run test test-deps test-fast fuzz load golden eval bench train-ner
 
 setup: $(INSTALLED)
 
@@ -54,6 +54,16 @@ test: setup test-deps
 
 test-fast: setup
 	$(VENV)/bin/pytest -m "not slow and not browser"
+
+# The property tests with thousands of new generated inputs each (about 11,000 in all; CI runs
+# a few dozen per property). A crash found becomes a named test in tests/test_robustness.py.
+fuzz: setup
+	$(VENV)/bin/pytest tests/test_properties.py -k never --hypothesis-profile=fuzz \
+		--hypothesis-show-statistics
+
+# 20 clients ask `naba chat` (127.0.0.1, the default model) questions for 2 minutes.
+load: setup
+	$(PY) -m agent.eval.load
 
 golden: setup
 	$(VENV)/bin/pytest tests/test_golden.py --update-golden

@@ -1,6 +1,8 @@
 """The `naba` command: extract, ask, chat, model, eval.
 
-Every NabaError becomes one line on stderr and a non-zero exit, never a traceback. Subcommands
+Every NabaError becomes one line on stderr and a non-zero exit, never a traceback; any other
+exception is a bug: one line `naba: internal error: …; details in PATH`, exit 70, and the
+traceback in that file (under NABA_HOME/logs/). Subcommands
 import their modules when they run, so `naba --help` and `naba model` never load gradio.
 """
 
@@ -15,11 +17,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from agent.corpus import cli as corpus
-from agent.errors import InputError, NabaError
+from agent.errors import InputError, NabaError, internal_error_line, report_internal_error
 from schemas import ArticleExtraction
 
 EXIT_INPUT = 2  # bad input or arguments, like argparse
 EXIT_MODEL = 1  # the model is missing, corrupt or replied badly
+EXIT_INTERNAL = 70  # a bug in Naba (EX_SOFTWARE): details in a report file
 EXIT_INTERRUPTED = 130
 
 
@@ -204,3 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     except NabaError as exc:
         print(f"naba: error: {exc}", file=sys.stderr)
         return EXIT_INPUT if isinstance(exc, InputError) else EXIT_MODEL
+    except Exception as exc:  # a bug in Naba: the traceback goes to a file, not the terminal
+        from agent.model.llama import home
+
+        report = report_internal_error(exc, home() / "logs")
+        print(f"naba: internal error: {internal_error_line(exc, report)}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -121,6 +121,10 @@ class SlowLLM:
             self.most = max(self.most, self.active)
         time.sleep(0.4)
         prompt = "\n".join(m["content"] for m in messages)
+        if "crash on purpose" in prompt:
+            with self.lock:
+                self.active -= 1
+            raise ZeroDivisionError("a bug (on purpose)")
         if "fail on purpose" in prompt:
             with self.lock:
                 self.active -= 1
@@ -192,7 +196,9 @@ def test_bad_uploads_get_a_message_and_the_app_keeps_running(running, tmp_path) 
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     big = tmp_path / "big.txt"
     big.write_bytes("خبر ".encode() * 700_000)  # 2.8 MB, over the 2 MB limit
-    for bad in (empty, binary):
+    page = tmp_path / "page.txt"
+    page.write_text("<!DOCTYPE html><html><body><p>قتل 3 مدنيين</p></body></html>", "utf-8")
+    for bad in (empty, binary, page):
         out = client.predict("", handle_file(str(bad)), "", api_name="/load")
         assert out[1]["choices"] == [[SEED.name, out[1]["value"]]]  # nothing added
     with pytest.raises(Exception):  # noqa: B017 (the upload itself is refused)
@@ -210,6 +216,21 @@ def test_a_failing_model_gets_a_message_and_the_app_keeps_answering(running) -> 
     _, chat, *_ = client.predict("How many air strikes did Moscow launch, fail on purpose?",
                                  api_name="/ask")
     assert chat == []  # nothing half-written stays in the chat
+    assert "130" in _ask(client, "How many people fled eastern Aleppo according to Russia?")
+
+
+def test_a_bug_while_answering_is_a_message_in_the_chat_and_the_app_keeps_answering(
+        running, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("NABA_HOME", str(tmp_path))
+    url, _ = running
+    client = _client(url)
+    _, chat, *_ = client.predict("How many air strikes did Moscow launch, crash on purpose?",
+                                 api_name="/ask")
+    said = chat[-1]["content"]
+    said = said if isinstance(said, str) else " ".join(p.get("text", "") for p in said)
+    assert "internal error: ZeroDivisionError: a bug (on purpose)" in said
+    report = Path(re.search(r"details in (\S+?\.log)", said.replace("\\", "")).group(1))
+    assert report.parent == tmp_path / "logs" and "Traceback" in report.read_text("utf-8")
     assert "130" in _ask(client, "How many people fled eastern Aleppo according to Russia?")
 
 

@@ -71,6 +71,8 @@ def test_a_missing_article_is_one_line_and_exit_2(tmp_path: Path):
         (" \n\u00a0\n".encode(), "empty article"),
         (b"\x7fELF\x02\x01\x01\x00\x00\x00", "binary file"),
         ("قتل خمسة أشخاص".encode("cp1256"), "not UTF-8 text"),
+        (b"<html><head><title>x</title></head><body>...</body></html>", "an HTML page"),
+        ("خبر ".encode() * 300_000, "byte limit for one article"),
         (None, "is a directory"),
     ],
 )
@@ -184,3 +186,25 @@ def test_ctrl_c_exits_130_quietly(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(cli, "cmd_model", interrupted)
     assert cli.main(["model"]) == 130
     assert capsys.readouterr() == ("", "")
+
+
+def test_an_internal_error_is_one_line_exit_70_and_a_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """A bug (here: extraction raising a plain exception) never shows a traceback: one line
+    naming a report file under NABA_HOME/logs that holds the full traceback."""
+    def broken(*args, **kwargs):
+        raise RuntimeError("something\nbroke")
+
+    monkeypatch.setenv("NABA_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("agent.extract.extract", broken)
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert cli.main(["extract", str(article)]) == cli.EXIT_INTERNAL == 70
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert lines[0].startswith("naba: internal error: RuntimeError: something broke; details in ")
+    report = Path(lines[0].rsplit("details in ", 1)[1])
+    assert report.parent == tmp_path / "home" / "logs"
+    assert "Traceback" in report.read_text(encoding="utf-8")
+    assert 'raise RuntimeError("something' in report.read_text(encoding="utf-8")

@@ -24,6 +24,9 @@ ARTICLE = (
         (b"  \n\t \n", "empty article"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
         ("قتل ثلاثة".encode("cp1256"), "not UTF-8 text"),
+        (b"<!DOCTYPE html>\n<html><body><p>\xd9\x82\xd8\xaa\xd9\x84</p></body></html>",
+         "an HTML page"),
+        ("خبر ".encode() * 300_000, "larger than the 2,000,000 byte limit"),
     ],
 )
 def test_read_article_refuses_what_is_not_an_article(tmp_path, content, message):
@@ -118,9 +121,11 @@ def test_extract_warns_on_an_english_article():
     assert any("not mainly Arabic" in w for w in result.warnings)
 
 
-def test_extract_refuses_an_empty_article_and_a_bad_date():
+def test_extract_refuses_an_empty_article_a_huge_one_and_a_bad_date():
     with pytest.raises(InputError):
         ex.extract("   ")
+    with pytest.raises(InputError, match="byte limit"):
+        ex.extract("خبر " * 300_000)
     with pytest.raises(InputError):
         ex.extract(ARTICLE, "13/12/2016")
 

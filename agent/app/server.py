@@ -29,7 +29,7 @@ from agent.app.page import (
     table,
 )
 from agent.chat import Answer, answer_stream, warm
-from agent.errors import NabaError
+from agent.errors import NabaError, internal_error_line, report_internal_error
 from agent.extract import decode_article, extract, read_article, to_json
 from agent.model.llm import LLM
 from schemas import ArticleExtraction, Span
@@ -126,6 +126,10 @@ def build(library: Library, llm: LLM | None) -> gr.Blocks:
         except NabaError as exc:
             gr.Warning(str(exc))
             return view(session)
+        except Exception as exc:  # a bug: say so, keep the report, keep serving
+            gr.Warning(f"Naba could not read this article: internal error: "
+                       f"{_report(exc)}")
+            return view(session)
         if art.key not in session["open"]:
             session["open"].append(art.key)
         session["current"] = art.key
@@ -154,6 +158,13 @@ def build(library: Library, llm: LLM | None) -> gr.Blocks:
         except NabaError as exc:  # the model failed: say so, keep serving
             gr.Warning(str(exc))
             yield [gr.skip(), session["chat"].get(key, []), gr.skip(), session]
+            return
+        except Exception as exc:  # a bug: the answer says so in the chat, the server goes on
+            chat[-1] = {"role": "assistant", "content": md_escape(
+                f"Sorry, this question could not be answered (internal error: {_report(exc)}). "
+                "Other questions still work.")}
+            session["chat"][key] = chat
+            yield ["", chat, gr.skip(), session]
             return
         assert final is not None
         chat[-1] = {"role": "assistant", "content": chat_markdown(final)}
@@ -211,6 +222,13 @@ def build(library: Library, llm: LLM | None) -> gr.Blocks:
         for df in tables.values():
             df.select(pick, None, fact)
     return demo
+
+
+def _report(exc: Exception) -> str:
+    """The one line about an unexpected error; its traceback goes to NABA_HOME/logs."""
+    from agent.model.llama import home
+
+    return internal_error_line(exc, report_internal_error(exc, home() / "logs"))
 
 
 def launch(files: list[str], published: str | None, host: str = "127.0.0.1", port: int = 7860,

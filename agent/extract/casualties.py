@@ -51,37 +51,49 @@ def find_casualties(doc: Doc, llm: LLM | None = None) -> list[CasualtyReport]:
              for report, count in _sentence_reports(doc, sentence)]
     in_body = {r.category for r, _ in found if not _in_headline(doc, r)}
     reports: list[CasualtyReport] = []
+    headlines: dict[tuple[object, ...], list[int]] = {}
     for report, count in found:
         if count.vague and _in_headline(doc, report) and report.category in in_body:
             continue  # "عشرات القتلى في معارك الفاشر" sums up the body's own figures
-        _add(doc, reports, report)
+        _add(doc, reports, report, headlines)
     return reports
 
 
-def _add(doc: Doc, reports: list[CasualtyReport], new: CasualtyReport) -> None:
+def _add(doc: Doc, reports: list[CasualtyReport], new: CasualtyReport,
+         headlines: dict[tuple[object, ...], list[int]]) -> None:
     """A headline's figure told again in the body ("١٧ قتيلاً بغارات" … "قُتل ١٧ شخصاً") is one
-    report with both pieces of evidence, unless two named sources disagree on who said it."""
-    for i, old in enumerate(reports):
-        same = (old.category, old.count_best, old.unit) == (new.category, new.count_best, new.unit)
-        agree = None in (old.reported_by, new.reported_by) or old.reported_by == new.reported_by
-        if same and agree and len(old.evidence) == 1 and _in_headline(doc, old):
+    report with both pieces of evidence, unless two named sources disagree on who said it.
+    `headlines` holds, by figure, the reports that are a headline's figure not yet told again."""
+    waiting = headlines.setdefault((new.category, new.count_best, new.unit), [])
+    for n, i in enumerate(waiting):
+        old = reports[i]
+        if None in (old.reported_by, new.reported_by) or old.reported_by == new.reported_by:
             filled = {k: v for k, v in new.model_dump(exclude={"id", "evidence"}).items()
                       if getattr(old, k) in (None, Victims.unknown) and v is not None}
             reports[i] = old.model_copy(update={**filled, "evidence": old.evidence + new.evidence})
+            del waiting[n]
             return
     reports.append(new)
+    if len(new.evidence) == 1 and _in_headline(doc, new):
+        waiting.append(len(reports) - 1)
 
 
 def _in_headline(doc: Doc, report: CasualtyReport) -> bool:
     """Does the report come from a line of its own without a closing full stop: the title or a
     section head?"""
     sentence = doc.sentence_at(report.evidence[0].start)
-    line_start = doc.text.rfind("\n", 0, sentence.start) + 1
-    line_end = doc.text.find("\n", sentence.end)
-    line_end = len(doc.text) if line_end < 0 else line_end
-    return not doc.text[line_start:sentence.start].strip() \
-        and not doc.text[sentence.end:line_end].strip() \
+    return _alone_on_line(doc.text, sentence.start, sentence.end) \
         and not sentence.text.endswith((".", "!", "?", "؟"))
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Only spaces between raw [start, end) and the line breaks around it (read outward, so a
+    long article written on one line is not copied for every sentence)."""
+    while start > 0 and text[start - 1] != "\n" and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end] != "\n" and text[end].isspace():
+        end += 1
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
 
 
 def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport, Count]]:

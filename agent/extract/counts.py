@@ -171,7 +171,9 @@ def _can_be_noun(w: Word) -> bool:
     """Not what a number counts: "مئات الآلاف فروا" (a verb), "185 بالمقارنة", "20 بجروح"
     (a preposition), "عشرات الآلاف وتشريد" (the next item after و)."""
     n = w.norm
-    with_bi = n.startswith("ب") and casualty_word(Word(n[1:], w.start, w.end, w.raw)) is not None
+    # A lone "ب" ("5 ب") has nothing after the preposition to look up.
+    with_bi = len(n) > 1 and n.startswith("ب") \
+        and casualty_word(Word(n[1:], w.start, w.end, w.raw)) is not None
     return w.is_letters and n not in _NOT_NOUN and not n.endswith("وا") and not with_bi \
         and not n.startswith(("بال", "لل", "كال")) \
         and (not n.startswith("و") or n in _WAW_NOUNS)

@@ -40,6 +40,7 @@ REPORTING = lexicon.words("event_reporting_verbs")
 SUBJECT_VERBS = lexicon.words("subject_verbs")
 TARGET_WORDS = lexicon.words("target_words")
 EVENT_VERBS = lexicon.words("event_verbs_after")
+_FRONTED_PLACE = re.compile(r"\s*و?في\s+[^،,.]+[،,]")  # "وفي باريس، قال …"
 # Kinds whose genitive suffered the event ("نزوح مدنيين", "اعتقال ناشطين", "إغلاق الطريق").
 PATIENT_TYPES = {T.displacement, T.arrest, T.attack_on_civilians, T.other}
 ACTOR_HEADS = lexicon.words("actor_heads")
@@ -162,9 +163,9 @@ def _scene(doc: Doc, sentence: Sentence) -> Location | None:
     """A fronted place that sets the scene: "وفي باريس، قال …" in this or the last sentence."""
     for s in doc.sentences[max(0, sentence.index - 1) : sentence.index + 1][::-1]:
         start = doc.norm.from_raw(s.start)
-        m = re.match(r"\s*و?في\s+[^،,.]+[،,]", doc.norm.text[start:])
+        m = _FRONTED_PLACE.match(doc.norm.text, start)
         if m:
-            return places.find_location(doc, s.start, doc.norm.to_raw(start, start + m.end())[1])
+            return places.find_location(doc, s.start, doc.norm.to_raw(start, m.end())[1])
     return None
 
 

@@ -3,6 +3,7 @@ quantities (عشرات، آلاف), each as a value and the words it covers; and
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -108,6 +109,8 @@ def _digits(ws: list[Word], i: int) -> Core | None:
         value, stop = value * scale, stop + 1
     elif "." in text:
         return None  # 3.5 bare is a rate or a measure, not a head count
+    if not math.isfinite(value):
+        return None  # more digits than a float holds: no count of people
     return Core(round(value), False, i, stop)
 
 
@@ -203,7 +206,7 @@ def _proclitic(word: Word, base: str) -> int:
 def number_at(ws: list[Word], i: int) -> Core | None:
     """The number that starts at word i (digits, number words, vague, dual), if one does."""
     w = ws[i]
-    if w.norm[0].isdigit():
+    if w.norm[0].isdecimal():  # not "¹" or "①": digits, but no number float() reads
         return _digits(ws, i)
     if not w.is_letters:
         return None

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+
 from agent.extract.numbers import Word, casualty_word, starts_number, words
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm
@@ -27,6 +30,11 @@ _TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة
 _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
 _COMMAS = {"،", ","}
 _MAX_NAME_WORDS = 10
+# A body named again by its bare head takes the full name from one of the last _LOOK_BACK places
+# the head was written. A name, with a place, an aside and a number after it, is read within
+# _NEAR_WORDS // 2 words.
+_LOOK_BACK = 30
+_NEAR_WORDS = 96
 
 
 def find_source(doc: Doc, start: int, end: int, near: int | None = None
@@ -122,14 +130,36 @@ def _earlier_full_name(doc: Doc, name: str, before: int) -> str | None:
     head = norm(name)
     if " " in name.strip() or not head.startswith("ال") or head[2:] not in _ANAPHORIC_HEADS:
         return None
-    ws = words(doc, 0, before)
-    for k in range(len(ws) - 2, -1, -1):
-        if head in clitic_bases(ws[k].norm) or head[2:] in clitic_bases(ws[k].norm):
-            glued = ws[k].norm.startswith("ل") and ws[k].norm not in (head, head[2:])  # للمرصد
-            named = _name(doc, ws, k, glued=glued, places=True)
-            if named is not None and " " in named[0]:
-                return named[0]
+    for ws, k in _earlier_heads(doc, head, before):
+        glued = ws[k].norm.startswith("ل") and ws[k].norm not in (head, head[2:])  # للمرصد
+        named = _name(doc, ws, k, glued=glued, places=True)
+        if named is not None and " " in named[0]:
+            return named[0]
     return None
+
+
+def _earlier_heads(doc: Doc, head: str, before: int) -> Iterator[tuple[list[Word], int]]:
+    """The words where `head` was written before raw offset `before`, nearest first, the last
+    _LOOK_BACK of them; each as the words around it and its index there. Every article's words
+    and each head's places in them are found once, so an article twice as long takes twice as
+    long, not four times."""
+    every = doc.memo("words", lambda: words(doc, 0, len(doc.text)))
+    starts = doc.memo("word starts", lambda: [w.start for w in every])
+    at = doc.memo(("head", head), lambda: [k for k, w in enumerate(every) if _is_head(w, head)])
+    # The last words before `before` are read again from the text, as they end there; the
+    # earlier ones are whole words of the article, each with the words a name may run on to.
+    near = max(0, bisect_left(starts, before) - _NEAR_WORDS)
+    ws = words(doc, every[near].start if near else 0, before)
+    close = [k for k in range(len(ws) - 2, 0 if near else -1, -1) if _is_head(ws[k], head)]
+    yield from ((ws, k) for k in close[:_LOOK_BACK])
+    stop = bisect_right(at, near)
+    for k in reversed(at[max(0, stop - _LOOK_BACK + len(close)) : stop]):
+        yield every[max(0, k - 1) : k + _NEAR_WORDS // 2], min(k, 1)
+
+
+def _is_head(w: Word, head: str) -> bool:
+    bases = clitic_bases(w.norm)
+    return head in bases or head[2:] in bases
 
 
 def name_after(doc: Doc, start: int, end: int) -> tuple[str, Span] | None:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar, cast
 
 from agent.text.arabic import Normalized, normalize
 from schemas import Span
+
+T = TypeVar("T")
 
 # A sentence ends at . ! ? ؟ (not inside a number such as 3.5, not an ellipsis) or at a line
 # break; a full stop inside an open «…» quote does not end the sentence.
@@ -32,29 +37,43 @@ def sentences(article: str) -> list[Sentence]:
     """Split the article into sentences with raw offsets; whitespace trimmed, empties dropped."""
     out: list[Sentence] = []
     pos = 0
-    cuts = [
-        m.end() for m in _END.finditer(article)
-        if "\n" in m.group(0) or article.count("«", 0, m.end()) <= article.count("»", 0, m.end())
-    ] + [len(article)]
-    for cut in cuts:
+    for cut in [*_cuts(article), len(article)]:
         for s, e in _pieces(article, pos, cut):
             out.append(Sentence(len(out), s, e, article[s:e]))
         pos = cut
     return out
 
 
+def _cuts(article: str) -> list[int]:
+    """Where sentences end: at every line break, and at a full stop outside an open «…»."""
+    cuts = []
+    opened = closed = counted = 0  # the « and » in article[:counted]
+    for m in _END.finditer(article):
+        opened += article.count("«", counted, m.end())
+        closed += article.count("»", counted, m.end())
+        counted = m.end()
+        if "\n" in m.group(0) or opened <= closed:
+            cuts.append(m.end())
+    return cuts
+
+
 def _pieces(article: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[start, end) trimmed, and cut at clause breaks when longer than MAX_SENTENCE."""
-    chunk = article[start:end]
-    s = start + len(chunk) - len(chunk.lstrip())
-    e = start + len(chunk.rstrip())
-    if e <= s:
-        return []
-    if e - s <= MAX_SENTENCE:
-        return [(s, e)]
-    breaks = [m.end() for m in _CLAUSE.finditer(article, s + MAX_SENTENCE // 3, s + MAX_SENTENCE)]
-    cut = breaks[-1] if breaks else s + MAX_SENTENCE
-    return [(s, cut), *_pieces(article, cut, e)]
+    """[start, end) trimmed, and cut at clause breaks into pieces of at most MAX_SENTENCE."""
+    out: list[tuple[int, int]] = []
+    while True:
+        while start < end and article[start].isspace():
+            start += 1
+        while end > start and article[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return out
+        if end - start <= MAX_SENTENCE:
+            return [*out, (start, end)]
+        breaks = [m.end() for m in _CLAUSE.finditer(article, start + MAX_SENTENCE // 3,
+                                                     start + MAX_SENTENCE)]
+        cut = breaks[-1] if breaks else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
 
 
 def span(article: str, start: int, end: int) -> Span:
@@ -103,6 +122,7 @@ class Doc:
     sentences: tuple[Sentence, ...]
     published: date | None
     warnings: list[str] = field(default_factory=list, compare=False)
+    _memo: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, text: str, published: date | None = None) -> Doc:
@@ -110,9 +130,11 @@ class Doc:
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence holding raw offset `pos` (the last one starting before it)."""
-        found = self.sentences[0]
-        for s in self.sentences:
-            if s.start > pos:
-                break
-            found = s
-        return found
+        starts = self.memo("sentence starts", lambda: [s.start for s in self.sentences])
+        return self.sentences[max(0, bisect_right(starts, pos) - 1)]
+
+    def memo(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What a rule derives from the whole article (an index of its words), built once."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return cast(T, self._memo[key])

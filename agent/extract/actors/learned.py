@@ -39,6 +39,7 @@ from agent.extract.places import (
 from agent.text import lexicon
 from agent.text.arabic import Token, tokens
 from agent.text.doc import Doc, span
+from agent.text.intervals import Ranges
 from schemas import ActorType, Span
 
 # A word in the accusative with tanwin ('سلكاً'، 'محمّلاً') is a noun or an adverb, not a name.
@@ -121,13 +122,13 @@ def learned_mentions(doc: Doc, found: Sequence[Mention]) -> list[Mention]:
     """The labeller's PERS and ORG names that are not places, not part of a name the rules
     found, and read as a name of their kind."""
     places = place_ranges(doc)
-    taken = [(m.span.start, m.span.end) for m in found] + places
+    taken = Ranges([(m.span.start, m.span.end) for m in found] + places)
     words = tokens(doc.text)
     starts = [t.start for t in words]
     seen = Counter(w for t in words for w in {unjoined(t.norm), bare(t.norm)})
     out = []
     for start, end, label in _labelled(doc.text):
-        if any(s < end and start < e for s, e in taken) or not _ARABIC.search(doc.text[start:end]):
+        if taken.overlaps(start, end) or not _ARABIC.search(doc.text[start:end]):
             continue
         first = bisect_left(starts, start)
         inside = words[first : bisect_left(starts, end)]

@@ -37,6 +37,7 @@ from agent.extract.actors.words import (
 )
 from agent.text.arabic import Token, clitic_bases, tokens
 from agent.text.doc import Doc
+from agent.text.intervals import Ranges
 from schemas import ActorType, Span
 
 
@@ -207,10 +208,10 @@ def mentions_in(doc: Doc, start: int, end: int) -> list[Mention]:
 
 def mark_titles(found: list[Mention], more: Sequence[Mention] = ()) -> list[Mention]:
     """A name inside someone's title ('مدير المرصد') is evidence of it, not an actor alone."""
-    titles = [m.title for m in [*found, *more] if m.title]
+    titles = Ranges((m.title.start, m.title.end) for m in [*found, *more] if m.title)
     for m in found:
-        m.weak = m.weak or (m.type is not ActorType.person and any(
-            t.start <= m.span.start and m.span.end <= t.end for t in titles))
+        m.weak = m.weak or (m.type is not ActorType.person and
+                            titles.covers(m.span.start, m.span.end))
     return sorted(found, key=lambda m: (m.span.start, -m.span.end))
 
 

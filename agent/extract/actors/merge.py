@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from agent.extract.actors.kinds import classify, country_of
 from agent.extract.actors.learned import labelled_person, learned_mentions
@@ -43,6 +44,7 @@ from agent.extract.actors.words import (
 )
 from agent.text.arabic import Token, norm, tokens
 from agent.text.doc import Doc
+from agent.text.intervals import Ranges
 from schemas import Actor, ActorType, Span
 
 
@@ -122,10 +124,12 @@ def _absorb(clusters: list[_Cluster], part: Callable[[tuple[str, ...], tuple[str
         if not homes:
             kept.append(c)
             continue
+        firsts = [h.first() for h in homes]  # kept up to date here: first() reads every mention
         for m in c.mentions:
-            before = [h for h in homes if h.first() <= m.span.start]
-            home = max(before, key=lambda h: h.first()) if before else homes[0]
-            home.mentions.append(m)
+            before = [n for n, first in enumerate(firsts) if first <= m.span.start]
+            n = max(before, key=lambda n: firsts[n]) if before else 0
+            homes[n].mentions.append(m)
+            firsts[n] = min(firsts[n], m.span.start)
     return kept
 
 
@@ -169,10 +173,14 @@ def _best_name(c: _Cluster) -> Mention:
         countries = [m for m in strong if joined(list(m.key), COUNTRY_FORMS)]
         return min(countries or strong, key=lambda m: m.span.start)
 
-    def covered(m: Mention) -> int:
-        return sum(_contains(m.key, o.key) for o in c.mentions)
+    # Counted by distinct form, not mention by mention: a long article repeats its names.
+    forms = Counter(m.key for m in c.mentions)
 
-    return max(strong, key=lambda m: (_written_clean(m.span.text), covered(m), len(m.key),
+    @cache
+    def covered(k: tuple[str, ...]) -> int:
+        return sum(n for form, n in forms.items() if _contains(k, form))
+
+    return max(strong, key=lambda m: (_written_clean(m.span.text), covered(m.key), len(m.key),
                                       -m.span.start))
 
 
@@ -197,16 +205,19 @@ def _to_actor(doc: Doc, c: _Cluster) -> Actor:
 
 def _surnames(doc: Doc, clusters: list[_Cluster], toks: Sequence[Token]) -> None:
     """A person named in full is later named by surname alone ('بيسكوف'): find those words."""
-    taken = [(m.span.start, m.span.end) for c in clusters for m in c.mentions]
+    taken = Ranges((m.span.start, m.span.end) for c in clusters for m in c.mentions)
+    by_form: dict[str, list[Token]] = {}  # each word under each form it may be, in order
+    for t in toks:
+        for form in dict.fromkeys((t.norm, bare(t.norm), unjoined(t.norm))):
+            by_form.setdefault(form, []).append(t)
     for c in clusters:
         if c.type is not ActorType.person:
             continue
         full = _best_name(c).key
         if len(full) < 2 or lexical(full[-1]):
             continue
-        for t in toks:
-            if full[-1] in (t.norm, bare(t.norm), unjoined(t.norm)) and \
-                    not any(s <= t.start < e for s, e in taken):
+        for t in by_form.get(full[-1], []):
+            if not taken.covers(t.start, t.start + 1):
                 c.mentions.append(Mention(clean(doc, t, t), ActorType.person))
 
 

@@ -47,6 +47,7 @@ from schemas import Span
 
 _BEFORE_ARTICLE = re.compile(r"^([وف]?[بك]?)ال(?=..)")
 _PREPOSED = re.compile(r"^[وف]?[بك]ال(?=..)")
+_VISIBLE = re.compile(r"\S")
 
 
 def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
@@ -205,10 +206,17 @@ def clean(doc: Doc, first: Token, last: Token) -> Span:
             unbalanced = inside.count(opening) % 2 == 1
         else:
             unbalanced = inside.count(opening) > inside.count(closing)
-        after = doc.text[end:].lstrip()
-        if unbalanced and after.startswith(closing):
-            end = len(doc.text) - len(after) + 1
+        after = _next_visible(doc.text, end)
+        if unbalanced and doc.text.startswith(closing, after):
+            end = after + 1
     return span(doc.text, start, end)
+
+
+def _next_visible(text: str, pos: int) -> int:
+    """The first character from `pos` on that is not a space (searched, not sliced: a copy of
+    the rest of the article for every name would make long articles slow)."""
+    found = _VISIBLE.search(text, pos)
+    return found.start() if found else len(text)
 
 
 def _proclitic_length(doc: Doc, t: Token) -> int:

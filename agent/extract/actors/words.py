@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from agent.text import lexicon
@@ -155,6 +156,7 @@ def nisba(word: str) -> bool:
     return word.endswith(("ي", "يه")) and len(word) > 3
 
 
+@lru_cache(maxsize=8192)  # asked again and again of the same names
 def key(text: str) -> tuple[str, ...]:
     """Comparable form of a name: normalized words, the first without its proclitics."""
     words = [t.norm for t in tokens(text)]

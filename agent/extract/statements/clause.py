@@ -82,8 +82,10 @@ def clause_end(doc: Doc, sentence: Sentence, toks: Sequence[Token], nxt: int | N
         end = toks[k].start
         while end > sentence.start and doc.text[end - 1] in " ،,":
             end -= 1
-    for a, b in actors.quote_regions(doc.text):
-        if sentence.start <= a < end <= b:
+    for a, b in actors.quotes(doc.text).opening_from(sentence.start):
+        if a >= end:  # the quotations are in order, and end only moves on
+            break
+        if end <= b:
             end = doc.sentence_at(b).end if nxt is None else b + 1
     return end
 
@@ -145,7 +147,7 @@ def _words_said(doc: Doc, start: int, end: int, unwrap: bool = True
     while end > start and doc.text[end - 1] in " .،,":
         end -= 1
     found = span(doc.text, start, end)
-    if unwrap and (found.start, found.end - 1) in actors.quote_regions(doc.text):
+    if unwrap and actors.quotes(doc.text).is_region(found.start, found.end - 1):
         return span(doc.text, found.start + 1, found.end - 1), True  # the whole of it: «…»
     return (found, False) if tokens(found.text) else None
 
@@ -189,11 +191,11 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
             return after_quote
     if trig.subject is not None and verb_base(verb.norm) in _NEED_MARKER and \
             toks[trig.index - 1].norm not in actors.RELATIVE and \
-            _names_between(doc, toks, j, len(toks)):
+            _names_between(doc, toks, j):
         # "وفي تصريحات لبي بي سي قال المراقب العام إنه": the name after the verb speaks
         trig = Trigger(trig.index, trig.kind, trig.participle, trig.opens)
     implied = trig.participle or pronominal or trig.subject is not None
-    names = [] if implied else _names_between(doc, toks, j, len(toks))
+    names = [] if implied else _names_between(doc, toks, j)
     speaker_end = names[0].end if names else j
     while speaker_end < len(toks) and (toks[speaker_end].norm in PARTICIPLES or
                                        toks[speaker_end].norm in actors.ADVERBS or
@@ -293,18 +295,22 @@ def _speaker_after_quote(doc: Doc, toks: Sequence[Token], trig: Trigger, end: in
                          ) -> list[Found]:
     """'«…»، قال X.': the quotation closes right before the verb."""
     verb = toks[trig.index]
-    for a, b in actors.quote_regions(doc.text):
-        between = norm(doc.text[b + 1 : verb.start])
-        if b < verb.start and re.fullmatch(r"[\s،,]*(?:كما\s*)?", between) and \
-                len(tokens(doc.text, a, b)) >= LONG_QUOTE:
-            named = actors.named_phrase(doc, toks, trig.index + 1)
-            if named is None or named.name.end > end:
-                return []
-            kind = trig.kind or StatementKind.direct_quote
-            found = Found(None, kind, span(doc.text, a + 1, b), span(doc.text, a, named.name.end))
-            _name_speaker(doc, found, named)
-            return [found]
-    return []
+    # Only the last quotation closed before the verb can have nothing but commas up to it.
+    quote = actors.quotes(doc.text).last_closed_before(verb.start)
+    if quote is None:
+        return []
+    a, b = quote
+    between = norm(doc.text[b + 1 : verb.start])
+    if not re.fullmatch(r"[\s،,]*(?:كما\s*)?", between) or \
+            len(tokens(doc.text, a, b)) < LONG_QUOTE:
+        return []
+    named = actors.named_phrase(doc, toks, trig.index + 1)
+    if named is None or named.name.end > end:
+        return []
+    kind = trig.kind or StatementKind.direct_quote
+    found = Found(None, kind, span(doc.text, a + 1, b), span(doc.text, a, named.name.end))
+    _name_speaker(doc, found, named)
+    return [found]
 
 
 def _speaker_only(doc: Doc, toks: Sequence[Token], trig: Trigger, j: int) -> list[Found]:
@@ -319,7 +325,7 @@ def _speaker_only(doc: Doc, toks: Sequence[Token], trig: Trigger, j: int) -> lis
     if trig.subject:
         found.speaker = trig.subject.text
     else:
-        names = _names_between(doc, toks, j, len(toks))
+        names = _names_between(doc, toks, j)
         if names:
             _name_speaker(doc, found, names[0])
     first = tokens(found.speaker or "")
@@ -329,17 +335,17 @@ def _speaker_only(doc: Doc, toks: Sequence[Token], trig: Trigger, j: int) -> lis
     return [found]
 
 
-def _names_between(doc: Doc, toks: Sequence[Token], j: int, stop: int) -> list[actors.Named]:
-    """Names at the head of the speaker part toks[j:stop]: the speaker, and for accusations
+def _names_between(doc: Doc, toks: Sequence[Token], j: int) -> list[actors.Named]:
+    """Names at the head of the speaker part from toks[j]: the speaker, and for accusations
     the accused after it ('اتهمت روسيا الولايات المتحدة'، 'جماعة أنصار الله (الحوثيون)
     التحالف')."""
     names: list[actors.Named] = []
-    k = j
+    k, stop = j, len(toks)
     if 0 < j < stop and ":" in actors.gap(doc, toks[j - 1], toks[j]):
         return names  # "وقال: «…»": the words said follow, the speaker is the one before
     while k < stop and len(names) < 2 and toks[k].norm not in actors.STOP_WORDS and \
             not toks[k].norm.startswith("لل"):  # "وقالت للصحفيين إن": to whom, not who
-        named = actors.named_phrase(doc, toks[:stop], k)
+        named = actors.named_phrase(doc, toks, k)
         if named is None:
             break
         names.append(named)

@@ -46,15 +46,15 @@ def verb_base(word: str) -> str | None:
 
 
 def inside_quote(doc: Doc, pos: int) -> bool:
-    return any(a < pos < b for a, b in actors.quote_regions(doc.text))
+    return actors.quotes(doc.text).covers(pos, pos + 1)
 
 
 def long_quote_at(doc: Doc, pos: int) -> tuple[int, int] | None:
     """The quotation (of several words) whose opening mark comes first from raw pos."""
     while pos < len(doc.text) and doc.text[pos] in " \t:،,":
         pos += 1
-    for a, b in actors.quote_regions(doc.text):
-        if a == pos and len(tokens(doc.text, a, b)) >= LONG_QUOTE:
+    for a, b in actors.quotes(doc.text).opening_at(pos):
+        if len(tokens(doc.text, a, b)) >= LONG_QUOTE:
             return a, b
     return None
 
@@ -136,8 +136,9 @@ def _subject_before(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span
         start -= 1
     if start >= end or (start > first and toks[start - 1].norm in PREPOSITIONS):
         return None  # "في شوارع العاصمة تقول": after a preposition it is not the subject
-    found = actors.named_phrase(doc, toks[:end], start)
-    return found.name if found and found.end == end else None
+    # A phrase is read forward from its first word: the words before it need no copying.
+    found = actors.named_phrase(doc, toks[start:end], 0)
+    return found.name if found and found.end == end - start else None
 
 
 def _was_subject(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span | None:
@@ -146,5 +147,5 @@ def _was_subject(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span | 
                None)
     if was is None or was + 1 >= i - 1:
         return None
-    found = actors.named_phrase(doc, toks[: i - 1], was + 1)
+    found = actors.named_phrase(doc, toks[was + 1 : i - 1], 0)
     return found.name if found else None
