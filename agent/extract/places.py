@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, normalize_char, tokens
@@ -65,10 +66,15 @@ def find_location(doc: Doc, start: int, end: int, anchor: int | None = None,
     return _location(doc.text, toks, pick)
 
 
-def place_ranges(doc: Doc) -> list[tuple[int, int]]:
+def place_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
     """Raw (start, end) of every place the article names after a designator or locative."""
-    toks = tokens(doc.text)
-    return [(toks[m.first].start, toks[m.last].end) for m in _mentions(doc.text, toks)]
+    return _place_ranges(doc.text)
+
+
+@lru_cache(maxsize=4)  # asked once per name the labeller proposes: read the article once
+def _place_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    toks = tokens(text)
+    return tuple((toks[m.first].start, toks[m.last].end) for m in _mentions(text, toks))
 
 
 def main_place(doc: Doc) -> Location | None:

@@ -118,20 +118,32 @@ def labelled_person(doc: Doc, where: Span) -> bool:
                for s, e, label in _labelled(doc.text))
 
 
-def learned_mentions(doc: Doc, found: Sequence[Mention]) -> list[Mention]:
-    """The labeller's PERS and ORG names that are not places, not part of a name the rules
-    found, and read as a name of their kind."""
-    places = place_ranges(doc)
-    taken = Ranges([(m.span.start, m.span.end) for m in found] + places)
-    words = tokens(doc.text)
-    starts = [t.start for t in words]
+@lru_cache(maxsize=4)  # asked for every pronoun speaker: read the article's words once
+def _words(text: str) -> tuple[list[Token], list[int], Counter[str]]:
+    words = tokens(text)
     seen = Counter(w for t in words for w in {unjoined(t.norm), bare(t.norm)})
+    return words, [t.start for t in words], seen
+
+
+def learned_mentions(doc: Doc, found: Sequence[Mention], start: int = 0,
+                     end: int | None = None) -> list[Mention]:
+    """The labeller's PERS and ORG names (starting in raw [start, end), the whole article by
+    default) that are not places, not part of a name the rules found, and read as a name of
+    their kind."""
+    places = place_ranges(doc)
+    taken = Ranges([*((m.span.start, m.span.end) for m in found), *places])
+    words, starts, seen = _words(doc.text)
+    stop = len(doc.text) if end is None else end
+    labelled = _labelled(doc.text)
     out = []
-    for start, end, label in _labelled(doc.text):
-        if taken.overlaps(start, end) or not _ARABIC.search(doc.text[start:end]):
+    for first_char, last_char, label in labelled[bisect_left(labelled, (start,)):]:
+        if first_char >= stop:
+            break
+        text = doc.text[first_char:last_char]
+        if taken.overlaps(first_char, last_char) or not _ARABIC.search(text):
             continue
-        first = bisect_left(starts, start)
-        inside = words[first : bisect_left(starts, end)]
+        first = bisect_left(starts, first_char)
+        inside = words[first : bisect_left(starts, last_char)]
         before = words[max(0, first - 3) : first]
         if not inside or _names_thing(doc, inside, before, places):
             continue
@@ -153,5 +165,5 @@ def named_in(doc: Doc, start: int, end: int) -> list[Mention]:
     """The names the rules and the labeller read in the raw range (weak ones left out), in
     order: who a pronoun may stand for."""
     found = mentions_in(doc, start, end)
-    learned = [m for m in learned_mentions(doc, found) if start <= m.span.start < end]
+    learned = learned_mentions(doc, found, start, end)
     return sorted((m for m in [*found, *learned] if not m.weak), key=lambda m: m.span.start)
