@@ -307,3 +307,35 @@ def test_a_name_with_cases_in_it_still_reports_its_figure():
                     "الطارئة.")
     assert [(summary(r), r.reported_by) for r in found] == [
         (("killed", 11, 11, 11), "اللجنة الوطنية لإدارة الحالات الطارئة")]
+
+
+def test_a_list_of_places_carries_its_figures_on():
+    text = ("وأوضحت الوزارة أن 11 من الوفيات سُجلت في محافظة حلب، واثنتين في دير الزور، "
+            "وواحدة في الحسكة، فيما توزعت الإصابات بين حلب (153 إصابة) والحسكة (21) "
+            "ودمشق (2) وحمص (إصابة واحدة).")
+    found = reports(text)
+    assert [(r.category.value, r.count_best) for r in found] == [
+        ("killed", 11), ("killed", 2), ("killed", 1),
+        ("injured", 153), ("injured", 21), ("injured", 2), ("injured", 1)]
+    assert {r.reported_by for r in found} == {"الوزارة"}
+
+
+def test_part_of_the_counted_is_a_breakdown():
+    text = ("قُتل 78 شخصاً على الأقل وأصيب العشرات في تدافع. "
+            "وأوضح المروني أن 13 من المصابين في حالة حرجة.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 78), ("injured", 10)]
+
+
+def test_a_breakdown_between_commas_does_not_cut_the_verb_off():
+    text = "وقال غوتيريش إن ما لا يقل عن 134 مدنياً، بينهم نساء وأطفال، قُتلوا."
+    (r,) = reports(text)
+    assert (summary(r), r.reported_by) == (("killed", 134, 134, None), "غوتيريش")
+
+
+def test_a_headline_rounding_the_body_figure_is_the_same_report():
+    text = ("المغرب: حصيلة الزلزال تتخطى ألفي قتيل\n\n"
+            "ارتفعت حصيلة الزلزال إلى 2012 قتيلاً على الأقل، وفق وزارة الداخلية.")
+    (r,) = reports(text)
+    assert summary(r) == ("killed", 2012, 2012, None)
+    assert [e.text for e in r.evidence] == ["تتخطى ألفي قتيل", "2012 قتيلاً على الأقل"]
