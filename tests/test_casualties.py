@@ -1,12 +1,14 @@
 """Casualty reports by rule: the casualty word that governs each number decides the category;
 sources, victims, breakdowns and causes are copied from the sentence; every span verifies."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from agent.extract import governing
 from agent.extract.casualties import find_casualties
+from agent.extract.casualty_context import place_and_date
 from agent.extract.numbers import words
 from agent.model.llm import FakeLLM
 from agent.text.doc import Doc
@@ -339,3 +341,15 @@ def test_a_headline_rounding_the_body_figure_is_the_same_report():
     (r,) = reports(text)
     assert summary(r) == ("killed", 2012, 2012, None)
     assert [e.text for e in r.evidence] == ["تتخطى ألفي قتيل", "2012 قتيلاً على الأقل"]
+
+
+def test_a_figure_takes_the_day_and_place_of_its_incident():
+    text = ("قُتل سبعة أشخاص صباح أمس الاثنين بانفجار سيارة مفخخة في مديرية حمروين.\n\n"
+            "وكان التلفزيون الرسمي قد بث اليوم الثلاثاء حصيلة بلغت 9 قتلى.\n\n"
+            "وسجلت 11 من الوفيات في محافظة حلب، واثنتين في دير الزور.")
+    doc = Doc.build(text, published=date(2019, 2, 5))
+    found = place_and_date(doc, find_casualties(doc))
+    assert [(r.count_best, r.date) for r in found] == [
+        (7, "2019-02-04"), (9, "2019-02-04"), (11, "2019-02-04"), (2, "2019-02-04")]
+    assert [r.location.name if r.location else None for r in found] == [
+        "مديرية حمروين", None, "محافظة حلب", "دير الزور"]

@@ -14,7 +14,7 @@ REPORTING_VERBS = lexicon.words("past_reporting_verbs")
 _OBJECT_SUFFIXES = lexicon.ordered("object_suffixes")  # "أعلنها"، "نقلته"
 _RELAY_VERBS = lexicon.words("relay_verbs")  # "نقلت وكالة رويترز عن شهود"
 # Counting is no statement, but its subject reports the figure: "قدّرت منظمة عدد القتلى بـ30".
-_GIVING_VERBS = REPORTING_VERBS | lexicon.words("figure_verbs")
+GIVING_VERBS = REPORTING_VERBS | lexicon.words("figure_verbs")
 _SPEECH_NOUNS = lexicon.words("speech_nouns")  # "حديث أوكامبو عن وفاة 5 آلاف شخص"
 _ACCORDING_TO = lexicon.words("according_to")  # "بحسب X"، "وفقا لـX"
 _FIGURES = lexicon.words("figure_nouns")  # "وفق أرقام الأمم المتحدة"
@@ -77,7 +77,7 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
-    elif is_reporting_verb(w, _GIVING_VERBS):
+    elif is_reporting_verb(w, GIVING_VERBS):
         begin = _skip_asides(ws, k + 1)
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
             return _subject_before(doc, ws, k)
@@ -100,9 +100,9 @@ def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     """The subject named before its verb, where the verb carries no و of its own:
     "غير أن خلية الإعلام الأمني، التابعة لقيادة العمليات، قالت", "قوات الوفاق، التي أكدت",
     "وكانت القيادة الأمريكية (أفريكوم) قد أعلنت"."""
-    if ws[k].norm[0] == "ف" and ws[k].norm[1:] in _GIVING_VERBS:
+    if ws[k].norm[0] == "ف" and ws[k].norm[1:] in GIVING_VERBS:
         return _topic(doc, ws, k)
-    if ws[k].norm[0] in "وف" and ws[k].norm[1:] in _GIVING_VERBS:
+    if ws[k].norm[0] in "وف" and ws[k].norm[1:] in GIVING_VERBS:
         return None  # "وقالت" opens a clause of its own
     j = k - 1
     if j >= 0 and ws[j].norm == "قد":
