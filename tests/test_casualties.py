@@ -353,3 +353,15 @@ def test_a_figure_takes_the_day_and_place_of_its_incident():
         (7, "2019-02-04"), (9, "2019-02-04"), (11, "2019-02-04"), (2, "2019-02-04")]
     assert [r.location.name if r.location else None for r in found] == [
         "مديرية حمروين", None, "محافظة حلب", "دير الزور"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a toll that reaches its figure: the subject of وصل/ارتفع counts
+    ("أكدت الوكالة أن حالات الإنفلونزا في المملكة المتحدة قد وصلت إلى 1004، ومؤخرا أعلنت "
+     "المنظمة أن المرض تفشى.", [("sick", 1004, "الوكالة")]),
+    # أودى's complement far from its verb; people trapped are affected
+    ("وأودت الحرب، المستمرة منذ أكثر من سبع سنوات، بحياة 377 ألف شخص.", [("killed", 377000, None)]),
+    ("ولا يزال نحو 260 ألف شخص عالقين داخل المدينة المحاصرة.", [("affected", 260000, None)]),
+])
+def test_tolls_and_their_sources(sentence, expected):
+    assert [(r.category.value, r.count_best, r.reported_by) for r in reports(sentence)] == expected

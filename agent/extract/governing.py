@@ -23,6 +23,7 @@ _PERSON_NOUN = re.compile("|".join(
 _CLAUSE_BREAKS = lexicon.words("clause_breaks")
 _OPENING = {"«", '"', "“"}
 _GUILLEMETS = {"«", "»"}
+_REACHING = lexicon.words("reaching_verbs")
 _COMMAS = {"،", ","}
 _BREAKDOWNS = lexicon.words("breakdown_markers")
 _WEAK = lexicon.words("weak_casualty_words")
@@ -132,12 +133,15 @@ def _toll(ws: list[Word], first: int) -> Lexeme | None:
     "عدد" says what the figure after "إلى" counts, however far the qualifiers take it."""
     if first == 0 or ws[first - 1].norm != "الي":
         return None
+    # "حالات الإنفلونزا في المملكة المتحدة قد وصلت إلى 1004": the subject of the verb counts
+    reached = first > 1 and any(b in _REACHING for b in clitic_bases(ws[first - 2].norm))
     for i in range(first - 2, max(first - 2 - _TOLL_REACH, 0), -1):
         if ws[i].norm in _GUILLEMETS:
             continue  # "عدد ضحايا الإعصار المداري «شاهين» في سلطنة عمان إلى 11 شخصاً"
         if not ws[i].is_letters or ws[i].norm in _CLAUSE_BREAKS:
             return None
-        if ws[i - 1].norm in ("عدد", "وعدد") and (category := category_of(ws, i)):
+        counted = reached or ws[i - 1].norm in ("عدد", "وعدد")
+        if counted and (category := category_of(ws, i)):
             return Lexeme(category, i, ws[i].start, ws[i].end)
     return None
 

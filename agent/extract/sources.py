@@ -49,7 +49,17 @@ def find_source(doc: Doc, start: int, end: int, near: int | None = None
         return None
     if near is None:
         return found[0]
-    return min(found, key=lambda f: _distance(f[1], near))
+    own = [f for f in found if f[1].start < near or not _new_clause(doc, near, f[1].start)]
+    return min(own or found, key=lambda f: _distance(f[1], near))
+
+
+def _new_clause(doc: Doc, start: int, end: int) -> bool:
+    """"أكدت X أن حالات الإنفلونزا وصلت إلى 1004، ومؤخرا أعلنت Y أن …": after a comma, و and
+    a reporting verb open the words of another source."""
+    ws = words(doc, start, end)
+    return any(w.norm in _COMMAS and i + 1 < len(ws) and ws[i + 1].norm[0] in "وف"
+               and any(is_reporting_verb(v) for v in ws[i + 1:i + 4])
+               for i, w in enumerate(ws))
 
 
 def sources_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
