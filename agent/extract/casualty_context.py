@@ -20,8 +20,15 @@ _VERB_REACH = 2  # "بث أمس الأحد", "قد أعلنت مساء الثل�
 
 def place_and_date(doc: Doc, reports: list[CasualtyReport]) -> list[CasualtyReport]:
     """The reports with their location and date filled where the article gives them."""
-    incident = _incident_date(doc)
-    return [_fill(doc, r, incident) for r in reports]
+    told = _incident_dates(doc)
+    return [_fill(doc, r, _incident(told, r.evidence[0].start)) for r in reports]
+
+
+def _incident(told: list[dates.DateMention], pos: int) -> dates.DateMention | None:
+    """The incident a figure belongs to: the last one told before it (a roundup tells several),
+    else the article's first."""
+    before = [m for m in told if m.start < pos]
+    return before[-1] if before else (told[0] if told else None)
 
 
 def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
@@ -61,16 +68,15 @@ def _place_before(doc: Doc, sentence: Sentence) -> Location | None:
     return None
 
 
-def _incident_date(doc: Doc) -> dates.DateMention | None:
-    """The day of the article's incident: the first day-precise date in a sentence that tells
-    an event, else the first day-precise date at all; never the day a figure was put out."""
+def _incident_dates(doc: Doc) -> list[dates.DateMention]:
+    """The days of the article's incidents: day-precise dates in sentences that tell an event
+    (else every day-precise date), never the day a figure was put out."""
     found = [(s, m) for s in doc.sentences for m in dates.find_dates(doc, s.start, s.end)
              if m.precision is DatePrecision.day and m.date is not None
              and not _of_the_release(doc, m)]
     told = [m for s, m in found if is_trigger(
         b for w in words(doc, s.start, s.end) if w.is_letters for b in clitic_bases(w.norm))]
-    first = told or [m for _, m in found]
-    return first[0] if first else None
+    return told or [m for _, m in found]
 
 
 def _of_the_release(doc: Doc, mention: dates.DateMention) -> bool:
