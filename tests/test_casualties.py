@@ -1,12 +1,14 @@
 """Casualty reports by rule: the casualty word that governs each number decides the category;
 sources, victims, breakdowns and causes are copied from the sentence; every span verifies."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from agent.extract import governing
 from agent.extract.casualties import find_casualties
+from agent.extract.casualty_context import place_and_date
 from agent.extract.numbers import words
 from agent.model.llm import FakeLLM
 from agent.text.doc import Doc
@@ -307,3 +309,59 @@ def test_a_name_with_cases_in_it_still_reports_its_figure():
                     "الطارئة.")
     assert [(summary(r), r.reported_by) for r in found] == [
         (("killed", 11, 11, 11), "اللجنة الوطنية لإدارة الحالات الطارئة")]
+
+
+def test_a_list_of_places_carries_its_figures_on():
+    text = ("وأوضحت الوزارة أن 11 من الوفيات سُجلت في محافظة حلب، واثنتين في دير الزور، "
+            "وواحدة في الحسكة، فيما توزعت الإصابات بين حلب (153 إصابة) والحسكة (21) "
+            "ودمشق (2) وحمص (إصابة واحدة).")
+    found = reports(text)
+    assert [(r.category.value, r.count_best) for r in found] == [
+        ("killed", 11), ("killed", 2), ("killed", 1),
+        ("injured", 153), ("injured", 21), ("injured", 2), ("injured", 1)]
+    assert {r.reported_by for r in found} == {"الوزارة"}
+
+
+def test_part_of_the_counted_is_a_breakdown():
+    text = ("قُتل 78 شخصاً على الأقل وأصيب العشرات في تدافع. "
+            "وأوضح المروني أن 13 من المصابين في حالة حرجة.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 78), ("injured", 10)]
+
+
+def test_a_breakdown_between_commas_does_not_cut_the_verb_off():
+    text = "وقال غوتيريش إن ما لا يقل عن 134 مدنياً، بينهم نساء وأطفال، قُتلوا."
+    (r,) = reports(text)
+    assert (summary(r), r.reported_by) == (("killed", 134, 134, None), "غوتيريش")
+
+
+def test_a_headline_rounding_the_body_figure_is_the_same_report():
+    text = ("المغرب: حصيلة الزلزال تتخطى ألفي قتيل\n\n"
+            "ارتفعت حصيلة الزلزال إلى 2012 قتيلاً على الأقل، وفق وزارة الداخلية.")
+    (r,) = reports(text)
+    assert summary(r) == ("killed", 2012, 2012, None)
+    assert [e.text for e in r.evidence] == ["تتخطى ألفي قتيل", "2012 قتيلاً على الأقل"]
+
+
+def test_a_figure_takes_the_day_and_place_of_its_incident():
+    text = ("قُتل سبعة أشخاص صباح أمس الاثنين بانفجار سيارة مفخخة في مديرية حمروين.\n\n"
+            "وكان التلفزيون الرسمي قد بث اليوم الثلاثاء حصيلة بلغت 9 قتلى.\n\n"
+            "وسجلت 11 من الوفيات في محافظة حلب، واثنتين في دير الزور.")
+    doc = Doc.build(text, published=date(2019, 2, 5))
+    found = place_and_date(doc, find_casualties(doc))
+    assert [(r.count_best, r.date) for r in found] == [
+        (7, "2019-02-04"), (9, "2019-02-04"), (11, "2019-02-04"), (2, "2019-02-04")]
+    assert [r.location.name if r.location else None for r in found] == [
+        "مديرية حمروين", None, "محافظة حلب", "دير الزور"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a toll that reaches its figure: the subject of وصل/ارتفع counts
+    ("أكدت الوكالة أن حالات الإنفلونزا في المملكة المتحدة قد وصلت إلى 1004، ومؤخرا أعلنت "
+     "المنظمة أن المرض تفشى.", [("sick", 1004, "الوكالة")]),
+    # أودى's complement far from its verb; people trapped are affected
+    ("وأودت الحرب، المستمرة منذ أكثر من سبع سنوات، بحياة 377 ألف شخص.", [("killed", 377000, None)]),
+    ("ولا يزال نحو 260 ألف شخص عالقين داخل المدينة المحاصرة.", [("affected", 260000, None)]),
+])
+def test_tolls_and_their_sources(sentence, expected):
+    assert [(r.category.value, r.count_best, r.reported_by) for r in reports(sentence)] == expected

@@ -66,7 +66,9 @@ def test_sigkill_at_random_points_then_resume(tmp_path: Path):
     assert sorted(r[1] for r in rows) == sorted(r["id"] for r in records)  # each exactly once
     assert len({r[0] for r in rows}) == len(records)
     assert refused == [(f"{jsonl}:{len(records) + 1}",), (f"{jsonl}:{len(records) + 2}",)]
-    assert runs[0] <= 7 and runs[1] == 1  # killed runs stay unfinished
+    # Killed runs stay unfinished, but for one the kill reached after it had stored everything.
+    complete = sum(n == len(records) for n in stored_before)
+    assert runs[0] <= 7 and 1 <= runs[1] <= 1 + complete
 
     expected = {r["id"]: to_json(extract(r["text"], r["published"])) for r in records}
     assert extractions(db) == expected

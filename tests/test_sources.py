@@ -123,3 +123,23 @@ def test_a_subject_named_before_its_verb(sentence, name):
 
 def test_a_verb_with_its_own_و_starts_a_new_clause():
     assert source("قتل 5 أشخاص في حلب، وقالت إن الوضع خطير.") is None
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # counting verbs: not statements, but their subject gives the figure
+    ("وقدّرت منظمة حقوقية محلية عدد القتلى بثلاثين على الأقل.", "منظمة حقوقية محلية"),
+    ("ورفعت وسائل إعلام أخرى عدد القتلى إلى 21.", "وسائل إعلام أخرى"),
+    # only a relaying verb hands the figure on to the one after عن
+    ("وأعلنت الكويت عن رصد حالتي إصابة بالفيروس.", "الكويت"),
+    ("أفادت منظمة الصحة العالمية في أحدث تقرير لها عن الوضع بأن 1227 حالة سجلت.",
+     "منظمة الصحة العالمية"),
+    # a name in guillemets after its head, and the topic of أما … فـ
+    ("ونقلت منصة «دارفور24» عن شهود أن نحو مئة شخص أصيبوا.", "شهود"),
+    ("وقالت منصة «دارفور24» إن نحو مئة شخص أصيبوا.", "منصة «دارفور24»"),
+    ("أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت عن أكثر من 170 قتيلاً.",
+     "جمعية «تابيتال بولاكو» المدافعة"),
+    # a noun of saying owned by the source
+    ("وأضاف أن حديث أوكامبو عن وفاة 5 آلاف شخص غير صحيح.", "أوكامبو"),
+])
+def test_sources_of_figures(sentence, name):
+    assert source(sentence) == name

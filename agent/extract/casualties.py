@@ -4,6 +4,7 @@ people counted (قتل، أصيب، نزح …), with their victims, cause and s
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -36,6 +37,10 @@ _VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
             for kind in dict.fromkeys(_VICTIM_WORDS.values())}  # in file order: the first kind wins
 _CAUSES = lexicon.words("cause_words")
 _DAMAGE = lexicon.words("damage_words")
+_COUNT_FIELDS = ("count_low", "count_best", "count_high", "count_text")
+_ROUNDING = 0.1  # how far a headline's "more than N" may round its body figure down
+_LIST_GAP = 6  # words between two figures of one list: "، وإقليم ورزازات بـ"
+_LIST_MARKS = {"،", ",", "(", ")"}  # "حلب (153 إصابة) والحسكة (21)"
 _DAMAGE_REACH = 5  # "دُمّر خلال الأيام الماضية 120 منزلاً"
 _PERPETRATOR_CUES = [tuple(phrase.split()) for phrase in lexicon.ordered("perpetrator_cues")]
 
@@ -51,31 +56,55 @@ def find_casualties(doc: Doc, llm: LLM | None = None) -> list[CasualtyReport]:
              for report, count in _sentence_reports(doc, sentence)]
     in_body = {r.category for r, _ in found if not _in_headline(doc, r)}
     reports: list[CasualtyReport] = []
-    headlines: dict[tuple[object, ...], list[int]] = {}
+    headlines: list[int] = []
+    per_category = Counter(r.category for r, _ in found)
     for report, count in found:
         if count.vague and _in_headline(doc, report) and report.category in in_body:
             continue  # "عشرات القتلى في معارك الفاشر" sums up the body's own figures
+        if _of_the_counted(count) and per_category[report.category] > 1:
+            continue  # "13 من المصابين في حالة حرجة": who some of a figure's victims are
         _add(doc, reports, report, headlines)
     return reports
 
 
+def _of_the_counted(count: Count) -> bool:
+    """"13 من المصابين", "«نحو عشرة» من القتلى": part of the people a figure counted."""
+    said = norm(count.text).split()
+    if count.vague or count.noun is None or len(said) < 2 or said[-2] != "من":
+        return False  # "عشرات الآلاف من النازحين" counts people of its own
+    return is_person_noun(Word(said[-1], count.start, count.end, count.noun))
+
+
 def _add(doc: Doc, reports: list[CasualtyReport], new: CasualtyReport,
-         headlines: dict[tuple[object, ...], list[int]]) -> None:
-    """A headline's figure told again in the body ("١٧ قتيلاً بغارات" … "قُتل ١٧ شخصاً") is one
-    report with both pieces of evidence, unless two named sources disagree on who said it.
-    `headlines` holds, by figure, the reports that are a headline's figure not yet told again."""
-    waiting = headlines.setdefault((new.category, new.count_best, new.unit), [])
-    for n, i in enumerate(waiting):
+         headlines: list[int]) -> None:
+    """A headline's figure told again or rounded in the body ("١٧ قتيلاً بغارات" … "قُتل ١٧
+    شخصاً") is one report with both pieces of evidence, unless two named sources disagree on
+    who said it. `headlines` holds the reports that are a headline's figure not yet told again
+    (a few), so a long article is not compared with itself figure by figure."""
+    for n, i in enumerate(headlines):
         old = reports[i]
-        if None in (old.reported_by, new.reported_by) or old.reported_by == new.reported_by:
+        same = (old.category, old.unit) == (new.category, new.unit) and (
+            old.count_best == new.count_best or _rounds(old, new))
+        agree = None in (old.reported_by, new.reported_by) or old.reported_by == new.reported_by
+        if same and agree:
             filled = {k: v for k, v in new.model_dump(exclude={"id", "evidence"}).items()
                       if getattr(old, k) in (None, Victims.unknown) and v is not None}
+            if old.count_best != new.count_best:  # the body's figure, not its rounding
+                filled.update({k: getattr(new, k) for k in _COUNT_FIELDS})
             reports[i] = old.model_copy(update={**filled, "evidence": old.evidence + new.evidence})
-            del waiting[n]
+            del headlines[n]
             return
     reports.append(new)
     if len(new.evidence) == 1 and _in_headline(doc, new):
-        waiting.append(len(reports) - 1)
+        headlines.append(len(reports) - 1)
+
+
+def _rounds(headline: CasualtyReport, body: CasualtyReport) -> bool:
+    """"حصيلة الزلزال تتخطى ألفي قتيل" over "2012 قتيلاً على الأقل": a lower bound that the
+    body's figure passes by less than a tenth is that figure rounded down."""
+    low, best = headline.count_low, body.count_best
+    return headline.count_high is None and low is not None and best is not None \
+        and low <= best < low * (1 + _ROUNDING)
 
 
 def _in_headline(doc: Doc, report: CasualtyReport) -> bool:
@@ -113,8 +142,9 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
             continue
         governed = _damaged(ws, spans[k]) if count.unit == "homes" else governor(
             ws, spans, found, k)
-        if governed is None and previous is not None and previous[1] is not None \
-                and _joined(ws, counts, spans, k):
+        if governed is None and previous is not None and (
+                (previous[1] is not None and _joined(ws, counts, spans, k))
+                or _elliptical(ws, counts, spans, k)):
             governed = previous  # "بمقتل 15 مقاتلا و10 من عناصر النظام": one verb, two figures
         previous = governed
         if governed is None:
@@ -230,6 +260,22 @@ def _joined(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]], k
     glued = counts[k].start > ws[first].start  # "وثلاثة": the count's span left its و out
     return (glued or (bool(between) and between[-1].norm == "و")) and len(between) <= 4 \
         and all(w.is_letters for w in between)
+
+
+def _elliptical(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]], k: int
+                ) -> bool:
+    """A bare count in a list that goes on from the figure before it: "11 من الوفيات سجلت في
+    حلب، واثنتين في دير الزور", "إقليم شيشاوة بـ191 وفاة، وإقليم ورزازات بـ41", "حلب (153
+    إصابة) والحسكة (21)"."""
+    if counts[k].noun is not None or k == 0:
+        return False
+    first = spans[k][0]
+    between = ws[spans[k - 1][1] + 1:first]
+    glued = counts[k].start > ws[first].start
+    return (glued or any(w.norm.startswith("و") for w in between)) \
+        and len(between) <= _LIST_GAP \
+        and all(w.norm in _LIST_MARKS or (w.is_letters and category_of(ws, i) is None)
+                for i, w in enumerate(between, spans[k - 1][1] + 1))
 
 
 def _marker_after(ws: list[Word], last: int) -> tuple[int, int] | None:

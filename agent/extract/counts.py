@@ -207,7 +207,13 @@ def find_counts(doc: Doc, start: int, end: int) -> list[Count]:
 def _phrase(doc: Doc, ws: list[Word], core: Core) -> tuple[Count | None, int]:
     """Grow a number into its phrase (modifiers, range, noun); None when it counts no people."""
     if _adjectival_one(ws, core):
-        return None, core.stop
+        if not casualty_word(ws[core.first - 1]):
+            return None, core.stop
+        # "ووفاة واحدة", "(إصابة واحدة)": one death, one case; the noun is the counted word
+        head = ws[core.first - 1]
+        skip = int(head.norm[0] in "وف" and casualty_word(
+            Word(head.norm[1:], head.start, head.end, head.raw)) is not None)
+        core = Core(1, False, core.first - 1, core.stop, noun=core.first - 1, skip=skip)
     low, best, high, first, stop = _bounds(ws, core)
     if _not_a_count(ws, first, stop):
         return None, stop

@@ -22,11 +22,15 @@ _PERSON_NOUN = re.compile("|".join(
     for entry, kind in lexicon.table("person_nouns", str).items()))
 _CLAUSE_BREAKS = lexicon.words("clause_breaks")
 _OPENING = {"«", '"', "“"}
+_GUILLEMETS = {"«", "»"}
+_REACHING = lexicon.words("reaching_verbs")
+_COMMAS = {"،", ","}
+_BREAKDOWNS = lexicon.words("breakdown_markers")
 _WEAK = lexicon.words("weak_casualty_words")
 _CASES = lexicon.words("case_words")
 _MOVING = lexicon.words("moving_words")
 _SHELTERS = lexicon.words("shelter_words")
-_TOLL_REACH = 8  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
+_TOLL_REACH = 10  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
 _GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
 _GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
 _AFTER_PENALTY = 2  # "وقتل أيضا شخصان وأصيب آخران": قتل governs شخصان, not أصيب
@@ -129,10 +133,15 @@ def _toll(ws: list[Word], first: int) -> Lexeme | None:
     "عدد" says what the figure after "إلى" counts, however far the qualifiers take it."""
     if first == 0 or ws[first - 1].norm != "الي":
         return None
+    # "حالات الإنفلونزا في المملكة المتحدة قد وصلت إلى 1004": the subject of the verb counts
+    reached = first > 1 and any(b in _REACHING for b in clitic_bases(ws[first - 2].norm))
     for i in range(first - 2, max(first - 2 - _TOLL_REACH, 0), -1):
+        if ws[i].norm in _GUILLEMETS:
+            continue  # "عدد ضحايا الإعصار المداري «شاهين» في سلطنة عمان إلى 11 شخصاً"
         if not ws[i].is_letters or ws[i].norm in _CLAUSE_BREAKS:
             return None
-        if ws[i - 1].norm in ("عدد", "وعدد") and (category := category_of(ws, i)):
+        counted = reached or ws[i - 1].norm in ("عدد", "وعدد")
+        if counted and (category := category_of(ws, i)):
             return Lexeme(category, i, ws[i].start, ws[i].end)
     return None
 
@@ -143,13 +152,16 @@ def is_person_noun(w: Word) -> bool:
 
 
 def _parenthesized(ws: list[Word]) -> set[int]:
-    """Words inside ( … ), brackets included: "نحو 15 مليون شخص (أكثر من 10%) على ترك ديارهم"."""
+    """Words inside ( … ), brackets included: "نحو 15 مليون شخص (أكثر من 10%) على ترك ديارهم",
+    and a breakdown set off by commas: "134 مدنياً، بينهم نساء وأطفال، قُتلوا"."""
     inside: set[int] = set()
     opened: int | None = None
     for i, w in enumerate(ws):
-        if w.norm == "(":
+        if w.norm == "(" or (w.norm in _COMMAS and i + 1 < len(ws)
+                             and ws[i + 1].norm in _BREAKDOWNS):
             opened = i
-        elif w.norm == ")" and opened is not None:
+        elif opened is not None and (w.norm == ")" if ws[opened].norm == "(" else
+                                     w.norm in _COMMAS):
             inside.update(range(opened, i + 1))
             opened = None
     return inside

@@ -48,6 +48,7 @@ _VAGUE = lexicon.table("vague_quantities", int)
 _THOUSANDS = frozenset(w for w, value in _VAGUE.items() if value == 1000)
 _FEW = lexicon.words("vague_few")
 _DUALS = lexicon.words("dual_nouns")
+_QUOTES = {'"', "»", "”"}
 
 # In vowelled text the dual shows: "إسرائيليَّين، مواطنَين" (fatha) vs the plural "مواطنِين".
 _VOWELLED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0652?\u0646$")
@@ -105,6 +106,8 @@ def _digits(ws: list[Word], i: int) -> Core | None:
     text = ws[i].norm.replace(",", "")
     value = float(text)
     stop = i + 1
+    if stop + 1 < len(ws) and ws[stop].norm in _QUOTES and ws[stop + 1].norm in _SCALES:
+        stop += 1  # 'وفاة " 5 " آلاف شخص': the digits quoted, the scale outside
     if stop < len(ws) and (scale := _SCALES.get(ws[stop].norm)):
         value, stop = value * scale, stop + 1
     elif "." in text:
@@ -121,7 +124,7 @@ def number_words(ws: list[Word], i: int) -> Core | None:
     while j < len(ws) and ws[j].is_letters:
         w = ws[j].norm
         joined = w.startswith("و") and len(w) > 3 and w not in UNITS
-        base = w[1:] if joined else w
+        base = w[1:] if joined or (j == i and _with_bi(w)) else w
         nxt = ws[j + 1].norm if j + 1 < len(ws) else ""
         teen = nxt in _TEN and (base in _TEEN_HEADS or UNITS.get(base, 10) < 10)
         value = (_TEEN_HEADS.get(base) or UNITS[base]) + 10 if teen else _part(base)
@@ -139,8 +142,14 @@ def number_words(ws: list[Word], i: int) -> Core | None:
     if j == i:
         return None
     first = ws[i].norm
-    skip = 1 if first.startswith("و") and len(first) > 3 and first not in UNITS else 0
+    skip = 1 if (first.startswith("و") and len(first) > 3 and first not in UNITS) \
+        or _with_bi(first) else 0
     return Core(total + current, False, i, j, skip=skip)
+
+
+def _with_bi(w: str) -> bool:
+    """"عدد القتلى بثلاثين": a number word behind the preposition ب."""
+    return w.startswith("ب") and w not in UNITS and _part(w[1:]) is not None
 
 
 def _part(base: str) -> int | None:

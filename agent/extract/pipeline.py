@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from agent.errors import InputError
-from agent.extract import actors, casualties, dates, events, places, statements
+from agent.extract import actors, casualties, casualty_context, dates, events, statements
 from agent.model.llm import LLM
 from agent.text.arabic import is_arabic
 from agent.text.doc import Doc, locate, verify
@@ -105,7 +105,7 @@ def extract(text: str, published: date | str | None = None, model: LLM | str | N
 
     found_events = events.find_events(doc, llm, consult=consult)
     found_statements = statements.find_statements(doc, llm)
-    found_casualties = [_place_and_date(doc, c) for c in casualties.find_casualties(doc, llm)]
+    found_casualties = casualty_context.place_and_date(doc, casualties.find_casualties(doc, llm))
 
     found_events = _grounded(doc, "event", found_events)
     found_statements = _grounded(doc, "statement", found_statements)
@@ -181,18 +181,6 @@ def _resolve_model(model: LLM | str | None) -> LLM:
 
         return get_llm(model)
     return model
-
-
-def _place_and_date(doc: Doc, report: CasualtyReport) -> CasualtyReport:
-    """Casualty reports take the place and date words of their own sentence."""
-    sentence = doc.sentence_at(report.evidence[0].start)
-    update: dict[str, object] = {}
-    if report.location is None:
-        update["location"] = places.find_location(doc, sentence.start, sentence.end)
-    if report.date is None and report.date_text is None:
-        iso, words, _ = dates.find_date(doc, sentence.start, sentence.end)
-        update.update(date=iso, date_text=words)
-    return report.model_copy(update=update)
 
 
 def _grounded(doc: Doc, kind: str, facts: Sequence[Fact]) -> list[Fact]:

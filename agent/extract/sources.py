@@ -16,6 +16,9 @@ from schemas import Span
 REPORTING_VERBS = lexicon.words("past_reporting_verbs")
 _OBJECT_SUFFIXES = lexicon.ordered("object_suffixes")  # "أعلنها"، "نقلته"
 _RELAY_VERBS = lexicon.words("relay_verbs")  # "نقلت وكالة رويترز عن شهود"
+# Counting is no statement, but its subject reports the figure: "قدّرت منظمة عدد القتلى بـ30".
+GIVING_VERBS = REPORTING_VERBS | lexicon.words("figure_verbs")
+_SPEECH_NOUNS = lexicon.words("speech_nouns")  # "حديث أوكامبو عن وفاة 5 آلاف شخص"
 _ACCORDING_TO = lexicon.words("according_to")  # "بحسب X"، "وفقا لـX"
 _FIGURES = lexicon.words("figure_nouns")  # "وفق أرقام الأمم المتحدة"
 _SOURCES_NOUNS = lexicon.words("source_nouns")  # "مصادر أخرى تحدثت"
@@ -29,6 +32,9 @@ _CLAUSE_STARTS = lexicon.words("subject_openers")  # "وكانت X قد أعلن
 _TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة الصحة"
 _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
 _COMMAS = {"،", ","}
+_GUILLEMETS = ("«", "»")
+_QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
+_TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
 _MAX_NAME_WORDS = 10
 # A body named again by its bare head takes the full name from one of the last _LOOK_BACK places
 # the head was written. A name, with a place, an aside and a number after it, is read within
@@ -51,7 +57,17 @@ def find_source(doc: Doc, start: int, end: int, near: int | None = None
         return None
     if near is None:
         return found[0]
-    return min(found, key=lambda f: _distance(f[1], near))
+    own = [f for f in found if f[1].start < near or not _new_clause(doc, near, f[1].start)]
+    return min(own or found, key=lambda f: _distance(f[1], near))
+
+
+def _new_clause(doc: Doc, start: int, end: int) -> bool:
+    """"أكدت X أن حالات الإنفلونزا وصلت إلى 1004، ومؤخرا أعلنت Y أن …": after a comma, و and
+    a reporting verb open the words of another source."""
+    ws = words(doc, start, end)
+    return any(w.norm in _COMMAS and i + 1 < len(ws) and ws[i + 1].norm[0] in "وف"
+               and any(is_reporting_verb(v) for v in ws[i + 1:i + 4])
+               for i, w in enumerate(ws))
 
 
 def sources_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
@@ -71,13 +87,15 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     w = ws[k]
     bases = clitic_bases(w.norm)
     glued = False  # "وفقا للمرصد": the ل is the preposition, not the name
+    relays = False  # only a relaying verb passes the figure on to the one after عن
     if any(b in _ACCORDING_TO for b in bases):
         begin = _after_according_to(ws, k + 1, skip_verb=w.norm.endswith("ما"))
         glued = any(b in {"وفقا", "طبقا"} for b in bases) or ws[begin - 1].norm in _FIGURES
+        relays = begin > k + 1 and is_reporting_verb(ws[begin - 1], _RELAY_VERBS)
     elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
-    elif is_reporting_verb(w):
+    elif is_reporting_verb(w, GIVING_VERBS):
         begin = _skip_asides(ws, k + 1)
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
             return _subject_before(doc, ws, k)
@@ -85,17 +103,24 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
         begin = k
     elif w.norm == "نقلا" and k + 1 < len(ws) and ws[k + 1].norm == "عن":
         begin = k + 2
+    elif any(b in _SPEECH_NOUNS for b in bases) and k + 1 < len(ws) \
+            and not ws[k + 1].norm.startswith("ال"):
+        begin = k + 1  # "حديث أوكامبو عن …", not "حديث المسؤولين" nor "تصريحات سابقة"
     else:
         return None
     named = _name(doc, ws, begin, glued, places=True) if begin < len(ws) else None
-    return (_relayed(doc, ws, named[2]) or named) if named else None
+    if named is None:
+        return None
+    return (_relayed(doc, ws, named[2]) or named) if relays else named
 
 
 def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
     """The subject named before its verb, where the verb carries no و of its own:
     "غير أن خلية الإعلام الأمني، التابعة لقيادة العمليات، قالت", "قوات الوفاق، التي أكدت",
     "وكانت القيادة الأمريكية (أفريكوم) قد أعلنت"."""
-    if ws[k].norm[0] in "وف" and ws[k].norm[1:] in REPORTING_VERBS:
+    if ws[k].norm[0] == "ف" and ws[k].norm[1:] in GIVING_VERBS:
+        return _topic(doc, ws, k)
+    if ws[k].norm[0] in "وف" and ws[k].norm[1:] in GIVING_VERBS:
         return None  # "وقالت" opens a clause of its own
     j = k - 1
     if j >= 0 and ws[j].norm == "قد":
@@ -122,6 +147,15 @@ def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
         return None
     where = span(doc.text, ws[first].start, ws[j].end)
     return where.text, where, j + 1
+
+
+def _topic(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
+    """"أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت": the topic after أما is the
+    subject of the verb that takes ف."""
+    for i in range(k - 1, max(k - _TOPIC_REACH, 0) - 1, -1):
+        if ws[i].norm == "اما":
+            return _name(doc, ws, i + 1, glued=False, places=True)
+    return None
 
 
 def _earlier_full_name(doc: Doc, name: str, before: int) -> str | None:
@@ -231,6 +265,9 @@ def _name(doc: Doc, ws: list[Word], k: int, glued: bool, places: bool
         if places and j > k and ws[j].norm == "في" and _place_follows(ws, j + 1, ws[k]):
             j += 2  # "وزارة الصحة في غزة", "مصدر في الشرطة", but not "المرصد في بيان"
             continue
+        if j > k and ws[j].norm == _GUILLEMETS[0] and (close := _closing(ws, j)):
+            j = close + 1  # "منصة «دارفور24»": a name in guillemets after its head
+            continue
         if _ends_name(ws, j):
             break
         j += 1
@@ -245,6 +282,12 @@ def _name(doc: Doc, ws: list[Word], k: int, glued: bool, places: bool
     if glued and first.startswith("لل"):  # "للمرصد": ل + ال, whose alef is not written
         return "ا" + where.text, where, j
     return where.text, where, j
+
+
+def _closing(ws: list[Word], j: int) -> int | None:
+    """The » that closes the « at j within a few words, if one does."""
+    stop = min(j + _QUOTED_NAME_WORDS + 2, len(ws))
+    return next((i for i in range(j + 2, stop) if ws[i].norm == _GUILLEMETS[1]), None)
 
 
 def _appositive(ws: list[Word], j: int) -> int | None:
@@ -265,9 +308,9 @@ def _place_follows(ws: list[Word], k: int, head: Word) -> bool:
     """After في, a place belongs to the name ("وزارة الصحة في غزة", "تنسيقية لجان المقاومة في
     الفاشر") and so does a body after a source ("مصدر في الشرطة"); a statement ("في بيان") or
     a place named by a common noun ("في المدينة") does not."""
-    if k >= len(ws) or _ends_name(ws, k) or any(b in _NOT_PLACES
-                                                 for b in clitic_bases(ws[k].norm)):
-        return False
+    if k >= len(ws) or _ends_name(ws, k) or any(
+            b in _NOT_PLACES for w in ws[k:k + 2] for b in clitic_bases(w.norm)):
+        return False  # "في بيان", "في أحدث تقرير لها"
     return any(b in _SOURCE_HEADS for b in clitic_bases(head.norm)) \
         or ws[k].norm not in _GENERIC_PLACES
 

@@ -1,0 +1,87 @@
+"""Where and when a casualty figure happened: the place and date words of its own sentence, or,
+where it names none, those of the incident it belongs to (tests/truth/GUIDE.md: a figure tied to a
+dated incident takes that incident's day; a sentence that names no place continues the last one).
+"""
+
+from __future__ import annotations
+
+from agent.extract import dates, places
+from agent.extract.event_triggers import is_trigger
+from agent.extract.numbers import words
+from agent.extract.sources import GIVING_VERBS, is_reporting_verb
+from agent.text import lexicon
+from agent.text.arabic import clitic_bases
+from agent.text.doc import Doc, Sentence
+from schemas import CasualtyReport, DatePrecision, Location
+
+_RELEASING = GIVING_VERBS | lexicon.words("release_verbs")
+_VERB_REACH = 2  # "بث أمس الأحد", "قد أعلنت مساء الثلاثاء"
+
+
+def place_and_date(doc: Doc, reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """The reports with their location and date filled where the article gives them."""
+    told = _incident_dates(doc)
+    return [_fill(doc, r, _incident(told, r.evidence[0].start)) for r in reports]
+
+
+def _incident(told: list[dates.DateMention], pos: int) -> dates.DateMention | None:
+    """The incident a figure belongs to: the last one told before it (a roundup tells several),
+    else the article's first."""
+    before = [m for m in told if m.start < pos]
+    return before[-1] if before else (told[0] if told else None)
+
+
+def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
+          ) -> CasualtyReport:
+    sentences = _evidence_sentences(doc, report)
+    update: dict[str, object] = {}
+    if report.location is None:
+        anchor = report.evidence[0].start
+        update["location"] = next(
+            (found for s in sentences
+             if (found := places.find_location(doc, s.start, s.end, anchor)) is not None),
+            None) or _place_before(doc, sentences[0])
+    if report.date is None and report.date_text is None:
+        own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
+               if not _of_the_release(doc, m)]
+        mention = own[0] if own else incident
+        if mention is not None:
+            update.update(date=mention.date.isoformat() if mention.date else None,
+                          date_text=mention.text)
+    return report.model_copy(update=update)
+
+
+def _evidence_sentences(doc: Doc, report: CasualtyReport) -> list[Sentence]:
+    """The sentences of the report's evidence, the body's before the headline's."""
+    found = list(dict.fromkeys(doc.sentence_at(e.start) for e in report.evidence))
+    return sorted(found, key=lambda s: s.index == 0)
+
+
+def _place_before(doc: Doc, sentence: Sentence) -> Location | None:
+    """The place of the nearest sentence before, within the same paragraph."""
+    for s in reversed(doc.sentences[:sentence.index]):
+        if "\n" in doc.text[s.end:sentence.start]:
+            return None
+        found = places.find_location(doc, s.start, s.end)
+        if found is not None:
+            return found
+    return None
+
+
+def _incident_dates(doc: Doc) -> list[dates.DateMention]:
+    """The days of the article's incidents: day-precise dates in sentences that tell an event
+    (else every day-precise date), never the day a figure was put out."""
+    found = [(s, m) for s in doc.sentences for m in dates.find_dates(doc, s.start, s.end)
+             if m.precision is DatePrecision.day and m.date is not None
+             and not _of_the_release(doc, m)]
+    told = [m for s, m in found if is_trigger(
+        b for w in words(doc, s.start, s.end) if w.is_letters for b in clitic_bases(w.norm))]
+    return told or [m for _, m in found]
+
+
+def _of_the_release(doc: Doc, mention: dates.DateMention) -> bool:
+    """"وكان التلفزيون قد بث أمس الأحد حصيلة": the date right after a verb of reporting or
+    releasing dates the report, not the deaths."""
+    before = [w for w in words(doc, max(0, mention.start - 40), mention.start)
+              if w.norm != "قد"][-_VERB_REACH:]
+    return any(is_reporting_verb(w, _RELEASING) for w in before)
