@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from agent.chat.answers import Answer, unanswerable
+from agent.chat.constraints import read, vet
 from agent.chat.context import context, quote_answer
 from agent.chat.facts import Facts
 from agent.chat.question import parse
@@ -33,24 +34,25 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
     """
     q = parse(question)
     fx = Facts.build(extraction, article)
-    coded = code_answer(q, fx)
+    asks = read(q, fx)
+    coded = code_answer(q, fx, asks)
     if coded is not None:
-        yield coded
+        yield vet(q, fx, coded, asks)
         return
     items = context(q, fx)
     if out_of_article(q, fx) or not items:
-        yield unanswerable(q.lang)
+        yield vet(q, fx, unanswerable(q.lang), asks)
         return
     if q.lang == "ar" or llm is None:
         # Measured: the 1.5B model's Arabic garbles the meaning even when every word is the
         # article's, so an Arabic question gets the article's own words instead.
-        yield quote_answer(q, items)
+        yield vet(q, fx, quote_answer(q, items), asks)
         return
     reply = ""
     for piece in model_reply(llm, prompt(q, items, history)):
         reply += piece
         yield reply
-    yield check(reply, q, items, fx.words) or unanswerable(q.lang)
+    yield vet(q, fx, check(reply, q, items, fx.words) or unanswerable(q.lang), asks)
 
 
 def answer(question: str, extraction: ArticleExtraction, article: str,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
+from agent.chat.constraints import RELATED, Constraints, fact_evidence, unmet
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
@@ -79,13 +80,17 @@ def _casualty_line(d: Draft, f: Fact) -> str:
     return f"{text} {mark}."
 
 
-def _answer_count(q: Query, fx: Facts) -> Answer | None:
+def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     reports = [f for f in fx.of_kind("casualty") if f.obj.category in q.categories]
     if not reports:
         return None  # nothing extracted: the model may still find it in the sentences
     known = fx.known(q.terms)
-    best = _best(reports, known)
-    if not best:
+    # Only figures that meet the question's constraints (group, place, source) answer it; the
+    # others the question's words point at follow as related facts, marked as not the answer.
+    pointed = _best(reports, known)
+    meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
+    best = _best(meeting, known)
+    if not best and not pointed:
         return unanswerable(q.lang)  # figures exist, none for this place or source
     # "according to X": of reports in one sentence, keep those X gave, not the others'.
     sourced = [f for f in best if f.obj.reported_by
@@ -93,6 +98,10 @@ def _answer_count(q: Query, fx: Facts) -> Answer | None:
     best = sourced or best
     d = Draft(q.lang)
     d.parts = [_casualty_line(d, f) for f in best]
+    related = [_casualty_line(d, f) for f in pointed if f not in best and f not in meeting][:2]
+    if related and best:
+        d.parts.append(RELATED[q.lang])
+    d.parts += related
     return d.answer()
 
 
@@ -254,11 +263,12 @@ def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
     return d.answer()
 
 
-def code_answer(q: Query, fx: Facts) -> Answer | None:
+def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     """The answer code can give from the facts, or None when the question is not structured
     (or the facts it needs were not extracted)."""
-    if q.categories and (q.count or not q.who) and not q.where and not q.when:
-        return _answer_count(q, fx)
+    if (q.categories and (q.count or not q.who) and not q.where and not q.when
+            and asks.attribute is None):
+        return _answer_count(q, fx, asks)
     if q.categories and q.who and not q.who_is:
         return _answer_who_did(q, fx)
     if q.say:
