@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Editop, Levenshtein
 
 from agent.text.arabic import clitic_bases, tokens
 from agent.text.lexicon import ordered, table
@@ -123,7 +123,8 @@ def similar_keys(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 3 or Levenshtein.distance(a, b) != 1:
         return False
-    tag, src, dest = Levenshtein.editops(a, b).as_list()[0]
-    if tag == "replace":
-        return frozenset((a[src], b[dest])) in _CONFUSABLE
+    op = Levenshtein.editops(a, b)[0]
+    assert isinstance(op, Editop)
+    if op.tag == "replace":
+        return frozenset((a[op.src_pos], b[op.dest_pos])) in _CONFUSABLE
     return min(len(a), len(b)) >= 4
