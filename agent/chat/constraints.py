@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from agent.chat.answers import Answer, Citation
 from agent.chat.facts import Fact, Facts
-from agent.chat.question import GLOSSARY, Query
+from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category
 from agent.chat.words import Term, Words, ar_keys
 from agent.extract.dates import find_dates
 from agent.extract.numbers import starts_number
@@ -52,7 +52,7 @@ _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
 _EN_IN = {"in", "at", "from", "near", "inside"}
 _AR_IN = {"في", "ب", "من"}
 # Words between "how many" and what it counts.
-_EN_COUNTED = re.compile(r"\bhow many (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
+_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
                          r"can|died|lost|live|remain)\b)")
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
@@ -64,10 +64,12 @@ class Constraints:
     attribute: Attribute | None = None
     counted: tuple[str, ...] = ()  # Arabic forms of the counted group or noun; () = any
     counted_words: str = ""  # the counted noun as the question words it
+    category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
     places: list[Term] = field(default_factory=list)
     sources: list[Term] = field(default_factory=list)
     unknown: list[Term] = field(default_factory=list)  # names the article never mentions
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
+    asked_at: int = 0  # where the attribute word stands in the question
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -78,37 +80,43 @@ def read(q: Query, fx: Facts) -> Constraints:
         key = t.text.lower() if t.text.isascii() else t.norm
         for base in ([key] if t.text.isascii() else clitic_bases(key)):
             if base in _ATTRIBUTES and c.attribute is None:
-                c.attribute = _ATTRIBUTES[base]
+                c.attribute, c.asked_at = _ATTRIBUTES[base], t.start
     if q.lang == "en" and re.search(r"\bhow old\b", low):
         c.attribute = Attribute.age
     if q.when:
         c.attribute = Attribute.date
     if q.count and c.attribute is None:
         _read_counted(q, c)
+        c.category = tuple(f for cat in q.categories for f in CATEGORY_FORMS[cat])
     c.sources = _sources(q)
     source_ids = {id(t) for t in c.sources}
-    for name in _names(q):
+    for run in _names(q):
+        # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
+        # only the name's own words count ('محافظة الرقة' is not known by محافظة).
+        name = [t for t in run if _is_name(q, t) or (q.lang == "en" and t.word[:1].isupper())]
         if not any(fx.words.has(t, min_key=2) or fx.knows(t) for t in name):
             c.unknown.extend(name)
-        elif id(name[0]) not in source_ids and _placed(q, name[0]):
-            c.places.append(name[0])
+        elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
+            c.places.append(next(t for t in run if _is_name(q, t)))
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality):
-        c.subject = [t for t in q.terms if id(t) not in source_ids]
+        # Whom it is asked of: the words after the attribute word ('the name of the driver'),
+        # else all the question's words ('How old was Jacqueline Fleming?').
+        after = [t for t in q.terms if id(t) not in source_ids and t.start > c.asked_at]
+        c.subject = after or [t for t in q.terms if id(t) not in source_ids]
     return c
 
 
 def _names(q: Query) -> list[list[Term]]:
-    """The question's names, a name's words together ('Kenya Airways', 'Sidi Bishr'): a name
-    is known when any of its words is found in the article."""
-    out: list[list[Term]] = []
+    """The question's names, a name's words together ('Kenya Airways', 'Health Protection
+    Agency', 'Sidi Bishr'): a name is known when any of its words is found in the article."""
+    runs: list[list[Term]] = []
     for t in q.terms:
-        if not _is_name(q, t):
-            continue
-        if out and q.text[out[-1][-1].end:t.start].strip() in ("", "-"):
-            out[-1].append(t)
+        joined = runs and q.text[runs[-1][-1].end:t.start].strip() in ("", "-")
+        if joined and (q.lang == "ar" or t.word[:1].isupper()):
+            runs[-1].append(t)
         else:
-            out.append([t])
-    return out
+            runs.append([t])
+    return [run for run in runs if any(_is_name(q, t) for t in run)]
 
 
 def _is_name(q: Query, t: Term) -> bool:
@@ -175,14 +183,13 @@ def _read_counted(q: Query, c: Constraints) -> None:
         if group:
             c.counted, c.counted_words = _group_forms(group), t.text
             return
-        if k == 0 and not any(b in _GENERIC for b in bases) and not _category_word(q, t.start):
+        if k == 0 and not any(b in _GENERIC for b in bases) and not _category_word(bases):
             c.counted, c.counted_words = tuple(bases), t.text
             return
 
 
-def _category_word(q: Query, start: int) -> bool:
-    """The word at `start` is no content term: a casualty category or a stop word."""
-    return not any(t.start == start for t in q.terms)
+def _category_word(bases: list[str]) -> bool:
+    return ar_category(bases) is not None
 
 
 def _starts(base: str, form: str) -> bool:
@@ -230,6 +237,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     attribute), or None when it meets them all."""
     if c.counted and not _counts(fx, ev, c.counted):
         return "counted"
+    reported = ev.fact is not None and ev.fact.kind == "casualty"
+    if c.category and not reported and not _counts(fx, ev, c.category):
+        return "counted"  # a sentence quoted for a toll must hold a figure of that category
     if any(not _in_place(fx, ev, t) for t in c.places):
         return "place"
     if c.sources and not _from_source(fx, ev, c.sources):
@@ -320,7 +330,7 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
                        for w in _TIMES if len(w) >= 3))
     if c.attribute == Attribute.reason:
         toks = text.split()
-        return not any(t in _NEGATIONS and any("سبب" in x for x in toks[i + 1:i + 4])
+        return not any(t in _NEGATIONS and any(x.endswith(("سبب", "اسباب")) for x in toks[i + 1:i + 4])
                        for i, t in enumerate(toks))
     near = _near_subject(text, c.subject)
     if near is None:
@@ -330,11 +340,13 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     if c.attribute == Attribute.nationality:
         return any(b in _DEMONYMS or b in _GAZETTEER for t in tokens(near)
                    for b in clitic_bases(t.norm))
-    # A name: a marker ('تدعى') or a name the question does not give, right after the subject.
+    # A name: a marker ('تدعى') or a name the question does not give, within the three words
+    # after the subject ('الناخبة جنيفر إيفيدي').
+    after = " ".join(near.split()[1:4])
     known = Words(" ".join(t.word for t in c.subject))
-    return any(b in _NAME_MARKERS for t in tokens(near) for b in clitic_bases(t.norm)) or any(
-        any(e.start >= 0 and norm(e.text) in near and not known.has_form(norm(e.text).split()[0])
-            for e in a.evidence) for a in fx.extraction.actors)
+    return any(b in _NAME_MARKERS for t in tokens(after) for b in clitic_bases(t.norm)) or any(
+        norm(e.text) in after and not known.has_form(norm(e.text).split()[0])
+        for a in fx.extraction.actors for e in a.evidence)
 
 
 def _near_subject(text: str, subject: list[Term]) -> str | None:

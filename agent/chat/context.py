@@ -33,9 +33,13 @@ class Item:
 def context(q: Query, fx: Facts) -> list[Item]:
     """The facts, then the sentences, that share the most question words, numbered from 1."""
     known = fx.known(q.terms) + category_terms(q)
+    # A word found in few sentences says more about which one answers than a word found in
+    # most: each term weighs 1 / the number of sentences holding it.
+    spread = {id(t): max(1, sum(w.has(t) for _, w in fx.sentences)) for t in known}
 
     def top(words: list[Words], k: int) -> list[int]:
-        scored = [(sum(w.has(t) for t in known), i) for i, w in enumerate(words)]
+        scored = [(sum(1 / spread[id(t)] for t in known if w.has(t)), i)
+                  for i, w in enumerate(words)]
         ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))
         return [i for _, i in ranked[:k]]
 

@@ -73,7 +73,7 @@ _WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbo
                        r"districts?|areas?|villages?|locations?|regions?|provinces?)\b")
 _PLACE_CLASS_EN = re.compile(r"\b(?:places|towns|cities|neighbou?rhoods?|districts|areas|"
                              r"villages|locations)\b")
-_WHEN_EN = re.compile(r"\bwhen\b|\bwhat (?:date|day|time)\b|\bwhich day\b")
+_WHEN_EN = re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|time|year|month|hour)\b")
 
 class _Cue(StrEnum):
     """What an Arabic question word asks for (agent/lexicons/question_cues_ar.txt)."""
@@ -210,7 +210,7 @@ def _parse_ar(q: Query) -> None:
         if tok.norm in _COUNT_AR or bases[-1] in _COUNT_AR:
             q.count = True
             continue
-        category = _ar_category(bases)
+        category = ar_category(bases)
         if category is not None:
             q.categories.add(category)
             continue
@@ -230,7 +230,7 @@ def _ar_match(base: str, forms: Iterable[str]) -> bool:
                for f in forms)
 
 
-def _ar_category(bases: list[str]) -> CasualtyCategory | None:
+def ar_category(bases: list[str]) -> CasualtyCategory | None:
     for category, forms in CATEGORY_FORMS.items():
         if any(_ar_match(b, forms) for b in bases):
             return category
