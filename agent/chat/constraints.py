@@ -93,7 +93,7 @@ def read(q: Query, fx: Facts) -> Constraints:
     for run in _names(q):
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
         # only the name's own words count ('محافظة الرقة' is not known by محافظة).
-        name = [t for t in run if _is_name(q, t) or (q.lang == "en" and t.word[:1].isupper())]
+        name = [t for t in run if _is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
         if not any(fx.words.has(t, min_key=2) or fx.knows(t) for t in name):
             c.unknown.extend(name)
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
@@ -112,7 +112,7 @@ def _names(q: Query) -> list[list[Term]]:
     runs: list[list[Term]] = []
     for t in q.terms:
         joined = runs and q.text[runs[-1][-1].end:t.start].strip() in ("", "-")
-        if joined and (q.lang == "ar" or t.word[:1].isupper()):
+        if joined and (q.lang == "ar" or q.text[t.start].isupper()):
             runs[-1].append(t)
         else:
             runs.append([t])

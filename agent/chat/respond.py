@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.chat.answers import Answer, unanswerable
 from agent.chat.constraints import read, vet
-from agent.chat.context import context, quote_answer
+from agent.chat.context import context, covers, quote_answer
 from agent.chat.facts import Facts
 from agent.chat.question import parse
 from agent.chat.reply import check, model_reply, prompt
@@ -36,10 +36,11 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
     fx = Facts.build(extraction, article)
     asks = read(q, fx)
     coded = code_answer(q, fx, asks)
-    if coded is not None:
+    items = context(q, fx)
+    if coded is not None and (q.count or not (q.when or q.where) or not items
+                              or covers(q, fx, [c.quote for c in coded.citations])):
         yield vet(q, fx, coded, asks)
         return
-    items = context(q, fx)
     if out_of_article(q, fx) or not items:
         yield vet(q, fx, unanswerable(q.lang), asks)
         return

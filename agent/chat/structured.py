@@ -43,11 +43,14 @@ _OPENERS = "|".join(map(re.escape, ordered("apposition_openers_ar", normalize=Fa
 _APPOSITION = re.compile(rf"\s*،\s*(?:{_OPENERS})\s+([^،.\n]{{3,160}})")
 
 
-def _best(facts: list[Fact], terms: list[Term]) -> list[Fact]:
-    """The facts whose context holds the most question terms (all of them when no terms)."""
+def _best(facts: list[Fact], terms: list[Term], fx: Facts | None = None) -> list[Fact]:
+    """The facts whose context holds the most question terms (all of them when no terms); with
+    `fx`, each term weighs by how rare it is in the article (Facts.weight)."""
     if not terms:
         return facts
-    scored = [(sum(f.context.has(t) for t in terms), f) for f in facts]
+    weight = {id(t): fx.weight(t) if fx else 1.0 for t in terms}
+    scored = [(round(sum(weight[id(t)] for t in terms if f.context.has(t)), 6), f)
+              for f in facts]
     top = max((s for s, _ in scored), default=0)
     return [f for s, f in scored if s == top and s > 0]
 
@@ -214,7 +217,7 @@ def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
     """Events and casualty reports that have `field`, in the asked category, best match first."""
     having = [f for f in fx.facts if f.kind in ("event", "casualty") and getattr(f.obj, field)
               and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
-    return _best(having, fx.known(q.terms))
+    return _best(having, fx.known(q.terms), fx)
 
 
 def _answer_where(q: Query, fx: Facts) -> Answer | None:
