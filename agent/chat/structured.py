@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
-from agent.chat.constraints import RELATED, Constraints, fact_evidence, unmet
+from agent.chat.constraints import RELATED, Constraints, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
@@ -87,12 +87,17 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     reports = [f for f in fx.of_kind("casualty") if f.obj.category in q.categories]
     if not reports:
         return None  # nothing extracted: the model may still find it in the sentences
-    known = fx.known(q.terms)
+    # The counted group ('children') is checked by the constraints, not looked for in context.
+    known = [t for t in fx.known(q.terms) if not set(t.forms) & set(asks.counted)]
     # Only figures that meet the question's constraints (group, place, source) answer it; the
     # others the question's words point at follow as related facts, marked as not the answer.
     pointed = _best(reports, known)
     meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
     best = _best(meeting, known)
+    if not best and asks.counted:  # 'بين القتلى 6 أطفال': a sentence may count the group
+        counted = group_sentence(q, fx, asks)
+        if counted is not None:
+            return counted
     if not best and not pointed:
         return unanswerable(q.lang)  # figures exist, none for this place or source
     # "according to X": of reports in one sentence, keep those X gave, not the others'.
