@@ -342,11 +342,12 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
                        for w in _TIMES if len(w) >= 3))
     if c.attribute == Attribute.reason:  # a causal word, and the cause not said unknown
         toks = text.split()
-        negated = any(t in _NEGATIONS and any(x.endswith(("سبب", "اسباب")) for x in toks[i + 1:i + 4])
+        negated = any(t in _NEGATIONS and any(x.endswith(("سبب", "اسباب"))
+                                              for x in toks[i + 1:i + 4])
                       for i, t in enumerate(toks))
         pairs = {" ".join(toks[i:i + 2]) for i in range(len(toks))}
-        return not negated and any(b in _CAUSES for t in toks for b in clitic_bases(t)) or bool(
-            pairs & _CAUSES)
+        causal = any(b in _CAUSES for t in toks for b in clitic_bases(t)) or bool(pairs & _CAUSES)
+        return causal and not negated
     near = _near_subject(text, c.subject)
     if near is None:
         return False
