@@ -41,6 +41,7 @@ _GENERIC = words("question_generic_counted")
 _DESIGNATORS = words("place_designators")
 _GAZETTEER = words("cities") | words("countries")
 _GAZETTEER_HEADS = {p.split()[0] for p in _GAZETTEER}  # 'دير' of 'دير الزور'
+_DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _DEMONYMS = table("state_demonyms", str)
 _NAME_MARKERS = words("question_name_markers")
@@ -68,6 +69,7 @@ class Constraints:
     category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
     places: list[Term] = field(default_factory=list)
     sources: list[Term] = field(default_factory=list)
+    times: list[Term] = field(default_factory=list)  # days and months ('Saturday's march')
     unknown: list[Term] = field(default_factory=list)  # names the article never mentions
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
     asked_at: int = 0  # where the attribute word stands in the question
@@ -90,6 +92,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         _read_counted(q, c)
         c.category = tuple(f for cat in q.categories for f in CATEGORY_FORMS[cat])
     c.sources = _sources(q)
+    c.times = [t for t in q.terms if _is_time(q, t)]
     source_ids = {id(t) for t in c.sources}
     for run in _names(q):
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
@@ -118,6 +121,13 @@ def _names(q: Query) -> list[list[Term]]:
         else:
             runs.append([t])
     return [run for run in runs if any(_is_name(q, t) for t in run)]
+
+
+def _is_time(q: Query, t: Term) -> bool:
+    """A weekday or month: in Arabic any, in English capitalized ('March', not 'the march')."""
+    if q.lang == "en" and not q.text[t.start].isupper():
+        return False
+    return any(b in _DAYS_MONTHS for f in t.forms for b in clitic_bases(f))
 
 
 def _is_name(q: Query, t: Term) -> bool:
@@ -245,6 +255,10 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "place"
     if c.sources and not _from_source(fx, ev, c.sources):
         return "source"
+    when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
+                    if ev.fact is not None else [ev.sentence])
+    if c.times and not all(Words(when).has(t) for t in c.times):
+        return "time"
     if c.attribute is not None and not _has_attribute(fx, ev, c):
         return str(c.attribute)
     return None
@@ -412,6 +426,7 @@ def _category_before(text: str, c: Constraints) -> bool:
 _NOT_SAID = {
     "counted": ("The article does not say {q}.", "لا يذكر المقال {q}."),
     "place": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
+    "time": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
     "source": ("The article gives nothing from {what} on this.", "لا ينسب المقال ذلك إلى {what}."),
     "name": ("The article does not give the name of {what}.", "لا يذكر المقال اسم {what}."),
     "age": ("The article does not give the age of {what}.", "لا يذكر المقال عمر {what}."),
@@ -457,5 +472,5 @@ def vet(q: Query, fx: Facts, ans: Answer, c: Constraints | None = None) -> Answe
     if any(m is None for m in misses):
         return ans
     why = misses[0] or ""
-    terms = {"place": c.places, "source": c.sources}.get(why, c.subject)
+    terms = {"place": c.places, "source": c.sources, "time": c.times}.get(why, c.subject)
     return refusal(q, why, terms, ans)

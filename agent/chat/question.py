@@ -55,6 +55,8 @@ _AR_STOP = words("question_stopwords_ar")
 # Words that name the attribute asked (age, name, nationality, reason) are not topic terms: the
 # article says "(24 عاماً)", not "عمر" (agent/chat/constraints.py checks the attribute).
 _ATTRIBUTE_WORDS = frozenset(table("question_attributes", str))
+_ARTICLE_FORMS = frozenset({"ad", "ed", "as", "es", "ash", "esh", "at", "et", "ath", "adh", "ar",
+                            "er", "az", "ez", "an", "en", "ay", "ey"})
 _CATEGORY_EN = table("question_casualty_words_en", CasualtyCategory)
 CATEGORY_FORMS = _by_value(table("question_casualty_words_ar", CasualtyCategory))
 _VICTIM_EN = words("question_victim_words_en")
@@ -191,7 +193,9 @@ def _classify_en(q: Query, word: str, start: int, end: int) -> None:
     if not word.isascii():  # an Arabic name inside an English question
         q.terms.append(Term(word, tuple(clitic_bases(norm(word))), frozenset(), start, end))
         return
-    if (low in _EN_STOP or low in {"al", "el"} or low in _VICTIM_EN or low in _ATTRIBUTE_WORDS
+    # The Arabic article as Latin spellings write it, assimilated or not ('al-', 'ez-Zor').
+    article = low in {"al", "el"} or (q.text[end:end + 1] == "-" and low in _ARTICLE_FORMS)
+    if (low in _EN_STOP or article or low in _VICTIM_EN or low in _ATTRIBUTE_WORDS
             or len(low) < 2):
         return
     q.terms.append(Term(word, (), en_keys(low), start, end))
