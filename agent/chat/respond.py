@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from agent.chat.answers import Answer, unanswerable
-from agent.chat.constraints import read, vet
+from agent.chat.asks import read
+from agent.chat.constraints import vet
 from agent.chat.context import context, covers, quote_answer
 from agent.chat.facts import Facts
 from agent.chat.question import parse

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
-from agent.chat.constraints import RELATED, Constraints, fact_evidence, group_sentence, unmet
+from agent.chat.asks import Constraints
+from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
