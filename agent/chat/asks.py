@@ -75,7 +75,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.attribute = Attribute.date
     if q.count and c.attribute is None:
         _read_counted(q, c)
-        c.category = tuple(f for cat in q.categories for f in CATEGORY_FORMS[cat])
+        c.category = (*(f for cat in q.categories for f in CATEGORY_FORMS[cat]), *c.category)
     c.sources = _sources(q)
     c.times = [t for t in q.terms if _is_time(q, t)]
     source_ids = {id(t) for t in c.sources}
@@ -87,7 +87,7 @@ def read(q: Query, fx: Facts) -> Constraints:
             c.unknown.extend(name)
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
             c.places.append(next(t for t in run if _is_name(q, t)))
-    if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality):
+    if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
         # Whom it is asked of: the words after the attribute word ('the name of the driver'),
         # else all the question's words ('How old was Jacqueline Fleming?').
         after = [t for t in q.terms if id(t) not in source_ids and t.start > c.asked_at]
@@ -164,6 +164,9 @@ def _read_counted(q: Query, c: Constraints) -> None:
             if w in _GROUPS:
                 c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
                 return
+        # 'cases' counts any case, and a sentence may say حالات rather than a category word.
+        c.category = tuple(f for w in counted if w in _GENERIC and w in GLOSSARY
+                           for f in GLOSSARY[w].forms)
         specific = [w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
         if specific and specific[-1] in GLOSSARY:
             c.counted, c.counted_words = GLOSSARY[specific[-1]].forms, " ".join(specific)

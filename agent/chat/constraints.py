@@ -28,7 +28,8 @@ _DEMONYMS = table("state_demonyms", str)
 _NAME_MARKERS = words("question_name_markers")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
-_CAUSES = words("question_cause_markers_ar")
+_GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
+                  | words("place_designators"))
 
 
 # The checks: each citation is read with the words that stand behind it.
@@ -101,9 +102,14 @@ def _counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
         if not _matches(w.norm, forms):
             continue
         window = range(max(0, i - 3), min(len(ws), i + 3))
-        if any(j != i and starts_number(ws, j) for j in window) or w.norm[-2:] in ("ين", "ان"):
+        if any(j != i and starts_number(ws, j) for j in window) or _dual(w.norm, forms):
             return True
     return False
+
+
+def _dual(word: str, forms: tuple[str, ...]) -> bool:
+    """'التاجرين': the counted noun in the dual is a number (two)."""
+    return any(b.endswith(("ين", "ان")) and b[:-2] in forms for b in clitic_bases(word))
 
 
 def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
@@ -113,12 +119,14 @@ def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
 
 
 def _matches(word: str, forms: tuple[str, ...]) -> bool:
+    """The word is one of the forms, grown by a suffix (ساعة/ساعات), or a broken plural of one:
+    the same consonants and first letter (صندوق/صناديق; المساكن is not السكان)."""
     bases = clitic_bases(word)
-    forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))  # ساعة/ساعات
+    forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
     if any(starts(b, f) for b in bases for f in forms):
         return True
-    keys = {k for b in bases for k in ar_keys(b) if len(k) >= 3}
-    return any(k in keys for f in forms for k in ar_keys(f) if len(k) >= 3)
+    return any(k in ar_keys(b) for b in bases for f in forms for k in ar_keys(f)
+               if len(k) >= 3 and b[:1] == f[:1])
 
 
 def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
@@ -130,12 +138,21 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
         return Words(ev.sentence).has(place, min_key=2)
     if Words(loc.name).has(place, min_key=2):
         return True
+    if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
+        return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
     # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
     at = norm(ev.sentence).find(norm(loc.name))
     before = norm(ev.sentence)[:max(at, 0)].split()[-4:]
     if at > 0 and Words(" ".join(before)).has(place, min_key=2):
         return True
     return _inside(fx, loc.name, place)
+
+
+def _generic(name: str) -> bool:
+    """A place named only by common words ('الأحياء الشرقية', 'المدينة'), no proper name."""
+    return all(any(b in _GENERIC_PLACE or b.removesuffix("يه") + "ي" in _GENERIC_PLACE
+                   or b.removesuffix("يه") in _GENERIC_PLACE for b in clitic_bases(t.norm))
+               for t in tokens(name))
 
 
 def _inside(fx: Facts, name: str, place: Term) -> bool:
@@ -174,14 +191,9 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))
                 or any(b.startswith(w) for t in tokens(text) for b in clitic_bases(t.norm)
                        for w in _TIMES if len(w) >= 3))
-    if c.attribute == Attribute.reason:  # a causal word, and the cause not said unknown
-        toks = text.split()
-        negated = any(t in _NEGATIONS and any(x.endswith(("سبب", "اسباب"))
-                                              for x in toks[i + 1:i + 4])
-                      for i, t in enumerate(toks))
-        pairs = {" ".join(toks[i:i + 2]) for i in range(len(toks))}
-        causal = any(b in _CAUSES for t in toks for b in clitic_bases(t)) or bool(pairs & _CAUSES)
-        return causal and not negated
+    if c.attribute == Attribute.reason:  # the article does not say the cause is unknown
+        return not any(_cause_unknown(norm(s.text)) for s, w in fx.sentences
+                       if s.text == ev.sentence or all(w.has(t) for t in c.subject))
     near = _near_subject(text, c.subject)
     if near is None:
         return False
@@ -197,6 +209,14 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     return any(b in _NAME_MARKERS for t in tokens(after) for b in clitic_bases(t.norm)) or any(
         norm(e.text) in after and not known.has_form(norm(e.text).split()[0])
         for a in fx.extraction.actors for e in a.evidence)
+
+
+def _cause_unknown(text: str) -> bool:
+    """'ولم تعرف أسباب الحريق بعد': a negation right before the word for the cause."""
+    toks = text.split()
+    return any(t.removeprefix("و").removeprefix("ف") in _NEGATIONS
+               and any(x.endswith(("سبب", "اسباب")) for x in toks[i + 1:i + 4])
+               for i, t in enumerate(toks))
 
 
 def _near_subject(text: str, subject: list[Term]) -> str | None:
@@ -229,15 +249,16 @@ def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
 
 
 def _category_before(text: str, c: Constraints) -> bool:
-    """The casualty word nearest before the counted group is of the asked category: «قُتل 57
-    شخصاً، بينهم 17 طفلاً» counts children killed, not wounded."""
+    """The casualty word nearest the counted group is of the asked category: «قُتل 57 شخصاً،
+    بينهم 17 طفلاً، وأصيب 21» counts children killed, not wounded."""
     toks = [t.norm for t in tokens(text)]
     for i, w in enumerate(toks):
         if not _matches(w, c.counted):
             continue
-        for prev in reversed(toks[max(0, i - 12):i]):
-            if ar_category(clitic_bases(prev)) is not None:
-                return not c.category or _matches(prev, c.category)
+        # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا').
+        for near in (*reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
+            if ar_category(clitic_bases(near)) is not None:
+                return not c.category or _matches(near, c.category)
     return not c.category
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.chat.answers import Answer, unanswerable
 from agent.chat.asks import read
-from agent.chat.constraints import vet
+from agent.chat.constraints import group_sentence, vet
 from agent.chat.context import context, covers, quote_answer
 from agent.chat.facts import Facts
 from agent.chat.question import parse
@@ -47,8 +47,10 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
         return
     if q.lang == "ar" or llm is None:
         # Measured: the 1.5B model's Arabic garbles the meaning even when every word is the
-        # article's, so an Arabic question gets the article's own words instead.
-        yield vet(q, fx, quote_answer(q, items), asks)
+        # article's, so an Arabic question gets the article's own words instead: the sentence
+        # that counts what is asked ('how many merchants'), else the best matching one.
+        counted = group_sentence(q, fx, asks) if asks.counted else None
+        yield vet(q, fx, counted or quote_answer(q, items), asks)
         return
     reply = ""
     for piece in model_reply(llm, prompt(q, items, history)):
