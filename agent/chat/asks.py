@@ -75,7 +75,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.attribute = Attribute.date
     if q.count and c.attribute is None:
         _read_counted(q, c)
-        c.category = (*(f for cat in q.categories for f in CATEGORY_FORMS[cat]), *c.category)
+        c.category = (*(f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ())), *c.category)
     c.sources = _sources(q)
     c.times = [t for t in q.terms if _is_time(q, t)]
     source_ids = {id(t) for t in c.sources}
@@ -167,7 +167,9 @@ def _read_counted(q: Query, c: Constraints) -> None:
         # 'cases' counts any case, and a sentence may say حالات rather than a category word.
         c.category = tuple(f for w in counted if w in _GENERIC and w in GLOSSARY
                            for f in GLOSSARY[w].forms)
-        specific = [w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
+        # 'confirmed cholera cases' counts cases: words before a generic noun only qualify it.
+        specific = [] if counted and counted[-1] in _GENERIC else [
+            w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
         if specific and specific[-1] in GLOSSARY:
             c.counted, c.counted_words = GLOSSARY[specific[-1]].forms, " ".join(specific)
         return

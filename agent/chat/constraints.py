@@ -28,6 +28,7 @@ _DEMONYMS = table("state_demonyms", str)
 _NAME_MARKERS = words("question_name_markers")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
+_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
 
@@ -136,6 +137,9 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     loc = ev.fact.obj.location if casualty and ev.fact is not None else None
     if loc is None:
         return Words(ev.sentence).has(place, min_key=2)
+    own = _place_before(fx, ev.fact) if ev.fact is not None else None
+    if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
+        return Words(own).has(place, min_key=2)
     if Words(loc.name).has(place, min_key=2):
         return True
     if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
@@ -146,6 +150,19 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     if at > 0 and Words(" ".join(before)).has(place, min_key=2):
         return True
     return _inside(fx, loc.name, place)
+
+
+def _place_before(fx: Facts, fact: Fact) -> str | None:
+    """The place name written right before a figure in an enumeration ('حلب (153 إصابة)',
+    'والحسكة (21)'), when one is."""
+    span, words = fact.obj.evidence[0], getattr(fact.obj, "count_text", "")
+    at = span.text.rfind(words) if words else -1
+    start = span.start + max(at, 0)
+    before = tokens(fx.article, max(0, start - 30), start)[-2:]
+    if not before or "(" not in fx.article[before[-1].end:start]:
+        return None
+    word = before[-1]
+    return word.text if any(b in _GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
 
 
 def _generic(name: str) -> bool:

@@ -243,4 +243,4 @@ def ar_category(bases: list[str]) -> CasualtyCategory | None:
 
 def category_terms(q: Query) -> list[Term]:
     """The casualty categories the question asks about, as terms to look for in the article."""
-    return [Term(str(c), CATEGORY_FORMS[c], frozenset(), 0, 0) for c in q.categories]
+    return [Term(str(c), CATEGORY_FORMS.get(c, ()), frozenset(), 0, 0) for c in q.categories]

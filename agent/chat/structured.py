@@ -32,7 +32,8 @@ _QUOTE_MAX = 400  # characters of a statement quoted in an answer
 _EN_VERB = {CasualtyCategory.killed: "were killed", CasualtyCategory.injured: "were injured",
             CasualtyCategory.displaced: "were displaced", CasualtyCategory.missing: "are missing",
             CasualtyCategory.detained: "were detained",
-            CasualtyCategory.affected: "were affected"}
+            CasualtyCategory.affected: "were affected", CasualtyCategory.sick: "fell ill",
+            CasualtyCategory.rescued: "were rescued", CasualtyCategory.evacuated: "were evacuated"}
 _AR_VERB = {CasualtyCategory(k): v
             for k, v in table("answer_casualty_verbs_ar", str, normalize=False).items()}
 _EN_VICTIMS = {Victims.civilians: "civilians", Victims.combatants: "fighters",
@@ -56,10 +57,22 @@ def _best(facts: list[Fact], terms: list[Term], fx: Facts | None = None) -> list
     return [f for s, f in scored if s == top and s > 0]
 
 
+# «إصابة» is a wound or a case of a disease: the extraction tells which (agent/extract/sickness.py),
+# so a question asking for one also takes the other when the article has only that.
+_CASES = {CasualtyCategory.injured: CasualtyCategory.sick,
+          CasualtyCategory.sick: CasualtyCategory.injured}
+
+
+def _asked(q: Query, fx: Facts) -> set[CasualtyCategory]:
+    have = {f.obj.category for f in fx.of_kind("casualty")}
+    return set(q.categories) | {_CASES[c] for c in q.categories
+                                if c in _CASES and c not in have}
+
+
 def _casualty_line(d: Draft, f: Fact) -> str:
     c: CasualtyReport = f.obj
     mark = d.cite(f.id, f.kind, f.quote)
-    away = c.category == CasualtyCategory.displaced
+    away = c.category in (CasualtyCategory.displaced, CasualtyCategory.evacuated)
     vague = not re.search(r"\d", norm(c.count_text))
     if d.lang == "en":
         who = "families" if c.unit == CountUnit.families else _EN_VICTIMS.get(c.victims, "people")
@@ -85,7 +98,7 @@ def _casualty_line(d: Draft, f: Fact) -> str:
 
 
 def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
-    reports = [f for f in fx.of_kind("casualty") if f.obj.category in q.categories]
+    reports = [f for f in fx.of_kind("casualty") if f.obj.category in _asked(q, fx)]
     if not reports:
         return None  # nothing extracted: the model may still find it in the sentences
     # The counted group ('children') is checked by the constraints, not looked for in context.
