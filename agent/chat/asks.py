@@ -75,7 +75,8 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.attribute = Attribute.date
     if q.count and c.attribute is None:
         _read_counted(q, c)
-        c.category = (*(f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ())), *c.category)
+        asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
+        c.category = (*asked, *c.category)
     c.sources = _sources(q)
     c.times = [t for t in q.terms if _is_time(q, t)]
     source_ids = {id(t) for t in c.sources}
