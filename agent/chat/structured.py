@@ -32,7 +32,7 @@ _QUOTE_MAX = 400  # characters of a statement quoted in an answer
 _EN_VERB = {CasualtyCategory.killed: "were killed", CasualtyCategory.injured: "were injured",
             CasualtyCategory.displaced: "were displaced", CasualtyCategory.missing: "are missing",
             CasualtyCategory.detained: "were detained",
-            CasualtyCategory.affected: "were affected", CasualtyCategory.sick: "fell ill",
+            CasualtyCategory.affected: "were affected", CasualtyCategory.sick: "were recorded",
             CasualtyCategory.rescued: "were rescued", CasualtyCategory.evacuated: "were evacuated"}
 _AR_VERB = {CasualtyCategory(k): v
             for k, v in table("answer_casualty_verbs_ar", str, normalize=False).items()}
@@ -76,6 +76,8 @@ def _casualty_line(d: Draft, f: Fact) -> str:
     vague = not re.search(r"\d", norm(c.count_text))
     if d.lang == "en":
         who = "families" if c.unit == CountUnit.families else _EN_VICTIMS.get(c.victims, "people")
+        if c.category == CasualtyCategory.sick:  # cases of a disease, not people fallen ill
+            who = "cases"
         text = f"{count_phrase(c, 'en')} {who} {_EN_VERB[c.category]}"
         if vague:
             text += f" («{c.count_text}»)"
