@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Editop, Levenshtein
@@ -41,6 +42,7 @@ def _with_variant(key: str) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 2)
 
 
+@cache  # an article repeats its words: every Words of it keys them again
 def ar_keys(word: str) -> frozenset[str]:
     """Consonant keys of a normalized Arabic word, the definite article dropped."""
     base = word[2:] if word.startswith(_ARTICLE) and len(word) > 4 else word
@@ -71,18 +73,25 @@ class Term:
     end: int
 
 
+@cache
+def _bases_and_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    bases = clitic_bases(word)
+    return frozenset(bases), frozenset(k for b in bases for k in ar_keys(b))
+
+
 class Words:
     """The words of a text, for looking up question terms: normalized forms, their clitic-free
     bases, and consonant keys."""
 
     def __init__(self, text: str) -> None:
-        self.norm = " ".join(t.norm for t in tokens(text))
+        toks = [t.norm for t in tokens(text)]
+        self.norm = " ".join(toks)
         self.bases: set[str] = set()
         self.keys: set[str] = set()
-        for tok in tokens(text):
-            for base in clitic_bases(tok.norm):
-                self.bases.add(base)
-                self.keys |= ar_keys(base)
+        for tok in set(toks):
+            bases, keys = _bases_and_keys(tok)
+            self.bases |= bases
+            self.keys |= keys
 
     def has_form(self, form: str) -> bool:
         if " " in form:
