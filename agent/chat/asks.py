@@ -33,8 +33,8 @@ _DESIGNATORS = words("place_designators")
 GAZETTEER = words("cities") | words("countries")
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
-_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\bdid (?:the )?(.+?) (?:say|report|"
-                        r"record|announce|count|put|give)\b", re.I)
+_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\bdid (?:the )?((?:\S+ ){0,3}?\S+) "
+                        r"(?:say|report|record|announce|put|give)\b", re.I)
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
 _EN_IN = {"in", "at", "from", "near", "inside"}
 _AR_IN = {"في", "ب", "من"}

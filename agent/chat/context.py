@@ -36,7 +36,7 @@ def context(q: Query, fx: Facts) -> list[Item]:
     weights = {id(t): fx.weight(t) for t in known}
 
     def top(words: list[Words], k: int) -> list[int]:
-        scored = [(sum(weights[id(t)] for t in known if w.has(t)), i)
+        scored = [(sum(weights[id(t)] for t in known if w.has(t, min_key=2)), i)
                   for i, w in enumerate(words)]
         ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))
         return [i for _, i in ranked[:k]]

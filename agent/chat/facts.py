@@ -75,7 +75,7 @@ class Facts:
     def weight(self, term: Term) -> float:
         """How much finding the term says: 1 / the number of sentences holding it (a word in
         few sentences points at the answer more than a word in most)."""
-        return 1 / max(1, sum(w.has(term) for _, w in self.sentences))
+        return 1 / max(1, sum(w.has(term, min_key=2) for _, w in self.sentences))
 
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]

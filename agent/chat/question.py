@@ -68,7 +68,7 @@ _SAY_AR = words("question_say_words_ar")
 KNOWN_EN = (_EN_STOP | _SAY_EN | _VICTIM_EN | set(_CATEGORY_EN)
             | {w for key in GLOSSARY for w in key.split()})
 
-_COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bfigures?\b|\bcount\b")
+_COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bwhat figure\b")
 _WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were)\b|\bwhat (?:is|was) (?:the )?(?:role|"
                         r"title|job|position) of\b|\b(?:role|title|job)\b")
 _WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbou?rhoods?|"
@@ -198,7 +198,10 @@ def _classify_en(q: Query, word: str, start: int, end: int) -> None:
     if (low in _EN_STOP or article or low in _VICTIM_EN or low in _ATTRIBUTE_WORDS
             or len(low) < 2):
         return
-    q.terms.append(Term(word, (), en_keys(low), start, end))
+    # A name is looked up by its consonants; a lower-case word the glossary does not know is
+    # less likely a name ('hijab' may be), and two consonants ('take': t-k) match at random.
+    keys = en_keys(low) if word[:1].isupper() else frozenset(k for k in en_keys(low) if len(k) > 2)
+    q.terms.append(Term(word, (), keys, start, end))
 
 
 def _parse_ar(q: Query) -> None:
