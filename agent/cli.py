@@ -97,10 +97,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return cmd_ask_db(args)
     from agent.chat import answer, render_terminal
     from agent.extract import extract, read_article
-    from agent.model.llama import get_llm
+    from agent.model.llama import named_llm
 
     article = read_article(args.file)
-    llm = get_llm(args.model)
+    llm = named_llm(args.model)  # the app and answer() answer the same way (tests/test_one_answer)
     extraction = extract(article, args.published, llm)
     print(render_terminal(answer(args.question, extraction, article, llm=llm)))
     return 0

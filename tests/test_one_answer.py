@@ -1,5 +1,6 @@
 """One answer everywhere: `naba ask`, answer() and the app give the same answer, word for word
-and citation for citation, to the same question about the same article and model."""
+and citation for citation, to the same question about the same article: by code when no model
+is named (the default), through the model when one is."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def _fake() -> FakeLLM:
     return FakeLLM([MODEL_REPLY] * 8)
 
 
-def _by_answer(question: str) -> Answer:
-    return answer(question, extract(ARTICLE, PUBLISHED), ARTICLE, llm=_fake())
+def _by_answer(question: str, llm: FakeLLM | None = None) -> Answer:
+    return answer(question, extract(ARTICLE, PUBLISHED), ARTICLE, llm=llm)
 
 
 def _free_port() -> int:
@@ -51,7 +52,7 @@ def app_url() -> Iterator[str]:
     library = Library(lambda text, published: extract(text, published))
     library.add(ARTICLE, PUBLISHED, "stampede.txt")
     port = _free_port()
-    demo = serve(build(library, _fake()), "127.0.0.1", port, block=False)
+    demo = serve(build(library, None), "127.0.0.1", port, block=False)  # as `naba chat` builds it
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
@@ -64,9 +65,22 @@ def test_naba_ask_prints_what_answer_returns(question: str, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    monkeypatch.setattr(llama, "get_llm", lambda model=None: _fake())
+    monkeypatch.delenv("NABA_MODEL", raising=False)
+    monkeypatch.setattr(llama, "get_llm", lambda model=None: pytest.fail("no model was named"))
     assert cli.main(["ask", str(path), question, "--published", PUBLISHED]) == 0
     assert capsys.readouterr().out.strip() == render_terminal(_by_answer(question)).strip()
+
+
+def test_a_named_model_answers_in_naba_ask_as_in_answer(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(llama, "get_llm", lambda model=None: _fake())
+    question = QUESTIONS[-1]
+    assert cli.main(["ask", str(path), question, "--model", "other.gguf"]) == 0
+    assert capsys.readouterr().out.strip() == render_terminal(
+        answer(question, extract(ARTICLE, None), ARTICLE, llm=_fake())).strip()
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
