@@ -52,6 +52,7 @@ class Constraints:
     counted: tuple[str, ...] = ()  # Arabic forms of the counted group or noun; () = any
     counted_words: str = ""  # the counted noun as the question words it
     category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
+    unchecked: bool = False  # the counted noun has no Arabic form known: no figure can be checked
     places: list[Term] = field(default_factory=list)
     sources: list[Term] = field(default_factory=list)
     times: list[Term] = field(default_factory=list)  # days and months ('Saturday's march')
@@ -173,6 +174,8 @@ def _read_counted(q: Query, c: Constraints) -> None:
             w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
         if specific and specific[-1] in GLOSSARY:
             c.counted, c.counted_words = GLOSSARY[specific[-1]].forms, " ".join(specific)
+        elif specific:  # 'how many tents': no Arabic form to check a figure against
+            c.unchecked, c.counted_words = True, " ".join(specific)
         return
     toks = tokens(q.text)
     at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)

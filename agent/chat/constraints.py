@@ -71,6 +71,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.counted and not _counts(fx, ev, c.counted):
         return "counted"
     reported = ev.fact is not None and ev.fact.kind == "casualty"
+    if c.unchecked and not reported:
+        return "counted"  # a quoted figure for a noun the chat cannot read is a guess
     if c.category and not reported and not _counts(fx, ev, c.category):
         return "counted"  # a sentence quoted for a toll must hold a figure of that category
     if any(not _in_place(fx, ev, t) for t in c.places):
