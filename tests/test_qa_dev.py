@@ -23,8 +23,6 @@ KNOWN_FAILURES = {
     "r_mali_ogossagou_massacre#1": _EXTRACTION + " (134 civilians per Guterres)",
     "r_morocco_haouz_quake#1": _EXTRACTION + " (452 in Taroudant is placed in Al-Haouz); "
                                "the place check refuses rather than cite it",
-    "r_nigeria_lagos_polling_attacks#6": "the quote is another speaker's; the speaker of the "
-                                         "next sentence is not extracted",
     "r_saudi_asir_bus_crash#2": "the sentence with the cause is not the best match",
     "r_saudi_asir_bus_crash#3": _EXTRACTION + " (the place is cut to محافظة خميس)",
     "r_sudan_fasher_shelter_drone#3": "who-said in English: the quote's words are not matched "
