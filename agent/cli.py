@@ -97,10 +97,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return cmd_ask_db(args)
     from agent.chat import answer, render_terminal
     from agent.extract import extract, read_article
-    from agent.model.llama import get_llm
+    from agent.model.llama import named_llm
 
     article = read_article(args.file)
-    llm = get_llm(args.model)
+    llm = named_llm(args.model)  # the app and answer() answer the same way (tests/test_one_answer)
     extraction = extract(article, args.published, llm)
     print(render_terminal(answer(args.question, extraction, article, llm=llm)))
     return 0
@@ -128,6 +128,10 @@ def cmd_model(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if "--qa" in args.rest:  # the chat on tests/corpus's questions (agent/eval/qa.py)
+        from agent.eval.qa import main as evaluate_qa
+
+        return evaluate_qa([a for a in args.rest if a != "--qa"])
     from agent.eval.evaluate import main as evaluate
 
     return evaluate(args.rest)
@@ -183,7 +187,8 @@ def _parser() -> _Parser:
     sub = command("model", cmd_model, "show the model in use: path, size, verified sha256")
     model_option(sub)
 
-    # eval parses its own options (--model, --out, --rules-only, --anercorp; see `naba eval -h`).
+    # eval parses its own options (--model, --out, --rules-only, --anercorp; see `naba eval -h`);
+    # `naba eval --qa` scores the chat instead (see `naba eval --qa -h`).
     command("eval", cmd_eval, "score extraction against the truth files", add_help=False)
     corpus.add_commands(command)  # batch, export
     return parser

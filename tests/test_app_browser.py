@@ -93,6 +93,16 @@ def test_arabic_question_in_the_browser(browser, rules_app) -> None:
     assert outside == []  # no fonts, scripts or analytics from the network
 
 
+def test_unanswerable_question_is_refused_in_the_browser(browser, rules_app) -> None:
+    """The article counts civilians in Hama, not women: the answer says so first, then shows the
+    figure it has as related, with its citation."""
+    answer, outside = _ask_in_page(browser, rules_app, "How many women were killed in Hama?",
+                                   "chat_refusal_en.png")
+    assert "The article does not say how many women were killed in Hama." in answer
+    assert "Related, not the answer:" in answer and "50" in answer
+    assert outside == []
+
+
 def test_picking_a_fact_shows_where_it_stands(browser, rules_app) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(rules_app)

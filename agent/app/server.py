@@ -235,14 +235,15 @@ def launch(files: list[str], published: str | None, host: str = "127.0.0.1", por
            model: str | None = None) -> None:
     """Extract `files`, then serve the app until interrupted. One model for every user:
     model-bound events run one at a time."""
-    from agent.model.llama import get_llm
+    from agent.model.llama import named_llm
 
-    llm = get_llm(model)
+    llm = named_llm(model)  # None: answers by code, as `naba ask` and answer() give them
     library = Library(lambda text, date: extract(text, date, llm))
     for path in files:
         print(f"naba: extracting {path} …", flush=True)
         library.add(read_article(path), published, Path(path).name)
-    warm(llm)  # the first question then reads only its own lines
+    if llm is not None:
+        warm(llm)  # the first question then reads only its own lines
     print(f"naba: serving on http://{host}:{port}", flush=True)
     serve(build(library, llm), host, port)
 

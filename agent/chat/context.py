@@ -33,9 +33,11 @@ class Item:
 def context(q: Query, fx: Facts) -> list[Item]:
     """The facts, then the sentences, that share the most question words, numbered from 1."""
     known = fx.known(q.terms) + category_terms(q)
+    weights = {id(t): fx.weight(t) for t in known}
 
     def top(words: list[Words], k: int) -> list[int]:
-        scored = [(sum(w.has(t) for t in known), i) for i, w in enumerate(words)]
+        scored = [(sum(weights[id(t)] for t in known if w.has(t, min_key=2)), i)
+                  for i, w in enumerate(words)]
         ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))
         return [i for _, i in ranked[:k]]
 
@@ -48,6 +50,19 @@ def context(q: Query, fx: Facts) -> list[Item]:
         items.append(Item(len(items) + 1, f"sentence-{k + 1}", "sentence", sent,
                           f"«{clip(sent.text, 1.5)}»"))
     return items
+
+
+def covers(q: Query, fx: Facts, quotes: list[Span]) -> bool:
+    """The cited words stand in sentences that match the question at least as well as its best
+    sentence does (a date or place fact from another sentence answers another question)."""
+    known = fx.known(q.terms)
+
+    def score(words: Words) -> float:
+        return sum(fx.weight(t) for t in known if words.has(t))
+
+    best = max((score(w) for _, w in fx.sentences), default=0.0)
+    cited = [w for s, w in fx.sentences if any(s.start <= x.start < s.end for x in quotes)]
+    return max((score(w) for w in cited), default=0.0) >= best - 1e-6
 
 
 def clip(text: str, lines: float = 1) -> str:

@@ -4,10 +4,11 @@ article's sentences, and every name the extraction knows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from agent.chat.words import Term, Words
-from agent.text.doc import locate, sentences
+from agent.text.doc import Doc, locate, sentences
 from schemas import Actor, ArticleExtraction, Span
 
 
@@ -65,6 +66,16 @@ class Facts:
         names += [e.location.name for e in extraction.events if e.location]
         names += [c.location.name for c in extraction.casualties if c.location]
         return cls(article, extraction, facts, sents, Words(" ".join(names)), Words(article))
+
+    @cached_property
+    def doc(self) -> Doc:
+        """The article as the extraction rules read it (numbers and dates in answers)."""
+        return Doc.build(self.article)
+
+    def weight(self, term: Term) -> float:
+        """How much finding the term says: 1 / the number of sentences holding it (a word in
+        few sentences points at the answer more than a word in most)."""
+        return 1 / max(1, sum(w.has(term, min_key=2) for _, w in self.sentences))
 
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]

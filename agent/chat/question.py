@@ -11,7 +11,7 @@ from typing import Literal
 
 from agent.chat.words import Term, en_keys
 from agent.text.arabic import clitic_bases, norm, tokens
-from agent.text.lexicon import table, words
+from agent.text.lexicon import entries, table, words
 from schemas import CasualtyCategory
 
 Lang = Literal["ar", "en"]
@@ -26,12 +26,16 @@ class Gloss:
 
 
 def _glossary() -> dict[str, Gloss]:
+    """English key -> its Arabic forms; a key on several lines gathers all their forms."""
     out: dict[str, Gloss] = {}
-    for arabic, english in table("glossary_en_ar", str).items():
-        keys, _, display = english.partition("=")
-        gloss = Gloss(tuple(f.strip() for f in arabic.split("،")), display.strip() or None)
+    for entry in entries("glossary_en_ar"):
+        keys, _, display = (entry.value or "").partition("=")
+        forms = tuple(norm(f.strip()) for f in entry.text.split("،"))
         for key in keys.split(","):
-            out[key.strip()] = gloss
+            known = out.get(key.strip())
+            out[key.strip()] = Gloss(
+                tuple(dict.fromkeys((*known.forms, *forms))) if known else forms,
+                (known.display if known else None) or display.strip() or None)
     return out
 
 
@@ -48,6 +52,11 @@ def _by_value(lexicon: dict[str, CasualtyCategory]) -> dict[CasualtyCategory, tu
 
 _EN_STOP = words("question_stopwords_en")
 _AR_STOP = words("question_stopwords_ar")
+# Words that name the attribute asked (age, name, nationality, reason) are not topic terms: the
+# article says "(24 عاماً)", not "عمر" (agent/chat/constraints.py checks the attribute).
+_ATTRIBUTE_WORDS = frozenset(table("question_attributes", str))
+_ARTICLE_FORMS = frozenset({"ad", "ed", "as", "es", "ash", "esh", "at", "et", "ath", "adh", "ar",
+                            "er", "az", "ez", "an", "en", "ay", "ey"})
 _CATEGORY_EN = table("question_casualty_words_en", CasualtyCategory)
 CATEGORY_FORMS = _by_value(table("question_casualty_words_ar", CasualtyCategory))
 _VICTIM_EN = words("question_victim_words_en")
@@ -59,14 +68,14 @@ _SAY_AR = words("question_say_words_ar")
 KNOWN_EN = (_EN_STOP | _SAY_EN | _VICTIM_EN | set(_CATEGORY_EN)
             | {w for key in GLOSSARY for w in key.split()})
 
-_COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bfigures?\b|\bcount\b")
+_COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bwhat figure\b")
 _WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were)\b|\bwhat (?:is|was) (?:the )?(?:role|"
                         r"title|job|position) of\b|\b(?:role|title|job)\b")
 _WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbou?rhoods?|"
                        r"districts?|areas?|villages?|locations?|regions?|provinces?)\b")
 _PLACE_CLASS_EN = re.compile(r"\b(?:places|towns|cities|neighbou?rhoods?|districts|areas|"
                              r"villages|locations)\b")
-_WHEN_EN = re.compile(r"\bwhen\b|\bwhat (?:date|day|time)\b|\bwhich day\b")
+_WHEN_EN = re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|time|year|month|hour)\b")
 
 class _Cue(StrEnum):
     """What an Arabic question word asks for (agent/lexicons/question_cues_ar.txt)."""
@@ -143,8 +152,8 @@ def _parse_en(q: Query) -> None:
         # Longest glossary phrase first: 'united states', 'syrian observatory'.
         for size in (4, 3, 2, 1):
             chunk = found[i:i + size]
-            key = " ".join(w.lower() for w, _, _ in chunk)
-            if len(chunk) == size and key in GLOSSARY:
+            key = _gloss_key(chunk) if len(chunk) == size else None
+            if key is not None:
                 q.terms.append(Term(key, GLOSSARY[key].forms, frozenset(),
                                     chunk[0][1], chunk[-1][2]))
                 i += size
@@ -153,6 +162,24 @@ def _parse_en(q: Query) -> None:
             word, start, end = found[i]
             _classify_en(q, word, start, end)
             i += 1
+
+
+def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
+    """The glossary key a run of English words stands for: the words, or one word without its
+    inflection ('crossings', 'stabbed'); a key that is also a plain word ('who', 'us') only when
+    typed in capitals (WHO, US)."""
+    key = " ".join(w.lower() for w, _, _ in chunk)
+    if key in _EN_STOP and not all(w.isupper() for w, _, _ in chunk):
+        return None
+    if key in GLOSSARY:
+        return key
+    if len(chunk) > 1 or key in _CATEGORY_EN or key in _SAY_EN:
+        return None
+    for suffix in ("'s", "s", "es", "ed", "d", "ing"):
+        stem = key.removesuffix(suffix)
+        if stem != key and len(stem) > 2 and stem in GLOSSARY:
+            return stem
+    return None
 
 
 def _classify_en(q: Query, word: str, start: int, end: int) -> None:
@@ -166,9 +193,15 @@ def _classify_en(q: Query, word: str, start: int, end: int) -> None:
     if not word.isascii():  # an Arabic name inside an English question
         q.terms.append(Term(word, tuple(clitic_bases(norm(word))), frozenset(), start, end))
         return
-    if low in _EN_STOP or low in {"al", "el"} or low in _VICTIM_EN or len(low) < 2:
+    # The Arabic article as Latin spellings write it, assimilated or not ('al-', 'ez-Zor').
+    article = low in {"al", "el"} or (q.text[end:end + 1] == "-" and low in _ARTICLE_FORMS)
+    if (low in _EN_STOP or article or low in _VICTIM_EN or low in _ATTRIBUTE_WORDS
+            or len(low) < 2):
         return
-    q.terms.append(Term(word, (), en_keys(low), start, end))
+    # A name is looked up by its consonants; a lower-case word the glossary does not know is
+    # less likely a name ('hijab' may be), and two consonants ('take': t-k) match at random.
+    keys = en_keys(low) if word[:1].isupper() else frozenset(k for k in en_keys(low) if len(k) > 2)
+    q.terms.append(Term(word, (), keys, start, end))
 
 
 def _parse_ar(q: Query) -> None:
@@ -184,14 +217,15 @@ def _parse_ar(q: Query) -> None:
         if tok.norm in _COUNT_AR or bases[-1] in _COUNT_AR:
             q.count = True
             continue
-        category = _ar_category(bases)
+        category = ar_category(bases)
         if category is not None:
             q.categories.add(category)
             continue
         if any(b in _SAY_AR for b in bases):
             q.say = True
             continue
-        if tok.norm in _AR_STOP or (len(bases) > 1 and bases[1] in _AR_STOP):
+        if tok.norm in _AR_STOP or (len(bases) > 1 and bases[1] in _AR_STOP) or any(
+                b in _ATTRIBUTE_WORDS for b in bases):
             continue
         if any(_ar_match(b, _VICTIM_FORMS) for b in bases):
             continue
@@ -203,7 +237,7 @@ def _ar_match(base: str, forms: Iterable[str]) -> bool:
                for f in forms)
 
 
-def _ar_category(bases: list[str]) -> CasualtyCategory | None:
+def ar_category(bases: list[str]) -> CasualtyCategory | None:
     for category, forms in CATEGORY_FORMS.items():
         if any(_ar_match(b, forms) for b in bases):
             return category
@@ -212,4 +246,4 @@ def _ar_category(bases: list[str]) -> CasualtyCategory | None:
 
 def category_terms(q: Query) -> list[Term]:
     """The casualty categories the question asks about, as terms to look for in the article."""
-    return [Term(str(c), CATEGORY_FORMS[c], frozenset(), 0, 0) for c in q.categories]
+    return [Term(str(c), CATEGORY_FORMS.get(c, ()), frozenset(), 0, 0) for c in q.categories]

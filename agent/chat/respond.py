@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from agent.chat.answers import Answer, unanswerable
-from agent.chat.context import context, quote_answer
+from agent.chat.asks import read
+from agent.chat.constraints import group_sentence, vet
+from agent.chat.context import context, covers, quote_answer
 from agent.chat.facts import Facts
 from agent.chat.question import parse
 from agent.chat.reply import check, model_reply, prompt
@@ -33,24 +35,28 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
     """
     q = parse(question)
     fx = Facts.build(extraction, article)
-    coded = code_answer(q, fx)
-    if coded is not None:
-        yield coded
-        return
+    asks = read(q, fx)
+    coded = code_answer(q, fx, asks)
     items = context(q, fx)
+    if coded is not None and (q.count or not (q.when or q.where) or not items
+                              or covers(q, fx, [c.quote for c in coded.citations])):
+        yield vet(q, fx, coded, asks)
+        return
     if out_of_article(q, fx) or not items:
-        yield unanswerable(q.lang)
+        yield vet(q, fx, unanswerable(q.lang), asks)
         return
     if q.lang == "ar" or llm is None:
         # Measured: the 1.5B model's Arabic garbles the meaning even when every word is the
-        # article's, so an Arabic question gets the article's own words instead.
-        yield quote_answer(q, items)
+        # article's, so an Arabic question gets the article's own words instead: the sentence
+        # that counts what is asked ('how many merchants'), else the best matching one.
+        counted = group_sentence(q, fx, asks) if asks.counted else None
+        yield vet(q, fx, counted or quote_answer(q, items), asks)
         return
     reply = ""
     for piece in model_reply(llm, prompt(q, items, history)):
         reply += piece
         yield reply
-    yield check(reply, q, items, fx.words) or unanswerable(q.lang)
+    yield vet(q, fx, check(reply, q, items, fx.words) or unanswerable(q.lang), asks)
 
 
 def answer(question: str, extraction: ArticleExtraction, article: str,

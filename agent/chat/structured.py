@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
+from agent.chat.asks import Constraints
+from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
@@ -30,7 +32,8 @@ _QUOTE_MAX = 400  # characters of a statement quoted in an answer
 _EN_VERB = {CasualtyCategory.killed: "were killed", CasualtyCategory.injured: "were injured",
             CasualtyCategory.displaced: "were displaced", CasualtyCategory.missing: "are missing",
             CasualtyCategory.detained: "were detained",
-            CasualtyCategory.affected: "were affected"}
+            CasualtyCategory.affected: "were affected", CasualtyCategory.sick: "were recorded",
+            CasualtyCategory.rescued: "were rescued", CasualtyCategory.evacuated: "were evacuated"}
 _AR_VERB = {CasualtyCategory(k): v
             for k, v in table("answer_casualty_verbs_ar", str, normalize=False).items()}
 _EN_VICTIMS = {Victims.civilians: "civilians", Victims.combatants: "fighters",
@@ -42,22 +45,39 @@ _OPENERS = "|".join(map(re.escape, ordered("apposition_openers_ar", normalize=Fa
 _APPOSITION = re.compile(rf"\s*،\s*(?:{_OPENERS})\s+([^،.\n]{{3,160}})")
 
 
-def _best(facts: list[Fact], terms: list[Term]) -> list[Fact]:
-    """The facts whose context holds the most question terms (all of them when no terms)."""
+def _best(facts: list[Fact], terms: list[Term], fx: Facts | None = None) -> list[Fact]:
+    """The facts whose context holds the most question terms (all of them when no terms); with
+    `fx`, each term weighs by how rare it is in the article (Facts.weight)."""
     if not terms:
         return facts
-    scored = [(sum(f.context.has(t) for t in terms), f) for f in facts]
+    weight = {id(t): fx.weight(t) if fx else 1.0 for t in terms}
+    scored = [(round(sum(weight[id(t)] for t in terms if f.context.has(t)), 6), f)
+              for f in facts]
     top = max((s for s, _ in scored), default=0)
     return [f for s, f in scored if s == top and s > 0]
+
+
+# «إصابة» is a wound or a case of a disease: the extraction tells which (agent/extract/sickness.py),
+# so a question asking for one also takes the other when the article has only that.
+_CASES = {CasualtyCategory.injured: CasualtyCategory.sick,
+          CasualtyCategory.sick: CasualtyCategory.injured}
+
+
+def _asked(q: Query, fx: Facts) -> set[CasualtyCategory]:
+    have = {f.obj.category for f in fx.of_kind("casualty")}
+    return set(q.categories) | {_CASES[c] for c in q.categories
+                                if c in _CASES and c not in have}
 
 
 def _casualty_line(d: Draft, f: Fact) -> str:
     c: CasualtyReport = f.obj
     mark = d.cite(f.id, f.kind, f.quote)
-    away = c.category == CasualtyCategory.displaced
+    away = c.category in (CasualtyCategory.displaced, CasualtyCategory.evacuated)
     vague = not re.search(r"\d", norm(c.count_text))
     if d.lang == "en":
         who = "families" if c.unit == CountUnit.families else _EN_VICTIMS.get(c.victims, "people")
+        if c.category == CasualtyCategory.sick:  # cases of a disease, not people fallen ill
+            who = "cases"
         text = f"{count_phrase(c, 'en')} {who} {_EN_VERB[c.category]}"
         if vague:
             text += f" («{c.count_text}»)"
@@ -79,13 +99,22 @@ def _casualty_line(d: Draft, f: Fact) -> str:
     return f"{text} {mark}."
 
 
-def _answer_count(q: Query, fx: Facts) -> Answer | None:
-    reports = [f for f in fx.of_kind("casualty") if f.obj.category in q.categories]
+def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
+    reports = [f for f in fx.of_kind("casualty") if f.obj.category in _asked(q, fx)]
     if not reports:
         return None  # nothing extracted: the model may still find it in the sentences
-    known = fx.known(q.terms)
-    best = _best(reports, known)
-    if not best:
+    # The counted group ('children') is checked by the constraints, not looked for in context.
+    known = [t for t in fx.known(q.terms) if not set(t.forms) & set(asks.counted)]
+    # Only figures that meet the question's constraints (group, place, source) answer it; the
+    # others the question's words point at follow as related facts, marked as not the answer.
+    pointed = _best(reports, known)
+    meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
+    best = _best(meeting, known)
+    if not best and asks.counted:  # 'بين القتلى 6 أطفال': a sentence may count the group
+        counted = group_sentence(q, fx, asks)
+        if counted is not None:
+            return counted
+    if not best and not pointed:
         return unanswerable(q.lang)  # figures exist, none for this place or source
     # "according to X": of reports in one sentence, keep those X gave, not the others'.
     sourced = [f for f in best if f.obj.reported_by
@@ -93,6 +122,10 @@ def _answer_count(q: Query, fx: Facts) -> Answer | None:
     best = sourced or best
     d = Draft(q.lang)
     d.parts = [_casualty_line(d, f) for f in best]
+    related = [_casualty_line(d, f) for f in pointed if f not in best and f not in meeting][:2]
+    if related and best:
+        d.parts.append(RELATED[q.lang])
+    d.parts += related
     return d.answer()
 
 
@@ -205,7 +238,7 @@ def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
     """Events and casualty reports that have `field`, in the asked category, best match first."""
     having = [f for f in fx.facts if f.kind in ("event", "casualty") and getattr(f.obj, field)
               and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
-    return _best(having, fx.known(q.terms))
+    return _best(having, fx.known(q.terms), fx)
 
 
 def _answer_where(q: Query, fx: Facts) -> Answer | None:
@@ -254,11 +287,12 @@ def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
     return d.answer()
 
 
-def code_answer(q: Query, fx: Facts) -> Answer | None:
+def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     """The answer code can give from the facts, or None when the question is not structured
     (or the facts it needs were not extracted)."""
-    if q.categories and (q.count or not q.who) and not q.where and not q.when:
-        return _answer_count(q, fx)
+    if (q.categories and (q.count or not q.who) and not q.where and not q.when
+            and asks.attribute is None):
+        return _answer_count(q, fx, asks)
     if q.categories and q.who and not q.who_is:
         return _answer_who_did(q, fx)
     if q.say:

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Editop, Levenshtein
 
 from agent.text.arabic import clitic_bases, tokens
 from agent.text.lexicon import ordered, table
@@ -18,11 +22,15 @@ _ARTICLE = "ال"  # the definite article, dropped before keying a name
 _SUFFIXES = ordered("term_suffixes_ar")
 
 
-def _collapse(chars: Iterable[str]) -> str:
+def _collapse(classes: Iterable[str | None]) -> str:
+    """Consonant classes with doubled letters written once: only letters that stand side by
+    side (a vowel between keeps both: عدنان is d-n-n, Aden d-n; Serry and سيري both r)."""
     out: list[str] = []
-    for ch in chars:
-        if not out or out[-1] != ch:
-            out.append(ch)
+    last: str | None = None
+    for cls in classes:
+        if cls is not None and cls != last:
+            out.append(cls)
+        last = cls
     return "".join(out)
 
 
@@ -34,10 +42,11 @@ def _with_variant(key: str) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 2)
 
 
+@cache  # an article repeats its words: every Words of it keys them again
 def ar_keys(word: str) -> frozenset[str]:
     """Consonant keys of a normalized Arabic word, the definite article dropped."""
     base = word[2:] if word.startswith(_ARTICLE) and len(word) > 4 else word
-    return _with_variant(_collapse(_AR_CONSONANT[ch] for ch in base if ch in _AR_CONSONANT))
+    return _with_variant(_collapse(_AR_CONSONANT.get(ch) for ch in base))
 
 
 def en_keys(word: str) -> frozenset[str]:
@@ -45,7 +54,7 @@ def en_keys(word: str) -> frozenset[str]:
     w = word.lower()
     for digraph, cls in _EN_DIGRAPHS:
         w = w.replace(digraph, cls)
-    return _with_variant(_collapse(_EN_CONSONANT[ch] for ch in w if ch in _EN_CONSONANT))
+    return _with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in w))
 
 
 def _stems(form: str) -> list[str]:
@@ -64,18 +73,25 @@ class Term:
     end: int
 
 
+@cache
+def _bases_and_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    bases = clitic_bases(word)
+    return frozenset(bases), frozenset(k for b in bases for k in ar_keys(b))
+
+
 class Words:
     """The words of a text, for looking up question terms: normalized forms, their clitic-free
     bases, and consonant keys."""
 
     def __init__(self, text: str) -> None:
-        self.norm = " ".join(t.norm for t in tokens(text))
+        toks = [t.norm for t in tokens(text)]
+        self.norm = " ".join(toks)
         self.bases: set[str] = set()
         self.keys: set[str] = set()
-        for tok in tokens(text):
-            for base in clitic_bases(tok.norm):
-                self.bases.add(base)
-                self.keys |= ar_keys(base)
+        for tok in set(toks):
+            bases, keys = _bases_and_keys(tok)
+            self.bases |= bases
+            self.keys |= keys
 
     def has_form(self, form: str) -> bool:
         if " " in form:
@@ -90,4 +106,34 @@ class Words:
     def has(self, term: Term, min_key: int = 3) -> bool:
         if any(self.has_form(f) for f in term.forms):
             return True
-        return any(len(k) >= min_key and k in self.keys for k in term.keys)
+        return any(len(k) >= min_key and self.has_key(k) for k in term.keys)
+
+    def has_key(self, key: str) -> bool:
+        """A consonant key of the text equals the key or is one tolerated edit away from it."""
+        if key in self.keys:
+            return True
+        if len(key) < 3:
+            return False
+        near = process.extract(key, self.keys, scorer=Levenshtein.distance, score_cutoff=1,
+                               limit=None)
+        return any(similar_keys(key, other) for other, _, _ in near)
+
+
+# Consonant classes that Latin spellings of one Arabic letter land in: g is ج, غ or ق (Egyptian
+# and Somali g); s and sh; t and d (Latakia, اللاذقية); z and s or d (ز، ظ، ذ).
+_CONFUSABLE = {frozenset(pair) for pair in ("jk", "sS", "td", "sz", "dz", "tS")}
+
+
+def similar_keys(a: str, b: str) -> bool:
+    """Two consonant keys name the same word: equal, or one confusable letter apart when both
+    have 3+ letters ('Mogadishu' and مقديشو, 'Latakia' and اللاذقية), or one letter dropped
+    when both have 4+. Real names and near misses: tests/test_translit.py."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3 or Levenshtein.distance(a, b) != 1:
+        return False
+    op = Levenshtein.editops(a, b)[0]
+    assert isinstance(op, Editop)
+    if op.tag == "replace":
+        return frozenset((a[op.src_pos], b[op.dest_pos])) in _CONFUSABLE
+    return min(len(a), len(b)) >= 4

@@ -1,0 +1,205 @@
+"""What a question asks beyond its topic: the group it counts ("how many children"), the
+places, days and sources it names, the names the article never mentions, and the attribute it
+wants (a name, an age, a nationality, a date, a reason). agent/chat/constraints.py checks an
+answer against them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from agent.chat.facts import Facts
+from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category
+from agent.chat.words import Term
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import table, words
+
+
+class Attribute(StrEnum):
+    """What the question wants to know about its subject (agent/lexicons/question_attributes)."""
+
+    name = "name"
+    age = "age"
+    nationality = "nationality"
+    reason = "reason"
+    date = "date"
+
+
+_ATTRIBUTES = table("question_attributes", Attribute)
+_GROUPS = table("question_groups", str)
+_GENERIC = words("question_generic_counted")
+_DESIGNATORS = words("place_designators")
+GAZETTEER = words("cities") | words("countries")
+_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
+_DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
+_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\bdid (?:the )?((?:\S+ ){0,3}?\S+) "
+                        r"(?:say|report|record|announce|put|give)\b", re.I)
+_AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
+_EN_IN = {"in", "at", "from", "near", "inside"}
+_AR_IN = {"في", "ب", "من"}
+# Words between "how many" and what it counts.
+_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
+                         r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
+                         r"can|died|lost|live|remain)\b)")
+_EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
+_AR_COUNT_SKIP = words("question_count_skip_ar")
+
+
+@dataclass
+class Constraints:
+    attribute: Attribute | None = None
+    counted: tuple[str, ...] = ()  # Arabic forms of the counted group or noun; () = any
+    counted_words: str = ""  # the counted noun as the question words it
+    category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
+    unchecked: bool = False  # the counted noun has no Arabic form known: no figure can be checked
+    places: list[Term] = field(default_factory=list)
+    sources: list[Term] = field(default_factory=list)
+    times: list[Term] = field(default_factory=list)  # days and months ('Saturday's march')
+    unknown: list[Term] = field(default_factory=list)  # names the article never mentions
+    subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
+    asked_at: int = 0  # where the attribute word stands in the question
+
+
+def read(q: Query, fx: Facts) -> Constraints:
+    """The constraints of a question, its names looked up in the article."""
+    c = Constraints()
+    low = q.text.lower()
+    for t in tokens(q.text):
+        key = t.text.lower() if t.text.isascii() else t.norm
+        for base in ([key] if t.text.isascii() else clitic_bases(key)):
+            if base in _ATTRIBUTES and c.attribute is None:
+                c.attribute, c.asked_at = _ATTRIBUTES[base], t.start
+    if q.lang == "en" and re.search(r"\bhow old\b", low):
+        c.attribute = Attribute.age
+    if q.when:
+        c.attribute = Attribute.date
+    if q.count and c.attribute is None:
+        _read_counted(q, c)
+        asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
+        c.category = (*asked, *c.category)
+    c.sources = _sources(q)
+    c.times = [t for t in q.terms if _is_time(q, t)]
+    source_ids = {id(t) for t in c.sources}
+    for run in _names(q):
+        # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
+        # only the name's own words count ('محافظة الرقة' is not known by محافظة).
+        name = [t for t in run if _is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
+        if not any(fx.words.has(t, min_key=2) or fx.knows(t) for t in name):
+            c.unknown.extend(name)
+        elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
+            c.places.append(next(t for t in run if _is_name(q, t)))
+    if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
+        # Whom it is asked of: the words after the attribute word ('the name of the driver'),
+        # else all the question's words ('How old was Jacqueline Fleming?').
+        after = [t for t in q.terms if id(t) not in source_ids and t.start > c.asked_at]
+        c.subject = after or [t for t in q.terms if id(t) not in source_ids]
+    return c
+
+
+def _names(q: Query) -> list[list[Term]]:
+    """The question's names, a name's words together ('Kenya Airways', 'Health Protection
+    Agency', 'Sidi Bishr'): a name is known when any of its words is found in the article."""
+    runs: list[list[Term]] = []
+    for t in q.terms:
+        joined = runs and q.text[runs[-1][-1].end:t.start].strip() in ("", "-")
+        if joined and (q.lang == "ar" or q.text[t.start].isupper()):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [run for run in runs if any(_is_name(q, t) for t in run)]
+
+
+def _is_time(q: Query, t: Term) -> bool:
+    """A weekday or month: in Arabic any, in English capitalized ('March', not 'the march')."""
+    if q.lang == "en" and not q.text[t.start].isupper():
+        return False
+    return any(b in _DAYS_MONTHS for f in t.forms for b in clitic_bases(f))
+
+
+def _is_name(q: Query, t: Term) -> bool:
+    """A proper name: capitalized inside an English question (or a glossary name); in Arabic,
+    a known place or a word after a place designator ('محافظة الرقة')."""
+    if q.lang == "en":
+        gloss = GLOSSARY.get(t.word.lower())
+        if gloss is not None:
+            return gloss.display is not None
+        return bool(t.keys) and t.word[:1].isupper() and t.start > 0
+    before = q.text[:t.start].split()
+    prev = norm(before[-1]) if before else ""
+    return any(b in _GAZETTEER_HEADS for b in t.forms) or prev in _DESIGNATORS
+
+
+def _placed(q: Query, t: Term) -> bool:
+    """The name stands after 'in', 'at', 'from' (في، ب، من) or a place designator."""
+    before = q.text[:t.start].split()
+    prev = before[-1].lower() if before else ""
+    if q.lang == "en":
+        return prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
+    word = q.text[t.start:t.end]
+    return norm(prev) in _AR_IN | _DESIGNATORS or (word[:1] in ("ب", "ف") and len(word) > 3)
+
+
+def _sources(q: Query) -> list[Term]:
+    if q.lang == "en":
+        m = _EN_SOURCE.search(q.text)
+        if not m:
+            return []
+        start, end = m.span(1) if m.group(1) else m.span(2)
+    else:
+        found = [t for t in tokens(q.text) if t.norm in _AR_SOURCE]
+        if not found:
+            return []
+        start, end = found[0].end, len(q.text)
+    return [t for t in q.terms if start <= t.start and t.end <= end]
+
+
+def _read_counted(q: Query, c: Constraints) -> None:
+    if q.lang == "en":
+        low = q.text.lower()
+        m = _EN_COUNTED.search(low)
+        counted = m.group(1).split() if m else []
+        of_the = _EN_OF_THE.search(low)
+        if of_the and all(w in _GENERIC for w in counted):
+            counted = [of_the.group(1)]
+        for w in counted:
+            if w in _GROUPS:
+                c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
+                return
+        # 'cases' counts any case, and a sentence may say حالات rather than a category word.
+        c.category = tuple(f for w in counted if w in _GENERIC and w in GLOSSARY
+                           for f in GLOSSARY[w].forms)
+        # 'confirmed cholera cases' counts cases: words before a generic noun only qualify it.
+        specific = [] if counted and counted[-1] in _GENERIC else [
+            w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
+        if specific and specific[-1] in GLOSSARY:
+            c.counted, c.counted_words = GLOSSARY[specific[-1]].forms, " ".join(specific)
+        elif specific:  # 'how many tents': no Arabic form to check a figure against
+            c.unchecked, c.counted_words = True, " ".join(specific)
+        return
+    toks = tokens(q.text)
+    at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
+    if at is None:
+        return
+    rest = [t for t in toks[at + 1:] if t.norm not in _AR_COUNT_SKIP]
+    for k, t in enumerate(rest[:3]):
+        bases = clitic_bases(t.norm.removesuffix("ا") if t.norm.endswith("ا") else t.norm)
+        group = next((_GROUPS[g] for b in bases for g in _GROUPS if starts(b, g)), None)
+        if group:
+            c.counted, c.counted_words = _group_forms(group), t.text
+            return
+        if k == 0 and not any(b in _GENERIC for b in bases) and not _category_word(bases):
+            c.counted, c.counted_words = tuple(bases), t.text
+            return
+
+
+def _category_word(bases: list[str]) -> bool:
+    return ar_category(bases) is not None
+
+
+def starts(base: str, form: str) -> bool:
+    return base == form or (len(form) >= 3 and base.startswith(form) and len(base) - len(form) <= 3)
+
+
+def _group_forms(group: str) -> tuple[str, ...]:
+    return tuple(w for w, g in _GROUPS.items() if g == group and not w.isascii())

@@ -1,0 +1,336 @@
+"""The check that an answer's cited words meet what the question asks (agent/chat/asks.py),
+and the refusal when they do not.
+
+An answer counts only if one of its citations meets every constraint; otherwise the answer says
+first what the article does not say, in the question's language, and the code's answer follows
+as a related fact, marked as not the answer (DOMAIN.md, "Questions a reader asks").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.chat.answers import Answer, Citation, Draft
+from agent.chat.asks import GAZETTEER, Attribute, Constraints, read, starts
+from agent.chat.facts import Fact, Facts
+from agent.chat.question import Query, ar_category
+from agent.chat.words import Term, Words, ar_keys
+from agent.extract.dates import find_dates
+from agent.extract.numbers import starts_number
+from agent.extract.numbers import words as number_words
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import table, words
+from schemas import CasualtyReport, Span, Victims
+
+_TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
+_DEMONYMS = table("state_demonyms", str)
+_NAME_MARKERS = words("question_name_markers")
+_AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
+_NEGATIONS = ("لم", "لا", "غير")
+_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
+_GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
+                  | words("place_designators"))
+
+
+# The checks: each citation is read with the words that stand behind it.
+
+
+@dataclass
+class Evidence:
+    """A citation's words: its sentences and, for a casualty report, the figure's own words."""
+
+    fact: Fact | None
+    sentence: str
+    figure: str  # the figure's words (casualty reports) or the sentence
+
+
+def evidence(fx: Facts, cite: Citation) -> Evidence:
+    fact = next((f for f in fx.facts if f.id == cite.fact_id), None)
+    return _evidence(fx, fact, cite.quote)
+
+
+def fact_evidence(fx: Facts, fact: Fact) -> Evidence:
+    return _evidence(fx, fact, fact.quote)
+
+
+def _evidence(fx: Facts, fact: Fact | None, quote: Span) -> Evidence:
+    spans = fact.obj.evidence if fact is not None and hasattr(fact.obj, "evidence") else [quote]
+    sents = " ".join(s.text for s, _ in fx.sentences
+                     if any(e.start < s.end and s.start < e.end for e in spans))
+    figure = sents
+    if fact is not None and fact.kind == "casualty":
+        c: CasualtyReport = fact.obj
+        figure = " ".join([c.count_text, c.victim_detail or ""])
+    return Evidence(fact, sents or quote.text, figure)
+
+
+def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
+    """The first constraint the evidence does not meet ('counted', 'place', 'source', or an
+    attribute), or None when it meets them all."""
+    if c.counted and not _counts(fx, ev, c.counted):
+        return "counted"
+    reported = ev.fact is not None and ev.fact.kind == "casualty"
+    if c.unchecked and not reported:
+        return "counted"  # a quoted figure for a noun the chat cannot read is a guess
+    if c.category and not reported and not _counts(fx, ev, c.category):
+        return "counted"  # a sentence quoted for a toll must hold a figure of that category
+    if any(not _in_place(fx, ev, t) for t in c.places):
+        return "place"
+    if c.sources and not _from_source(fx, ev, c.sources):
+        return "source"
+    when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
+                    if ev.fact is not None else [ev.sentence])
+    if c.times and not all(Words(when).has(t) for t in c.times):
+        return "time"
+    if c.attribute is not None and not _has_attribute(fx, ev, c):
+        return str(c.attribute)
+    return None
+
+
+def _counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
+    """A number stands next to a word of the counted group or noun."""
+    if ev.fact is not None and ev.fact.kind == "casualty":
+        victims = ev.fact.obj.victims
+        if victims == Victims.civilians and any(f.startswith("مدني") for f in forms):
+            return True
+        if victims == Victims.security_forces and any(
+                f.startswith(("شرط", "جند", "جنود", "عسكر", "عنصر", "عناصر")) for f in forms):
+            return True
+    start = fx.article.find(ev.figure) if ev.figure else -1
+    if start < 0:
+        return _counts_text(ev.figure, forms)
+    ws = number_words(fx.doc, start, start + len(ev.figure))
+    for i, w in enumerate(ws):
+        if not _matches(w.norm, forms):
+            continue
+        window = range(max(0, i - 3), min(len(ws), i + 3))
+        if any(j != i and starts_number(ws, j) for j in window) or _dual(w.norm, forms):
+            return True
+    return False
+
+
+def _dual(word: str, forms: tuple[str, ...]) -> bool:
+    """'التاجرين': the counted noun in the dual is a number (two)."""
+    return any(b.endswith(("ين", "ان")) and b[:-2] in forms for b in clitic_bases(word))
+
+
+def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
+    toks = [t.norm for t in tokens(text)]
+    return any(_matches(w, forms) and any(re.search(r"\d", x) for x in toks[max(0, i - 3):i + 3])
+               for i, w in enumerate(toks))
+
+
+def _matches(word: str, forms: tuple[str, ...]) -> bool:
+    """The word is one of the forms, grown by a suffix (ساعة/ساعات), or a broken plural of one:
+    the same consonants and first letter (صندوق/صناديق; المساكن is not السكان)."""
+    bases = clitic_bases(word)
+    forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
+    if any(starts(b, f) for b in bases for f in forms):
+        return True
+    return any(k in ar_keys(b) for b in bases for f in forms for k in ar_keys(f)
+               if len(k) >= 3 and b[:1] == f[:1])
+
+
+def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
+    """The evidence is in that place, or in one the article puts inside it."""
+    # A figure's place is its report's location; anything else's, its sentence.
+    casualty = ev.fact is not None and ev.fact.kind == "casualty"
+    loc = ev.fact.obj.location if casualty and ev.fact is not None else None
+    if loc is None:
+        return Words(ev.sentence).has(place, min_key=2)
+    own = _place_before(fx, ev.fact) if ev.fact is not None else None
+    if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
+        return Words(own).has(place, min_key=2)
+    if Words(loc.name).has(place, min_key=2):
+        return True
+    if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
+        return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
+    # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
+    at = norm(ev.sentence).find(norm(loc.name))
+    before = norm(ev.sentence)[:max(at, 0)].split()[-4:]
+    if at > 0 and Words(" ".join(before)).has(place, min_key=2):
+        return True
+    return _inside(fx, loc.name, place)
+
+
+def _place_before(fx: Facts, fact: Fact) -> str | None:
+    """The place name written right before a figure in an enumeration ('حلب (153 إصابة)',
+    'والحسكة (21)'), when one is."""
+    span, words = fact.obj.evidence[0], getattr(fact.obj, "count_text", "")
+    at = span.text.rfind(words) if words else -1
+    start = span.start + max(at, 0)
+    before = tokens(fx.article, max(0, start - 30), start)[-2:]
+    if not before or "(" not in fx.article[before[-1].end:start]:
+        return None
+    word = before[-1]
+    return word.text if any(b in _GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
+
+
+def _generic(name: str) -> bool:
+    """A place named only by common words ('الأحياء الشرقية', 'المدينة'), no proper name."""
+    return all(any(b in _GENERIC_PLACE or b.removesuffix("يه") + "ي" in _GENERIC_PLACE
+                   or b.removesuffix("يه") in _GENERIC_PLACE for b in clitic_bases(t.norm))
+               for t in tokens(name))
+
+
+def _inside(fx: Facts, name: str, place: Term) -> bool:
+    """The article puts `name` inside `place`: 'سيدي بشر شرق الإسكندرية', 'حي المنتزه
+    بالإسكندرية' (the place within four words after the name, no comma or 'and' between)."""
+    key = norm(name)
+    for s, _ in fx.sentences:
+        text = norm(s.text)
+        at = text.find(key)
+        while at >= 0:
+            after = re.split(r"[،,.؛:]| و", text[at + len(key):], maxsplit=1)[0].split()[:4]
+            if after and Words(" ".join(after)).has(place, min_key=2):
+                return True
+            at = text.find(key, at + 1)
+    return False
+
+
+def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
+    """Every word of the source is in the evidence. An English word with no Arabic form known
+    is a vocabulary gap, not a source the article lacks: it is not required."""
+    required = [t for t in sources if t.forms or t.word[:1].isupper() or not t.word.isascii()]
+    if not required:
+        return True
+    said = Words(" ".join([ev.sentence, getattr(ev.fact.obj, "reported_by", None) or ""])
+                 if ev.fact is not None else ev.sentence)
+    found = sum(said.has(t, min_key=2) for t in required)
+    # An Arabic question copies the source's words; an English one words it its own way
+    # ("the city's health office director" for مدير مكتب الصحة في صنعاء): most must be there.
+    return found == len(required) if not required[0].word.isascii() else 2 * found >= len(required)
+
+
+def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
+    text = norm(ev.sentence)
+    if c.attribute == Attribute.date:
+        start = fx.article.find(ev.sentence)
+        return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))
+                or any(b.startswith(w) for t in tokens(text) for b in clitic_bases(t.norm)
+                       for w in _TIMES if len(w) >= 3))
+    if c.attribute == Attribute.reason:  # the article does not say the cause is unknown
+        return not any(_cause_unknown(norm(s.text)) for s, w in fx.sentences
+                       if s.text == ev.sentence or all(w.has(t) for t in c.subject))
+    near = _near_subject(text, c.subject)
+    if near is None:
+        return False
+    if c.attribute == Attribute.age:
+        return bool(_AGE.search(near))
+    if c.attribute == Attribute.nationality:
+        return any(b in _DEMONYMS or b in GAZETTEER for t in tokens(near)
+                   for b in clitic_bases(t.norm))
+    # A name: a marker ('تدعى') or a name the question does not give, within the three words
+    # after the subject ('الناخبة جنيفر إيفيدي').
+    after = " ".join(near.split()[1:4])
+    known = Words(" ".join(t.word for t in c.subject))
+    return any(b in _NAME_MARKERS for t in tokens(after) for b in clitic_bases(t.norm)) or any(
+        norm(e.text) in after and not known.has_form(norm(e.text).split()[0])
+        for a in fx.extraction.actors for e in a.evidence)
+
+
+def _cause_unknown(text: str) -> bool:
+    """'ولم تعرف أسباب الحريق بعد': a negation right before the word for the cause."""
+    toks = text.split()
+    return any(t.removeprefix("و").removeprefix("ف") in _NEGATIONS
+               and any(x.endswith(("سبب", "اسباب")) for x in toks[i + 1:i + 4])
+               for i, t in enumerate(toks))
+
+
+def _near_subject(text: str, subject: list[Term]) -> str | None:
+    """The words right after the subject's first mention in the text (None: not mentioned)."""
+    for t in subject:
+        w = Words(text)
+        if not w.has(t, min_key=2):
+            continue
+        for form in t.forms:
+            at = text.find(form)
+            if at >= 0:
+                return text[at:at + len(form) + 60]
+        return text
+    return None if subject else text
+
+
+def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
+    """The article's sentence that counts the asked group in the asked category, quoted, when
+    no extracted figure does ('وقال مصدر طبي إن بين القتلى 6 أطفال')."""
+    for k, (s, _) in enumerate(fx.sentences):
+        ev = Evidence(None, s.text, s.text)
+        if _counts(fx, ev, c.counted) and _category_before(s.text, c) and unmet(
+                c, fx, ev) is None:
+            d = Draft(q.lang)
+            mark = d.cite(f"sentence-{k + 1}", "sentence", s)
+            d.parts.append(f"The article says: «{s.text}» {mark}" if q.lang == "en"
+                           else f"يقول المقال: «{s.text}» {mark}")
+            return d.answer()
+    return None
+
+
+def _category_before(text: str, c: Constraints) -> bool:
+    """The casualty word nearest the counted group is of the asked category: «قُتل 57 شخصاً،
+    بينهم 17 طفلاً، وأصيب 21» counts children killed, not wounded."""
+    toks = [t.norm for t in tokens(text)]
+    for i, w in enumerate(toks):
+        if not _matches(w, c.counted):
+            continue
+        # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا').
+        for near in (*reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
+            if ar_category(clitic_bases(near)) is not None:
+                return not c.category or _matches(near, c.category)
+    return not c.category
+
+
+# The refusal.
+
+_NOT_SAID = {
+    "counted": ("The article does not say {q}.", "لا يذكر المقال {q}."),
+    "place": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
+    "time": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
+    "source": ("The article gives nothing from {what} on this.", "لا ينسب المقال ذلك إلى {what}."),
+    "name": ("The article does not give the name of {what}.", "لا يذكر المقال اسم {what}."),
+    "age": ("The article does not give the age of {what}.", "لا يذكر المقال عمر {what}."),
+    "nationality": ("The article does not give the nationality of {what}.",
+                    "لا يذكر المقال جنسية {what}."),
+    "date": ("The article does not say when: {q}.", "لا يذكر المقال متى: {q}."),
+    "reason": ("The article does not give the reason: {q}.", "لا يذكر المقال السبب: {q}."),
+    "unknown": ("The article does not mention {what}.", "لا يذكر المقال {what}."),
+}
+RELATED = {"en": "Related, not the answer:", "ar": "معلومة ذات صلة وليست الجواب:"}
+
+
+def refusal(q: Query, why: str, terms: list[Term], related: Answer | None) -> Answer:
+    """'The article does not say how many children were killed.', then the related fact."""
+    what = _words(q, terms) or ("this" if q.lang == "en" else "ذلك")
+    asked = q.text.strip().rstrip("?؟ ").strip()
+    asked = asked[:1].lower() + asked[1:] if q.lang == "en" else asked
+    en, ar = _NOT_SAID[why]
+    text = (en if q.lang == "en" else ar).format(q=asked, what=what)
+    citations: list[Citation] = []
+    if related is not None and related.citations:
+        text += f"\n{RELATED[q.lang]} {related.text}"
+        citations = related.citations
+    return Answer(text=text, citations=citations, language=q.lang, source="none")
+
+
+def _words(q: Query, terms: list[Term]) -> str:
+    if not terms:
+        return ""
+    return q.text[min(t.start for t in terms):max(t.end for t in terms)]
+
+
+def vet(q: Query, fx: Facts, ans: Answer, c: Constraints | None = None) -> Answer:
+    """The answer when one of its citations meets every constraint, else the refusal."""
+    if ans.source == "none":
+        return ans
+    c = c or read(q, fx)
+    if c.unknown:
+        return refusal(q, "unknown", c.unknown, None)
+    if not ans.citations:
+        return ans
+    misses = [unmet(c, fx, evidence(fx, cite)) for cite in ans.citations]
+    if any(m is None for m in misses):
+        return ans
+    why = misses[0] or ""
+    terms = {"place": c.places, "source": c.sources, "time": c.times}.get(why, c.subject)
+    return refusal(q, why, terms, ans)

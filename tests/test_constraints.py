@@ -1,0 +1,131 @@
+"""Each constraint a question sets, checked against what the answer cites (agent/chat/asks.py,
+agent/chat/constraints.py): the counted group, the place (or one the article puts inside it),
+the time, the source, the category and the attribute (name, age, nationality, date, reason).
+A refusal comes first, in the question's language; a related fact may follow, marked."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from agent.chat import Answer, answer
+from agent.extract import extract
+from schemas import ArticleExtraction
+
+# Written for these tests in the style of an agency wire.
+ARTICLE = "\n\n".join([
+    "بغداد - قُتل 27 شخصاً على الأقل وأصيب 40 آخرون في انفجار سيارة مفخخة في سوق شعبي بحي "
+    "الكرادة وسط بغداد مساء الأحد، بحسب ما أفادت وزارة الداخلية العراقية.",
+    "وقال مصدر طبي إن بين القتلى 6 أطفال و4 نساء.",
+    "وفي الموصل، قُتل ثلاثة جنود في هجوم على نقطة تفتيش، وفق مصادر أمنية.",
+    "واعتقلت الشرطة سائق الشاحنة، وهو رجل في الأربعين من عمره، ولم تعرف أسباب الانفجار بعد.",
+]) + "\n"
+REFUSED_EN, REFUSED_AR = "The article does not", "لا يذكر المقال"
+
+
+@cache
+def _facts() -> ArticleExtraction:
+    return extract(ARTICLE, "2024-03-10")
+
+
+def ask(question: str) -> Answer:
+    return answer(question, _facts(), ARTICLE)
+
+
+def refused(ans: Answer) -> bool:
+    return ans.source == "none" and ans.text.startswith((REFUSED_EN, REFUSED_AR, "لا ينسب"))
+
+
+def related(ans: Answer) -> str:
+    """What follows the refusal, marked as related (empty when nothing does)."""
+    _, _, rest = ans.text.partition("\n")
+    assert not rest or rest.startswith(("Related, not the answer:", "معلومة ذات صلة")), rest
+    return rest
+
+
+def test_group_a_sentence_counts_is_the_answer() -> None:
+    for question in ("How many children were killed?", "كم طفلا قتل؟"):
+        ans = ask(question)
+        assert not refused(ans) and "6 أطفال" in ans.text
+
+
+def test_group_not_counted_is_refused_and_the_total_follows_as_related() -> None:
+    ans = ask("How many women were killed in Mosul?")
+    assert refused(ans)
+    assert ans.text.startswith("The article does not say how many women were killed in Mosul.")
+    assert "ثلاثة جنود" in related(ans) and ans.citations  # the related fact keeps its citation
+
+
+def test_wounded_are_not_counted_among_the_children_killed() -> None:
+    assert refused(ask("How many children were wounded?"))
+
+
+def test_place_the_article_never_names_is_refused() -> None:
+    ans = ask("How many people were killed in Basra?")
+    assert refused(ans) and "Basra" in ans.text and "27" not in ans.text
+
+
+def test_place_gets_its_own_figure_not_another_places() -> None:
+    ans = ask("How many people were killed in Mosul?")
+    assert "ثلاثة جنود" in ans.text and "27" not in ans.text
+
+
+def test_place_inside_the_figures_place_holds() -> None:
+    ans = ask("How many people were killed in Karrada?")  # بحي الكرادة وسط بغداد
+    assert not refused(ans) and "27" in ans.text
+
+
+def test_time_must_be_the_answers() -> None:
+    assert not refused(ask("How many people were killed on Sunday in Baghdad?"))
+    ans = ask("How many people were killed on Friday in Baghdad?")
+    assert refused(ans) and "Friday" in ans.text
+
+
+def test_source_must_have_given_the_figure() -> None:
+    assert "27" in ask("How many people were killed in Baghdad according to the interior "
+                       "ministry?").text
+    ans = ask("كم شخصا قتل في بغداد بحسب وزارة الصحة؟")
+    assert refused(ans) and "وزارة الصحة" in ans.text.splitlines()[0]
+    assert "27" in related(ans)
+
+
+def test_category_the_article_does_not_count_is_refused() -> None:
+    assert refused(ask("How many people were displaced?"))
+    assert refused(ask("كم شخصا اعتقل؟"))
+
+
+def test_name_not_given_is_refused() -> None:
+    ans = ask("What is the name of the truck driver?")
+    assert refused(ans) and "name" in ans.text.splitlines()[0]
+
+
+def test_age_given_next_to_the_person_is_answered() -> None:
+    ans = ask("How old is the truck driver?")
+    assert not refused(ans) and "الأربعين" in ans.text
+
+
+def test_nationality_not_given_is_refused() -> None:
+    ans = ask("ما جنسية سائق الشاحنة؟")
+    assert refused(ans) and ans.text.startswith("لا يذكر المقال جنسية سائق الشاحنة")
+
+
+def test_reason_the_article_says_is_unknown_is_refused() -> None:
+    assert refused(ask("ما سبب الانفجار؟"))
+
+
+def test_date_is_answered_from_the_words_that_give_it() -> None:
+    ans = ask("When did the bombing happen?")
+    assert not refused(ans) and "2024-03-10" in ans.text and "مساء الأحد" in ans.text
+
+
+def test_refusal_is_in_the_questions_language() -> None:
+    assert ask("كم امرأة قتلت في الموصل؟").text.startswith(REFUSED_AR)
+    assert ask("How many women were killed in Mosul?").text.startswith(REFUSED_EN)
+
+
+@pytest.mark.parametrize("question", ["How many children were killed?",
+                                      "How many women were killed in Mosul?"])
+def test_every_citation_verifies(question: str) -> None:
+    for c in ask(question).citations:
+        assert ARTICLE[c.quote.start:c.quote.end] == c.quote.text
