@@ -21,15 +21,12 @@ KNOWN_FAILURES = {
     "r_egypt_alexandria_collapse#7": "a why question whose finding the article does not report; "
                                      "only a cause said to be unknown is refused",
     "r_mali_ogossagou_massacre#1": _EXTRACTION + " (134 civilians per Guterres)",
-    "r_morocco_haouz_quake#1": _EXTRACTION + " (452 in Taroudant is placed in Al-Haouz); "
-                               "the place check refuses rather than cite it",
     "r_saudi_asir_bus_crash#2": "the sentence with the cause is not the best match",
     "r_saudi_asir_bus_crash#3": _EXTRACTION + " (the place is cut to محافظة خميس)",
     "r_sudan_fasher_shelter_drone#3": "who-said in English: the quote's words are not matched "
                                       "to the Arabic statement",
     "r_syria_cholera_outbreak#1": "confirmed cases in Aleppo: the figure's sentence is not the "
                                   "one quoted (no model to phrase it)",
-    "r_syria_cholera_outbreak#2": _EXTRACTION + " (2 deaths in Deir ez-Zor)",
     "r_syria_cholera_outbreak#3": "the first case's date is not on an extracted event",
     "r_tunisia_ugtt_freedoms_march#1": "the union's sentence is not the best match ('backed' "
                                        "has no Arabic form known)",
@@ -45,7 +42,6 @@ KNOWN_FAILURES = {
     "w_egypt_swine_flu_death#8": "'another' (آخر) is not a constraint yet; H1N1's digits pass "
                                  "for a figure",
     "w_israel_cyberattack#7": "the reason sentence is not the best match",
-    "w_uk_swine_flu_death#3": "the cases figure's sentence is not the one quoted",
     "w_uk_swine_flu_death#5": "the son's birth date sentence is not the best match",
 }
 

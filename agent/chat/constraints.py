@@ -174,6 +174,11 @@ def _generic(name: str) -> bool:
                for t in tokens(name))
 
 
+# Where the words after a place stop belonging to it: a comma, a full stop, or "و" (and), but
+# not the و that begins وسط، وادي، ولاية ("مديرية حمروين وسط العاصمة مقديشو").
+_AND = re.compile(r"[،,.؛:]| و(?!سط\b|ادي\b|لايه\b)")
+
+
 def _inside(fx: Facts, name: str, place: Term) -> bool:
     """The article puts `name` inside `place`: 'سيدي بشر شرق الإسكندرية', 'حي المنتزه
     بالإسكندرية' (the place within four words after the name, no comma or 'and' between)."""
@@ -182,7 +187,7 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
         text = norm(s.text)
         at = text.find(key)
         while at >= 0:
-            after = re.split(r"[،,.؛:]| و", text[at + len(key):], maxsplit=1)[0].split()[:4]
+            after = _AND.split(text[at + len(key):], maxsplit=1)[0].split()[:4]
             if after and Words(" ".join(after)).has(place, min_key=2):
                 return True
             at = text.find(key, at + 1)
