@@ -193,3 +193,17 @@ def test_benchmarks_markdown_shows_the_corpus_splits_beside_the_seeds():
             in text)
     assert "never read while changing rules" in text
     assert "Seconds per article, rules only: seeds" in text
+
+
+def test_benchmarks_markdown_shows_scaling_chat_load_and_corpus_sections():
+    repeated = [{"factor": 1, "chars": 3104, "bytes": 5606, "seconds": 0.1},
+                {"factor": 64, "chars": 198_719, "bytes": 358_848, "seconds": 5.0}]
+    text = reports.render_benchmarks({
+        **RESULT, "repeated": repeated,
+        "qa": {"dev": "| dev | ar | 37/42 |", "test": "| test | ar | 27/39 |"},
+        "load": ["clients       20", "errors        0"],
+        "corpus": "| naba batch --workers 1 | 208 | 17.3 | 12.05 |\n"})
+    assert "| 64× | 198,719 | 358,848 | 5.00 | 50.0 |" in text
+    assert "| dev | ar | 37/42 |" in text and "| test | ar | 27/39 |" in text
+    assert "20 clients asking" in text and "errors        0" in text
+    assert "| naba batch --workers 1 | 208 | 17.3 | 12.05 |" in text

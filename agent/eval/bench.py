@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -35,6 +36,9 @@ from agent.model.llm import LLM
 from agent.text.arabic import is_arabic
 
 FACTORS = (1, 2, 4)
+REPEATS = (1, 4, 16, 64)  # issue #11: 64× the founding article within 80× its time
+MEGABYTE = 1_000_000  # and a 1 MB article within 15 s
+LOAD_CLIENTS, LOAD_SECONDS = 20, 120.0
 # The baseline generates up to 2,048 tokens per article (minutes each on 2 shared cores), so it
 # runs on three short conflict reports rather than the whole dev set.
 BASELINE_SEEDS = (FOUNDING, "005_yemen_hodeidah_strikes", "008_iraq_baghdad_bombing")
@@ -103,6 +107,8 @@ def run(args: argparse.Namespace) -> Fact:
     if "scaling" not in args.skip:
         progress("scaling: 1×, 2×, 4× the founding article")
         result["scaling"] = scaling(counting, founding, Path(args.seeds), count)
+        progress("scaling, rules only: the founding article repeated up to 64× and to 1 MB")
+        result["repeated"] = repeated(founding)
     result["rss"]["peak"] = peak_rss()
     if "chat" not in args.skip:
         from agent.chat import time_to_first_token
@@ -112,6 +118,23 @@ def run(args: argparse.Namespace) -> Fact:
         published = next((s.published for s in seeds if s.stem == FOUNDING), None)
         result["chat"] = time_to_first_token(extract(founding, published, llm), founding, llm)
         result["rss"]["chat"] = chat_app_rss(founding_path, published, args.model)
+    if "qa" not in args.skip:
+        from agent.chat import answer
+        from agent.eval import qa
+
+        progress("chat: the corpus's questions, answered by code")
+        result["qa"] = {split: qa.table(qa.run(split, answer), split)
+                        for split in ("dev", "test")}
+    if "load" not in args.skip:
+        from agent.eval.load import serve_and_drive
+
+        progress(f"load: {LOAD_CLIENTS} clients for {LOAD_SECONDS:.0f} s against `naba chat`")
+        result["load"] = serve_and_drive(LOAD_CLIENTS, LOAD_SECONDS, args.model).lines()
+    if "corpus" not in args.skip:
+        progress("corpus mode: the per-article loop, batch, Ray and the store, side by side")
+        result["corpus"] = subprocess.run(
+            [sys.executable, "-m", "agent.corpus.bench"], capture_output=True, text=True,
+            check=True).stdout
     if "anercorp" not in args.skip:
         progress("ANERcorp, rules only")
         result["anercorp"] = {"run": "rules-only",
@@ -153,6 +176,21 @@ def scaling(llm: LLM, founding: str, seeds_dir: Path, count: Counter) -> list[Fa
     return rows
 
 
+def repeated(founding: str) -> list[Fact]:
+    """Rules-only seconds for the founding article repeated 1×…64× and up to 1 MB (UTF-8)."""
+    from agent.extract import extract
+
+    times = [*REPEATS, -(-MEGABYTE // len(founding.encode()))]
+    rows = []
+    for factor in times:
+        text = "\n".join([founding] * factor)
+        started = time.perf_counter()
+        extract(text, "2016-12-13")
+        rows.append({"factor": factor, "chars": len(text), "bytes": len(text.encode()),
+                     "seconds": time.perf_counter() - started})
+    return rows
+
+
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m agent.eval.bench", description=__doc__)
     parser.add_argument("--model", metavar="PATH", help="a GGUF instead of the default model")
@@ -164,7 +202,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
                         help="run the naive baseline on this seed (repeatable; default: "
                              f"{', '.join(BASELINE_SEEDS)})")
     parser.add_argument("--skip", action="append", default=[],
-                        choices=["baseline", "scaling", "chat", "anercorp"],
+                        choices=["baseline", "scaling", "chat", "splits", "qa", "load", "corpus",
+                                 "anercorp"],
                         help="leave out a part (repeatable)")
     parser.add_argument("--out", default="out/bench", metavar="DIR",
                         help="where bench.json goes (%(default)s)")

@@ -179,24 +179,28 @@ def _serve(port: int, model: str | None) -> subprocess.Popen[bytes]:
     raise RuntimeError("naba chat did not start serving within 5 minutes")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m agent.eval.load", description=__doc__)
-    parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=120.0)
-    parser.add_argument("--model", help="a GGUF for naba chat (default: the default model)")
-    args = parser.parse_args(argv)
+def serve_and_drive(clients: int, seconds: float, model: str | None = None) -> LoadReport:
+    """Start `naba chat` on a free loopback port, drive it, stop it."""
     port = _free_port()
-    print(f"starting naba chat on http://127.0.0.1:{port}/ …", flush=True)
-    server = _serve(port, args.model or os.environ.get("NABA_MODEL"))
+    print(f"starting naba chat on http://127.0.0.1:{port}/ …", file=sys.stderr, flush=True)
+    server = _serve(port, model or os.environ.get("NABA_MODEL"))
     try:
-        report = drive(f"http://127.0.0.1:{port}/", args.clients, args.seconds,
-                       server_pid=server.pid)
+        return drive(f"http://127.0.0.1:{port}/", clients, seconds, server_pid=server.pid)
     finally:
         server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m agent.eval.load", description=__doc__)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--model", help="a GGUF for naba chat (default: the default model)")
+    args = parser.parse_args(argv)
+    report = serve_and_drive(args.clients, args.seconds, args.model)
     print("\n".join(report.lines()))
     return 0 if not report.errors and not report.different else 1
 

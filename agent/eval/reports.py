@@ -217,6 +217,23 @@ def render_benchmarks(r: Fact) -> str:
                        f"{row['seconds']:.2f} | {row['seconds'] / base['seconds']:.2f} | "
                        f"{row['chars'] / base['chars']:.2f} | "
                        f"{row['tokens'] / base['tokens']:.2f} |")
+    if "repeated" in r:
+        out += ["", *_repeated_section(r["repeated"])]
+    if "qa" in r:
+        out += ["", "## Chat on the corpus's questions (answered by code, as `naba ask` does)", "",
+                "dev was tuned on; test never was. A wrong figure is an answer, not a refusal, "
+                "that shows a number for a question it does not answer.", ""]
+        for table in r["qa"].values():
+            out += [table, ""]
+    if "load" in r:
+        out += ["", "## The chat server under load", "",
+                f"`naba chat` on 127.0.0.1 with the default model, {r['load'][0].split()[-1]} "
+                "clients asking the founding article's questions at once (`make load`):", "",
+                "```", *r["load"], "```"]
+    if "corpus" in r:
+        out += ["", "## Corpus mode (`python -m agent.corpus.bench`)", "",
+                "The 13 seeds copied to 208 distinct articles, each run side by side in one "
+                "process tree, rules only unless marked --consult.", "", r["corpus"].strip()]
     out += ["", "## Memory and chat", "", "| measure | value | target |", "| --- | --- | --- |",
             f"| peak RSS after extracting the dev set | {_gb(r['rss']['extraction'])} | "
             f"{_target(r['rss']['extraction'], 'extraction')} |",
@@ -282,3 +299,15 @@ def _splits_section(splits: dict[str, Fact]) -> list[str]:
             *accuracy_table(splits), "",
             "Seconds per article, rules only: " + ", ".join(
                 f"{name} {value:.2f}" for name, value in seconds.items()) + "."]
+
+
+def _repeated_section(rows: list[Fact]) -> list[str]:
+    base = rows[0]
+    out = ["## Scaling with length (rules only)", "",
+           "The founding article repeated, extracted by `extract()` without the model; issue "
+           "#11's targets: 64× within 80× the time, 1 MB within 15 s.", "",
+           "| copies | chars | bytes | seconds | time ratio |", "| --- | --- | --- | --- | --- |"]
+    for row in rows:
+        out.append(f"| {row['factor']}× | {row['chars']:,} | {row['bytes']:,} | "
+                   f"{row['seconds']:.2f} | {row['seconds'] / base['seconds']:.1f} |")
+    return out
