@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -125,3 +126,17 @@ def test_a_failed_export_leaves_the_old_file(store: Path, tmp_path: Path,
     assert cli.main(["export", "--db", str(store), "--format", "csv", "-o", str(out)]) == 70
     assert out.read_text(encoding="utf-8") == "the previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.csv"]
+
+
+def test_export_writes_through_a_pipe_instead_of_replacing_it(store: Path, tmp_path: Path):
+    """`naba export -o` shares write_atomic's writer: a fifo stays a fifo (as /dev/null must)."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    assert cli.main(["export", "--db", str(store), "--format", "jsonl", "-o", str(fifo)]) == 0
+    reader.join(timeout=30)
+    assert fifo.is_fifo() and got and got[0].count("\n") >= 1

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 from agent.corpus.store import unpack
-from agent.errors import InputError
+from agent.extract.pipeline import open_atomic
 from schemas import ArticleExtraction, CasualtyReport, Event, EventType, Span
 
 # Our event type -> ACLED event_type, sub_event_type.
@@ -62,19 +60,8 @@ def output(path: str | None) -> Iterator[TextIO]:
     if path in (None, "-"):
         yield sys.stdout
         return
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"cannot write {target}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            yield f
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with open_atomic(Path(path), newline="") as f:
+        yield f
 
 
 def articles(db: sqlite3.Connection) -> Iterator[tuple[Row, ArticleExtraction]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.eval import ROOT
+from agent.eval.measure import stop
 
 SEED = ROOT / "seeds" / "000_4c6aceeda1af29a0.txt"
 # Questions about the founding article: some answered by code, some by the model.
@@ -187,11 +188,7 @@ def serve_and_drive(clients: int, seconds: float, model: str | None = None) -> L
     try:
         return drive(f"http://127.0.0.1:{port}/", clients, seconds, server_pid=server.pid)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -150,11 +150,16 @@ def chat_app_rss(article: Path, published: str | None, model: str | None,
                 break
         return None
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop(app)
+
+
+def stop(process: subprocess.Popen[Any]) -> None:
+    """Ask a server to stop, and kill it if it has not within 30 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def peak_rss_of(pid: int) -> int | None:

@@ -14,10 +14,11 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 from agent.errors import InputError
 from agent.extract import actors, casualties, casualty_context, dates, events, statements
@@ -140,18 +141,17 @@ def extract(text: str, published: date | str | None = None, model: LLM | str | N
     )
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a reader never sees half a JSON document.
+@contextmanager
+def open_atomic(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A file written whole or not at all: a temporary file beside `path`, renamed onto it only
+    when the body has finished, so a reader never sees half a document.
 
     A device or pipe (/dev/null, /dev/stdout, a fifo) is written to as it is: renaming a file
     over it would replace the device with a regular file.
     """
     if path.exists() and not path.is_file() and not path.is_dir():
-        try:
-            with path.open("w", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror}") from exc
+        with path.open("w", encoding="utf-8", newline=newline) as f:
+            yield f
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,14 +159,21 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror}") from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as f:
+            yield f
         os.chmod(tmp, 0o644)  # as an ordinary new file, not mkstemp's private mode
         os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the whole file or nothing (see open_atomic); a failure is one InputError."""
+    try:
+        with open_atomic(path) as f:
+            f.write(text)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from exc
 
 
 def to_json(extraction: ArticleExtraction) -> str:
