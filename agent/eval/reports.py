@@ -227,8 +227,9 @@ def render_benchmarks(r: Fact) -> str:
             out += [table, ""]
     if "load" in r:
         out += ["", "## The chat server under load", "",
-                f"`naba chat` on 127.0.0.1 with the default model, {r['load'][0].split()[-1]} "
-                "clients asking the founding article's questions at once (`make load`):", "",
+                f"`naba chat` on 127.0.0.1 as a user starts it (answers by code; a model is "
+                f"loaded only when one is named), {r['load'][0].split()[-1]} clients asking the "
+                "founding article's questions at once (`make load`):", "",
                 "```", *r["load"], "```"]
     if "corpus" in r:
         out += ["", "## Corpus mode (`python -m agent.corpus.bench`)", "",
