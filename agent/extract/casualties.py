@@ -17,6 +17,7 @@ from agent.extract.governing import (
     is_person_noun,
     lexemes,
     negated,
+    of_the_counted,
 )
 from agent.extract.numbers import Word, bare, words
 from agent.extract.sickness import as_cases
@@ -61,18 +62,10 @@ def find_casualties(doc: Doc, llm: LLM | None = None) -> list[CasualtyReport]:
     for report, count in found:
         if count.vague and _in_headline(doc, report) and report.category in in_body:
             continue  # "عشرات القتلى في معارك الفاشر" sums up the body's own figures
-        if _of_the_counted(count) and per_category[report.category] > 1:
+        if of_the_counted(count) and per_category[report.category] > 1:
             continue  # "13 من المصابين في حالة حرجة": who some of a figure's victims are
         _add(doc, reports, report, headlines)
     return reports
-
-
-def _of_the_counted(count: Count) -> bool:
-    """"13 من المصابين", "«نحو عشرة» من القتلى": part of the people a figure counted."""
-    said = norm(count.text).split()
-    if count.vague or count.noun is None or len(said) < 2 or said[-2] != "من":
-        return False  # "عشرات الآلاف من النازحين" counts people of its own
-    return is_person_noun(Word(said[-1], count.start, count.end, count.noun))
 
 
 def _add(doc: Doc, reports: list[CasualtyReport], new: CasualtyReport,

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.extract.counts import Count
 from agent.extract.numbers import Word, casualty_word
 from agent.text import lexicon
-from agent.text.arabic import clitic_bases
+from agent.text.arabic import clitic_bases, norm
 from schemas import CasualtyCategory
 
 _LIFE = lexicon.words("lost_life")
@@ -184,3 +185,9 @@ def negated(ws: list[Word], index: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def of_the_counted(count: Count) -> bool:
+    """"13 من المصابين", "«نحو عشرة» من القتلى": part of the people a figure counted."""
+    said = norm(count.text).split()
+    if count.vague or count.noun is None or len(said) < 2 or said[-2] != "من":
+        return False  # "عشرات الآلاف من النازحين" counts people of its own
+    return is_person_noun(Word(said[-1], count.start, count.end, count.noun))
