@@ -335,14 +335,21 @@ def test_model_answer_with_an_invented_name_is_rejected() -> None:
 
 def test_arabic_question_beyond_the_structured_ones_gets_the_articles_own_words() -> None:
     llm = FakeLLM()  # the model is not asked: its Arabic garbles the meaning
-    ans = ask("لماذا حملت موسكو واشنطن المسؤولية؟", llm)
+    ans = ask("ما الذي حملت موسكو واشنطن مسؤوليته؟", llm)
     assert ans.text == "يقول المقال: «وحملت موسكو واشنطن مسؤولية فشلها في التصدي للتنظيم.» [1]"
     assert ans.citations[0].kind == "sentence" and llm.calls == []
 
 
 def test_without_a_model_english_questions_get_the_articles_own_words_too() -> None:
-    ans = ask("Why did Moscow blame Washington?")
+    ans = ask("What did Moscow blame Washington for?")
     assert ans.text.startswith("The article says: «وحملت موسكو واشنطن مسؤولية")
+
+
+def test_why_the_article_does_not_answer_is_refused_with_the_nearest_words_related() -> None:
+    # The sentence says what Moscow blamed Washington for, not why: no cause word in it.
+    ans = ask("Why did Moscow blame Washington?")
+    assert ans.source == "none" and ans.text.startswith("The article does not give the reason")
+    assert "Related, not the answer: The article says: «وحملت موسكو واشنطن" in ans.text
 
 
 def test_stable_prefix_instructions_and_example_do_not_depend_on_the_question() -> None:

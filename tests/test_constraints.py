@@ -129,3 +129,36 @@ def test_refusal_is_in_the_questions_language() -> None:
 def test_every_citation_verifies(question: str) -> None:
     for c in ask(question).citations:
         assert ARTICLE[c.quote.start:c.quote.end] == c.quote.text
+
+
+# Written for these tests in the style of a local paper: the cause stands two sentences below
+# the lead, and the lead words the crash with the most question words.
+CRASH = "\n\n".join([
+    "أسيوط - لقي 9 أشخاص حتفهم وأصيب 14 آخرون في انقلاب حافلة ركاب على الطريق الصحراوي الغربي "
+    "صباح الجمعة.",
+    "ونقلت سيارات الإسعاف المصابين في حادث الحافلة إلى مستشفى أسيوط الجامعي.",
+    "وقال شهود عيان إن الحافلة انقلبت بسبب السرعة الزائدة وانفجار أحد إطاراتها.",
+    "وزار محافظ أسيوط المصابين، فيما التقى زوج إحدى الضحايا جيهان بالصحفيين.",
+]) + "\n"
+
+
+@cache
+def _crash() -> ArticleExtraction:
+    return extract(CRASH, "2024-05-17")
+
+
+def test_reason_comes_from_the_sentence_that_gives_a_cause() -> None:
+    for question in ("Why did the bus overturn?", "ما سبب انقلاب الحافلة؟"):
+        ans = answer(question, _crash(), CRASH)
+        assert not refused(ans) and "بسبب السرعة الزائدة" in ans.text, ans.text
+
+
+def test_reason_no_sentence_gives_is_refused() -> None:
+    ans = answer("لماذا زار المحافظ المصابين؟", _crash(), CRASH)
+    assert refused(ans) and ans.text.startswith("لا يذكر المقال السبب")
+
+
+def test_a_name_inside_a_longer_word_is_not_a_name_given() -> None:
+    # 'جيهان' is a victim's name, not the husband's: no name stands after «زوج».
+    ans = answer("What is the name of the victim's husband?", _crash(), CRASH)
+    assert refused(ans), ans.text

@@ -18,8 +18,6 @@ from schemas import ArticleExtraction
 
 _EXTRACTION = "the extraction misses or misplaces the figure"
 KNOWN_FAILURES = {
-    "r_egypt_alexandria_collapse#7": "a why question whose finding the article does not report; "
-                                     "only a cause said to be unknown is refused",
     "r_mali_ogossagou_massacre#1": _EXTRACTION + " (134 civilians per Guterres)",
     "r_saudi_asir_bus_crash#2": "the sentence with the cause is not the best match",
     "r_saudi_asir_bus_crash#3": _EXTRACTION + " (the place is cut to محافظة خميس)",

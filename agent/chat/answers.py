@@ -55,6 +55,15 @@ class Draft:
                       language=self.lang, source="facts")
 
 
+def quoted(lang: Lang, fact_id: str, kind: str, quote: Span) -> Answer:
+    """The article's own words as the answer: 'The article says: «…» [1]'."""
+    d = Draft(lang)
+    mark = d.cite(fact_id, kind, quote)
+    d.parts.append(f"The article says: «{quote.text}» {mark}" if lang == "en"
+                   else f"يقول المقال: «{quote.text}» {mark}")
+    return d.answer()
+
+
 def _fmt(n: int, lang: Lang) -> str:
     return f"{n:,}" if lang == "en" else str(n)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.chat.answers import Answer, Citation, Draft
+from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asks import GAZETTEER, Attribute, Constraints, read, starts
 from agent.chat.facts import Fact, Facts
+from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
 from agent.chat.words import Term, Words, ar_keys
 from agent.extract.dates import find_dates
@@ -28,6 +29,9 @@ _DEMONYMS = table("state_demonyms", str)
 _NAME_MARKERS = words("question_name_markers")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
+_CAUSES = words("cause_markers_ar")
+_CAUSE_WORDS = {w for w in _CAUSES if " " not in w}
+_CAUSE_PHRASES = [w for w in _CAUSES if " " in w]
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
@@ -215,9 +219,10 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))
                 or any(b.startswith(w) for t in tokens(text) for b in clitic_bases(t.norm)
                        for w in _TIMES if len(w) >= 3))
-    if c.attribute == Attribute.reason:  # the article does not say the cause is unknown
-        return not any(_cause_unknown(norm(s.text)) for s, w in fx.sentences
-                       if s.text == ev.sentence or all(w.has(t) for t in c.subject))
+    if c.attribute == Attribute.reason:  # a cause is given, and not said to be unknown
+        return _gives_cause(text) and not any(
+            _cause_unknown(norm(s.text)) for s, w in fx.sentences
+            if s.text == ev.sentence or all(w.has(t) for t in c.subject))
     near = _near_subject(text, c.subject)
     if near is None:
         return False
@@ -229,10 +234,16 @@ def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     # A name: a marker ('تدعى') or a name the question does not give, within the three words
     # after the subject ('الناخبة جنيفر إيفيدي').
     after = " ".join(near.split()[1:4])
-    known = Words(" ".join(t.word for t in c.subject))
     return any(b in _NAME_MARKERS for t in tokens(after) for b in clitic_bases(t.norm)) or any(
-        norm(e.text) in after and not known.has_form(norm(e.text).split()[0])
+        f" {norm(e.text)} " in f" {after} "
+        and not any(Words(e.text).has(t, min_key=2) for t in c.subject)
         for a in fx.extraction.actors for e in a.evidence)
+
+
+def _gives_cause(text: str) -> bool:
+    """The sentence words a cause or motive ('بسبب', 'إثر', 'احتجاجاً على', 'عطل في المكابح')."""
+    return any(b in _CAUSE_WORDS for t in tokens(text) for b in clitic_bases(t.norm)) or any(
+        f" {p} " in f" {text} " for p in _CAUSE_PHRASES)
 
 
 def _cause_unknown(text: str) -> bool:
@@ -264,11 +275,28 @@ def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
         ev = Evidence(None, s.text, s.text)
         if _counts(fx, ev, c.counted) and _category_before(s.text, c) and unmet(
                 c, fx, ev) is None:
-            d = Draft(q.lang)
-            mark = d.cite(f"sentence-{k + 1}", "sentence", s)
-            d.parts.append(f"The article says: «{s.text}» {mark}" if q.lang == "en"
-                           else f"يقول المقال: «{s.text}» {mark}")
-            return d.answer()
+            return quoted(q.lang, f"sentence-{k + 1}", "sentence", s)
+    return None
+
+
+ANSWERING_DEPTH = 3  # how far down the best-matching sentences an answer is looked for
+
+
+def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -> Answer | None:
+    """Of the few sentences that match the question best, the first whose words meet every
+    constraint, quoted: the sentence that gives the cause or the date, not merely the one
+    that shares the most words ('why did the bus crash' -> '... بسبب عطل في المكابح')."""
+    names = [t for t in fx.known(q.terms) if is_name(t) or fx.names.has(t, min_key=2)]
+
+    def held(k: int) -> int:
+        return sum(fx.sentences[k][1].has(t, min_key=2) for t in names)
+
+    for k in ranked[:ANSWERING_DEPTH]:
+        s = fx.sentences[k][0]
+        # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar
+        # record ...'): a dated sentence about someone else does not answer.
+        if held(k) >= held(ranked[0]) and unmet(c, fx, Evidence(None, s.text, s.text)) is None:
+            return quoted(q.lang, f"sentence-{k + 1}", "sentence", s)
     return None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agent.chat.answers import Answer, Draft, count_phrase
+from agent.chat.answers import Answer, count_phrase, quoted
 from agent.chat.facts import Fact, Facts
 from agent.chat.question import Query, category_terms
 from agent.chat.words import Words
@@ -30,22 +30,27 @@ class Item:
     line: str
 
 
+def _ranked(q: Query, fx: Facts, words: list[Words]) -> list[int]:
+    """Indices of the texts sharing question words, most (rarest-weighted) first."""
+    known = fx.known(q.terms) + category_terms(q)
+    weights = [fx.weight(t) for t in known]
+    scored = [(sum(wt for t, wt in zip(known, weights, strict=True) if w.has(t, min_key=2)), i)
+              for i, w in enumerate(words)]
+    return [i for _, i in sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))]
+
+
+def ranked_sentences(q: Query, fx: Facts) -> list[int]:
+    """The article's sentences that share question words, best first."""
+    return _ranked(q, fx, [w for _, w in fx.sentences])
+
+
 def context(q: Query, fx: Facts) -> list[Item]:
     """The facts, then the sentences, that share the most question words, numbered from 1."""
-    known = fx.known(q.terms) + category_terms(q)
-    weights = {id(t): fx.weight(t) for t in known}
-
-    def top(words: list[Words], k: int) -> list[int]:
-        scored = [(sum(weights[id(t)] for t in known if w.has(t, min_key=2)), i)
-                  for i, w in enumerate(words)]
-        ranked = sorted((x for x in scored if x[0] > 0), key=lambda x: (-x[0], x[1]))
-        return [i for _, i in ranked[:k]]
-
     items: list[Item] = []
-    for i in top([f.context for f in fx.facts], MAX_FACTS):
+    for i in _ranked(q, fx, [f.context for f in fx.facts])[:MAX_FACTS]:
         f = fx.facts[i]
         items.append(Item(len(items) + 1, f.id, f.kind, f.quote, clip(_fact_line(f))))
-    for k in top([w for _, w in fx.sentences], MAX_SENTENCES):
+    for k in ranked_sentences(q, fx)[:MAX_SENTENCES]:
         sent = fx.sentences[k][0]
         items.append(Item(len(items) + 1, f"sentence-{k + 1}", "sentence", sent,
                           f"«{clip(sent.text, 1.5)}»"))
@@ -95,8 +100,4 @@ def _fact_line(f: Fact) -> str:
 def quote_answer(q: Query, items: list[Item]) -> Answer:
     """The article's own words that best match the question: the top sentence, else fact."""
     item = next((i for i in items if i.kind == "sentence"), items[0])
-    d = Draft(q.lang)
-    mark = d.cite(item.fact_id, item.kind, item.quote)
-    d.parts.append(f"The article says: «{item.quote.text}» {mark}" if q.lang == "en"
-                   else f"يقول المقال: «{item.quote.text}» {mark}")
-    return d.answer()
+    return quoted(q.lang, item.fact_id, item.kind, item.quote)

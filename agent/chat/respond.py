@@ -13,8 +13,8 @@ from typing import Any
 
 from agent.chat.answers import Answer, unanswerable
 from agent.chat.asks import read
-from agent.chat.constraints import group_sentence, vet
-from agent.chat.context import context, covers, quote_answer
+from agent.chat.constraints import answering_sentence, group_sentence, vet
+from agent.chat.context import context, covers, quote_answer, ranked_sentences
 from agent.chat.facts import Facts
 from agent.chat.question import parse
 from agent.chat.reply import check, model_reply, prompt
@@ -49,8 +49,11 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
         # Measured: the 1.5B model's Arabic garbles the meaning even when every word is the
         # article's, so an Arabic question gets the article's own words instead: the sentence
         # that counts what is asked ('how many merchants'), else the best matching one.
-        counted = group_sentence(q, fx, asks) if asks.counted else None
-        yield vet(q, fx, counted or quote_answer(q, items), asks)
+        # Else the first of the best few sentences that meets what the question asks (its cause,
+        # date, source), else the best one, which vet() turns into a refusal.
+        found = ((group_sentence(q, fx, asks) if asks.counted else None)
+                 or answering_sentence(q, fx, asks, ranked_sentences(q, fx)))
+        yield vet(q, fx, found or quote_answer(q, items), asks)
         return
     reply = ""
     for piece in model_reply(llm, prompt(q, items, history)):
