@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category
 from agent.chat.words import Term
+from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
@@ -85,7 +87,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
         # only the name's own words count ('محافظة الرقة' is not known by محافظة).
         name = [t for t in run if _is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
-        if not any(fx.words.has(t, min_key=2) or fx.knows(t) for t in name):
+        # A name is the article's when its last word is ('محمد عبد الله فرماجو' is not known
+        # by محمد; 'Mohamed El-Sherif' is by الشريف).
+        if name and not (fx.words.has(name[-1], min_key=2) or fx.knows(name[-1])):
             c.unknown.extend(name)
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
             c.places.append(next(t for t in run if _is_name(q, t)))
@@ -99,7 +103,7 @@ def read(q: Query, fx: Facts) -> Constraints:
 
 def _names(q: Query) -> list[list[Term]]:
     """The question's names, a name's words together ('Kenya Airways', 'Health Protection
-    Agency', 'Sidi Bishr'): a name is known when any of its words is found in the article."""
+    Agency', 'Sidi Bishr')."""
     runs: list[list[Term]] = []
     for t in q.terms:
         joined = runs and q.text[runs[-1][-1].end:t.start].strip() in ("", "-")
@@ -119,7 +123,8 @@ def _is_time(q: Query, t: Term) -> bool:
 
 def _is_name(q: Query, t: Term) -> bool:
     """A proper name: capitalized inside an English question (or a glossary name); in Arabic,
-    a known place or a word after a place designator ('محافظة الرقة')."""
+    a known place, a word after a place designator ('محافظة الرقة') or a word the name
+    labeller marks ('محمود يعقوبو')."""
     if q.lang == "en":
         gloss = GLOSSARY.get(t.word.lower())
         if gloss is not None:
@@ -127,7 +132,14 @@ def _is_name(q: Query, t: Term) -> bool:
         return bool(t.keys) and t.word[:1].isupper() and t.start > 0
     before = q.text[:t.start].split()
     prev = norm(before[-1]) if before else ""
-    return any(b in _GAZETTEER_HEADS for b in t.forms) or prev in _DESIGNATORS
+    return (any(b in _GAZETTEER_HEADS for b in t.forms) or prev in _DESIGNATORS
+            or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
+
+
+@cache
+def _labelled(question: str) -> tuple[tuple[int, int], ...]:
+    """Where the name labeller finds persons, places and organizations in an Arabic question."""
+    return tuple((a, b) for a, b, _ in entities(question))
 
 
 def _placed(q: Query, t: Term) -> bool:

@@ -291,13 +291,16 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     def held(k: int) -> int:
         return sum(fx.sentences[k][1].has(t, min_key=2) for t in names)
 
-    for k in ranked[:ANSWERING_DEPTH]:
-        s = fx.sentences[k][0]
-        # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar
-        # record ...'): a dated sentence about someone else does not answer.
-        if held(k) >= held(ranked[0]) and unmet(c, fx, Evidence(None, s.text, s.text)) is None:
-            return quoted(q.lang, f"sentence-{k + 1}", "sentence", s)
-    return None
+    # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar record
+    # ...'): a dated sentence about someone else does not answer.
+    meeting = [k for k in ranked[:ANSWERING_DEPTH] if held(k) >= held(ranked[0]) and unmet(
+        c, fx, Evidence(None, fx.sentences[k][0].text, fx.sentences[k][0].text)) is None]
+    # 'Which channel ...': a sentence with the noun asked for ('قناة') before one without.
+    naming = [k for k in meeting if any(fx.sentences[k][1].has(t) for t in q.asked)]
+    if not (naming or meeting):
+        return None
+    k = (naming or meeting)[0]
+    return quoted(q.lang, f"sentence-{k + 1}", "sentence", fx.sentences[k][0])
 
 
 def _category_before(text: str, c: Constraints) -> bool:

@@ -116,6 +116,9 @@ class Query:
     where: bool = False
     place_list: bool = False
     when: bool = False
+    # The noun a 'which X' / 'أي X' question asks for ('which hospital', 'أي مستشفى'): what the
+    # answer names, not a topic the article must otherwise mention.
+    asked: list[Term] = field(default_factory=list)
 
 
 def language(question: str) -> Lang:
@@ -132,7 +135,24 @@ def parse(question: str) -> Query:
         _parse_en(q)
     else:
         _parse_ar(q)
+    q.asked = _asked_nouns(q)
     return q
+
+
+def _asked_nouns(q: Query) -> list[Term]:
+    """The words right after 'which' / 'أي' (in English up to two: 'which TV channel')."""
+    for i, t in enumerate(q.terms):
+        if _WHICH.search(q.text[max(0, t.start - 12):t.start]):
+            run = q.terms[i:i + 2]
+            if len(run) == 2 and (q.lang == "ar" or q.text[run[0].end:run[1].start].strip()):
+                run = run[:1]
+            return run
+    return []
+
+
+# 'which (two) hospitals', 'what channel', 'أي مستشفى', 'بأي مدينة': the word right after it.
+_WHICH = re.compile(r"(?:\b(?:[Ww]hich|[Ww]hat)(?: two| three)?"
+                    r"|(?:^|\s)[\u0628\u0641\u0644]?(?:أي|اي|أية|اية))\s+$")
 
 
 _EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\u0600-\u06FF]+")

@@ -290,7 +290,8 @@ def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
 def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     """The answer code can give from the facts, or None when the question is not structured
     (or the facts it needs were not extracted)."""
-    if (q.categories and (q.count or not q.who) and not q.where and not q.when
+    # 'which hospital were the injured taken to' asks a name, not a figure.
+    if (q.categories and (q.count or not (q.who or q.asked)) and not q.where and not q.when
             and asks.attribute is None):
         return _answer_count(q, fx, asks)
     if q.categories and q.who and not q.who_is:
@@ -314,6 +315,6 @@ def out_of_article(q: Query, fx: Facts) -> bool:
     known = fx.known(q.terms)
     if not known:
         return True
-    unknown = [t for t in q.terms if t not in known]
+    unknown = [t for t in q.terms if t not in known and t not in q.asked]
     only_names = all(fx.names.has(t, min_key=2) or is_name(t) for t in known)
     return bool(unknown) and only_names
