@@ -35,8 +35,11 @@ _DESIGNATORS = words("place_designators")
 GAZETTEER = words("cities") | words("countries")
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
-_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\bdid (?:the )?((?:\S+ ){0,3}?\S+) "
-                        r"(?:say|report|record|announce|put|give)\b", re.I)
+_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
+                        r"((?:\S+ ){0,3}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
+                        r"counted|announce|put|give|confirm|confirmed|register|registered)\b", re.I)
+# 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
+_ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
 _EN_IN = {"in", "at", "from", "near", "inside"}
 _AR_IN = {"في", "ب", "من"}
@@ -59,6 +62,7 @@ class Constraints:
     sources: list[Term] = field(default_factory=list)
     times: list[Term] = field(default_factory=list)  # days and months ('Saturday's march')
     unknown: list[Term] = field(default_factory=list)  # names the article never mentions
+    named: list[Term] = field(default_factory=list)  # other names a figure must stand with
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
     asked_at: int = 0  # where the attribute word stands in the question
 
@@ -93,6 +97,9 @@ def read(q: Query, fx: Facts) -> Constraints:
             c.unknown.extend(name)
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
             c.places.append(next(t for t in run if _is_name(q, t)))
+        elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
+              and fx.names.has(name[-1], min_key=2)):
+            c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
         # Whom it is asked of: the words after the attribute word ('the name of the driver'),
         # else all the question's words ('How old was Jacqueline Fleming?').
@@ -149,7 +156,8 @@ def _placed(q: Query, t: Term) -> bool:
     if q.lang == "en":
         return prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
     word = q.text[t.start:t.end]
-    return norm(prev) in _AR_IN | _DESIGNATORS or (word[:1] in ("ب", "ف") and len(word) > 3)
+    return (norm(prev) in _AR_IN | _DESIGNATORS or (word[:1] in ("ب", "ف") and len(word) > 3)
+            or any(b in _DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'
 
 
 def _sources(q: Query) -> list[Term]:
@@ -163,6 +171,9 @@ def _sources(q: Query) -> list[Term]:
         if not found:
             return []
         start, end = found[0].end, len(q.text)
+    first = q.text[start:end].split()[:1]
+    if first and not first[0].isupper() and norm(first[0].lower()) in _ASKED_SOURCE:
+        return []
     return [t for t in q.terms if start <= t.start and t.end <= end]
 
 

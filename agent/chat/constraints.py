@@ -83,6 +83,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "place"
     if c.sources and not _from_source(fx, ev, c.sources):
         return "source"
+    if c.named and not _with_names(ev, c.named):
+        return "named"
     when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
                     if ev.fact is not None else [ev.sentence])
     if c.times and not all(Words(when).has(t) for t in c.times):
@@ -198,14 +200,24 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
     return False
 
 
+def _with_names(ev: Evidence, named: list[Term]) -> bool:
+    """Every name the question gives stands with the figure: in its sentence, place or source."""
+    o = ev.fact.obj if ev.fact is not None else None
+    where = getattr(getattr(o, "location", None), "name", None) or ""
+    said = Words(" ".join([ev.sentence, where, getattr(o, "reported_by", None) or ""]))
+    return all(said.has(t, min_key=2) for t in named)
+
+
 def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     """Every word of the source is in the evidence. An English word with no Arabic form known
     is a vocabulary gap, not a source the article lacks: it is not required."""
     required = [t for t in sources if t.forms or t.word[:1].isupper() or not t.word.isascii()]
     if not required:
         return True
-    said = Words(" ".join([ev.sentence, getattr(ev.fact.obj, "reported_by", None) or ""])
-                 if ev.fact is not None else ev.sentence)
+    # A figure's source is the one the extraction ties it to, when it ties one: its sentence
+    # may name another ('MSF denied Ocampo's 5,000' is Ocampo's figure, not MSF's).
+    reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
+    said = Words(reported or ev.sentence)
     found = sum(said.has(t, min_key=2) for t in required)
     # An Arabic question copies the source's words; an English one words it its own way
     # ("the city's health office director" for مدير مكتب الصحة في صنعاء): most must be there.
@@ -323,6 +335,7 @@ _NOT_SAID = {
     "counted": ("The article does not say {q}.", "لا يذكر المقال {q}."),
     "place": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
     "time": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
+    "named": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
     "source": ("The article gives nothing from {what} on this.", "لا ينسب المقال ذلك إلى {what}."),
     "name": ("The article does not give the name of {what}.", "لا يذكر المقال اسم {what}."),
     "age": ("The article does not give the age of {what}.", "لا يذكر المقال عمر {what}."),
@@ -368,5 +381,6 @@ def vet(q: Query, fx: Facts, ans: Answer, c: Constraints | None = None) -> Answe
     if any(m is None for m in misses):
         return ans
     why = misses[0] or ""
-    terms = {"place": c.places, "source": c.sources, "time": c.times}.get(why, c.subject)
+    terms = {"place": c.places, "source": c.sources, "time": c.times,
+             "named": c.named}.get(why, c.subject)
     return refusal(q, why, terms, ans)

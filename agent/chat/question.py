@@ -136,6 +136,7 @@ def parse(question: str) -> Query:
     else:
         _parse_ar(q)
     q.asked = _asked_nouns(q)
+    q.who = q.who or (q.say and bool(q.asked))  # 'which official said ...'
     return q
 
 

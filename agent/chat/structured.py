@@ -143,7 +143,9 @@ def _answer_statements(q: Query, fx: Facts) -> Answer | None:
     known = fx.known(q.terms)
     speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
     by_speaker = {f.id: [t for t in known if speakers[f.id].has(t, min_key=2)] for f in statements}
-    most = max((len(v) for v in by_speaker.values()), default=0)
+    # 'Who said Hamas is not against ...': the speaker is asked, so the question's names are
+    # the topic, not the speaker.
+    most = 0 if q.who else max((len(v) for v in by_speaker.values()), default=0)
     if most:
         chosen = [f for f in statements if len(by_speaker[f.id]) == most]
         named = {id(t) for f in chosen for t in by_speaker[f.id]}
