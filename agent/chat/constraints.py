@@ -83,7 +83,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "place"
     if c.sources and not _from_source(fx, ev, c.sources):
         return "source"
-    if c.named and not _with_names(ev, c.named):
+    if c.named and not _with_names(fx, ev, c.named):
         return "named"
     when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
                     if ev.fact is not None else [ev.sentence])
@@ -200,12 +200,13 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
     return False
 
 
-def _with_names(ev: Evidence, named: list[Term]) -> bool:
-    """Every name the question gives stands with the figure: in its sentence, place or source."""
+def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
+    """Every name the question gives stands with the figure: in its sentence, place (or one
+    the article puts it in) or source."""
     o = ev.fact.obj if ev.fact is not None else None
     where = getattr(getattr(o, "location", None), "name", None) or ""
     said = Words(" ".join([ev.sentence, where, getattr(o, "reported_by", None) or ""]))
-    return all(said.has(t, min_key=2) for t in named)
+    return all(said.has(t, min_key=2) or _in_place(fx, ev, t) for t in named)
 
 
 def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
