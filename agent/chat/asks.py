@@ -49,6 +49,8 @@ _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-
                          r"can|died|lost|live|remain)\b)")
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
+_FUTURE = re.compile(r"\bwhen (?:will|would|is .* (?:expected|due|scheduled|set) to)\b|متى\s+[سﺳ]",
+                     re.I)
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Constraints:
     named: list[Term] = field(default_factory=list)  # other names a figure must stand with
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
     asked_at: int = 0  # where the attribute word stands in the question
+    future: bool = False  # 'when will ...': only a date the article puts ahead answers
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -78,8 +81,9 @@ def read(q: Query, fx: Facts) -> Constraints:
                 c.attribute, c.asked_at = _ATTRIBUTES[base], t.start
     if q.lang == "en" and re.search(r"\bhow old\b", low):
         c.attribute = Attribute.age
-    if q.when:
+    if q.when and c.attribute is None:  # 'how old was he when ...' asks an age
         c.attribute = Attribute.date
+        c.future = bool(_FUTURE.search(q.text))
     if q.count and c.attribute is None:
         _read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))

@@ -30,6 +30,7 @@ _NAME_MARKERS = words("question_name_markers")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
 _CAUSES = words("cause_markers_ar")
+_FUTURE = words("future_markers_ar")
 _CAUSE_WORDS = {w for w in _CAUSES if " " not in w}
 _CAUSE_PHRASES = [w for w in _CAUSES if " " in w]
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
@@ -227,6 +228,9 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
 
 def _has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     text = norm(ev.sentence)
+    if c.attribute == Attribute.date and c.future:
+        return any(b in _FUTURE for t in tokens(text) for b in clitic_bases(t.norm)) or any(
+            f" {p} " in f" {text} " for p in _FUTURE if " " in p)
     if c.attribute == Attribute.date:
         start = fx.article.find(ev.sentence)
         return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))

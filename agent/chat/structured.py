@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
-from agent.chat.asks import Constraints
+from agent.chat.asks import Attribute, Constraints
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import display_name, english_name, is_name, place_lists
@@ -304,7 +304,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return _answer_who_is(q, fx)
     if q.where or (q.place_list and not q.when):
         return _answer_where(q, fx)
-    if q.when:
+    if q.when and asks.attribute == Attribute.date:
         return _answer_when(q, fx)
     return None
 
