@@ -46,9 +46,10 @@ _AR_IN = {"في", "ب", "من"}
 # Words between "how many" and what it counts.
 _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
-                         r"can|died|lost|live|remain)\b)")
+                         r"can|died|lost|live|remain|[a-z]+ed)\b)")
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
+_CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 _FUTURE = re.compile(r"\bwhen (?:will|would|is .* (?:expected|due|scheduled|set) to)\b|متى\s+[سﺳ]",
                      re.I)
 
@@ -68,6 +69,8 @@ class Constraints:
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
     asked_at: int = 0  # where the attribute word stands in the question
     future: bool = False  # 'when will ...': only a date the article puts ahead answers
+    clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
+    count: bool = False  # 'how many': a quoted sentence must hold a figure
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -84,6 +87,8 @@ def read(q: Query, fx: Facts) -> Constraints:
     if q.when and c.attribute is None:  # 'how old was he when ...' asks an age
         c.attribute = Attribute.date
         c.future = bool(_FUTURE.search(q.text))
+        c.clock = bool(_CLOCK.search(norm(q.text).lower()))
+    c.count = q.count
     if q.count and c.attribute is None:
         _read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
@@ -102,7 +107,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
             c.places.append(next(t for t in run if _is_name(q, t)))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
-              and fx.names.has(name[-1], min_key=2)):
+              and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
         # Whom it is asked of: the words after the attribute word ('the name of the driver'),

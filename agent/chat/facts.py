@@ -4,6 +4,7 @@ article's sentences, and every name the extraction knows."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -70,7 +71,8 @@ class Facts:
     @cached_property
     def doc(self) -> Doc:
         """The article as the extraction rules read it (numbers and dates in answers)."""
-        return Doc.build(self.article)
+        published = self.extraction.article.published
+        return Doc.build(self.article, date.fromisoformat(published) if published else None)
 
     def weight(self, term: Term) -> float:
         """How much finding the term says: 1 / the number of sentences holding it (a word in

@@ -1,0 +1,100 @@
+"""Whether the words cited for an answer give the attribute the question asks: a date (an hour,
+a date ahead), a reason, an age, a nationality or a name (agent/chat/asks.py reads which)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.chat.asks import GAZETTEER, Attribute, Constraints
+from agent.chat.facts import Fact, Facts
+from agent.chat.words import Term, Words
+from agent.extract.dates import find_dates
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import table, words
+
+_TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
+_DEMONYMS = table("state_demonyms", str)
+_NAME_MARKERS = words("question_name_markers")
+_AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
+_NEGATIONS = ("لم", "لا", "غير")
+_HOURS = "|".join(table("clock_hours_ar", str))
+_CLOCK = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|الساعه \S+"
+                    rf"|\b(?:{_HOURS}) (?:صباحا|مساء|ظهرا|فجرا|ليلا)")
+_CAUSES = words("cause_markers_ar")
+_FUTURE = words("future_markers_ar")
+_CAUSE_WORDS = {w for w in _CAUSES if " " not in w}
+_CAUSE_PHRASES = [w for w in _CAUSES if " " in w]
+
+
+@dataclass
+class Evidence:
+    """A citation's words: its sentences and, for a casualty report, the figure's own words."""
+
+    fact: Fact | None
+    sentence: str
+    figure: str  # the figure's words (casualty reports) or the sentence
+
+
+
+def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
+    text = norm(ev.sentence)
+    if c.attribute == Attribute.date and c.future:
+        return any(b in _FUTURE for t in tokens(text) for b in clitic_bases(t.norm)) or any(
+            f" {p} " in f" {text} " for p in _FUTURE if " " in p)
+    if c.attribute == Attribute.date and c.clock:
+        return bool(_CLOCK.search(text))
+    if c.attribute == Attribute.date:
+        start = fx.article.find(ev.sentence)
+        return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))
+                or any(b.startswith(w) for t in tokens(text) for b in clitic_bases(t.norm)
+                       for w in _TIMES if len(w) >= 3))
+    if c.attribute == Attribute.reason:  # a cause is given, and not said to be unknown
+        return _gives_cause(text) and not any(
+            _cause_unknown(norm(s.text)) for s, w in fx.sentences
+            if s.text == ev.sentence or all(w.has(t) for t in c.subject))
+    near = _near_subject(text, c.subject)
+    if near is None:
+        return False
+    if c.attribute == Attribute.age:
+        return bool(_AGE.search(near))
+    if c.attribute == Attribute.nationality:
+        return any(b in _DEMONYMS or b in GAZETTEER for t in tokens(near)
+                   for b in clitic_bases(t.norm))
+    # A name: a marker ('تدعى') or a name the question does not give, within the three words
+    # after the subject ('الناخبة جنيفر إيفيدي').
+    after = " ".join(near.split()[1:4])
+    return any(b in _NAME_MARKERS for t in tokens(after) for b in clitic_bases(t.norm)) or any(
+        f" {norm(e.text)} " in f" {after} "
+        and not any(Words(e.text).has(t, min_key=2) for t in c.subject)
+        for a in fx.extraction.actors for e in a.evidence)
+
+
+def _gives_cause(text: str) -> bool:
+    """The sentence words a cause or motive ('بسبب', 'إثر', 'احتجاجاً على', 'عطل في المكابح')."""
+    return any(b in _CAUSE_WORDS for t in tokens(text) for b in clitic_bases(t.norm)) or any(
+        f" {p} " in f" {text} " for p in _CAUSE_PHRASES)
+
+
+def _cause_unknown(text: str) -> bool:
+    """'ولم تعرف أسباب الحريق بعد': a negation right before the word for the cause."""
+    toks = text.split()
+    return any(t.removeprefix("و").removeprefix("ف") in _NEGATIONS
+               and any(x.endswith(("سبب", "اسباب")) for x in toks[i + 1:i + 4])
+               for i, t in enumerate(toks))
+
+
+def _near_subject(text: str, subject: list[Term]) -> str | None:
+    """The words right after the subject's first mention in the text (None: not mentioned)."""
+    for t in subject:
+        w = Words(text)
+        if not w.has(t, min_key=2):
+            continue
+        for form in t.forms:
+            at = text.find(form)
+            if at >= 0:
+                return text[at:at + len(form) + 60]
+        return text
+    return None if subject else text
+
+
