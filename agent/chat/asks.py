@@ -50,8 +50,11 @@ _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
-_FUTURE = re.compile(r"\bwhen (?:will|would|is .* (?:expected|due|scheduled|set) to)\b|متى\s+[سﺳ]",
-                     re.I)
+# 'when will', 'on what date will ... be held', 'متى ستنتهي' (an Arabic present tense is not
+# told from a past one without its vowels: 'متى تعرض' is past).
+_FUTURE = re.compile(r"\b(?:will|would)\b"
+                     r"|\b(?:is|are) (?:\S+ )*?(?:expected|due|scheduled|set) to\b"
+                     r"|متى\s+[سﺳ]", re.I)
 
 
 @dataclass

@@ -9,6 +9,7 @@ as a related fact, marked as not the answer (DOMAIN.md, "Questions a reader asks
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asks import GAZETTEER, Constraints, read, starts
@@ -111,9 +112,15 @@ def _counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
             if not _matches(w.norm, forms):
                 continue
             window = range(max(0, i - 3), min(len(ws), i + 3))
-            if any(j != i and starts_number(ws, j) for j in window) or _dual(w.norm, forms):
+            if _dual(w.norm, forms) or any(
+                    j != i and starts_number(ws, j) and not _percent(ws, j) for j in window):
                 return True
     return False
+
+
+def _percent(ws: list[Any], j: int) -> bool:
+    """'80 % من الأنفاق' is a share of the tunnels, not a count of them."""
+    return j + 1 < len(ws) and ws[j + 1].norm in ("%", "بالمئه", "بالمائه", "المئه", "المائه")
 
 
 def _dual(word: str, forms: tuple[str, ...]) -> bool:

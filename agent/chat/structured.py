@@ -27,6 +27,9 @@ from schemas import (
     Victims,
 )
 
+# 'What did X say ...', 'ماذا قال X': a question about someone's words, not about a fact.
+_WHAT_SAID = re.compile(r"^\s*what (?:did|does|has|have) .*\b(?:say|said|tell|told)\b"
+                        r"|^\s*(?:ماذا|ما الذي) (?:قال|قالت|قاله|قالته|صرح|صرحت)", re.I)
 _QUOTE_MAX = 400  # characters of a statement quoted in an answer
 
 _EN_VERB = {CasualtyCategory.killed: "were killed", CasualtyCategory.injured: "were injured",
@@ -293,13 +296,15 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     """The answer code can give from the facts, or None when the question is not structured
     (or the facts it needs were not extracted)."""
     # 'which hospital were the injured taken to' asks a name, not a figure.
-    if (q.categories and (q.count or not (q.who or q.asked)) and not q.where and not q.when
-            and asks.attribute is None):
+    if (q.categories and (q.count or not (q.who or q.asked or q.say)) and not q.where
+            and not q.when and asks.attribute is None):
         return _answer_count(q, fx, asks)
     if q.categories and q.who and not q.who_is:
         return _answer_who_did(q, fx)
     if q.say:
-        return _answer_statements(q, fx)
+        # 'What did the army chief say ...': no statement of theirs is no answer at all.
+        said = _answer_statements(q, fx)
+        return said or (unanswerable(q.lang) if _WHAT_SAID.search(q.text) else None)
     if q.who_is:
         return _answer_who_is(q, fx)
     if q.where or (q.place_list and not q.when):
