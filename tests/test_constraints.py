@@ -162,3 +162,61 @@ def test_a_name_inside_a_longer_word_is_not_a_name_given() -> None:
     # 'جيهان' is a victim's name, not the husband's: no name stands after «زوج».
     ans = answer("What is the name of the victim's husband?", _crash(), CRASH)
     assert refused(ans), ans.text
+
+
+# Written for these tests in the style of an agency wire (published on a Wednesday).
+WIRE = "\n\n".join([
+    "جيبوتي - قالت المنظمة الدولية للهجرة إن 23 جثة انتُشلت صباح اليوم قبالة سواحل جيبوتي بعد "
+    "غرق قاربين يقلان مهاجرين، فيما لا يزال أكثر من 100 مهاجر في عداد المفقودين.",
+    "وقال المتحدث باسم خفر السواحل العقيد أحمد عبدي إن فرق البحث ستستأنف عملها صباح الغد.",
+    "واندلع حريق في مستودع قريب من الميناء عند الساعة العاشرة مساءً، ودُمّر 80 % من المباني "
+    "المجاورة.",
+]) + "\n"
+
+
+@cache
+def _wire() -> ArticleExtraction:
+    return extract(WIRE, "2019-01-30")
+
+
+def ask_wire(question: str) -> Answer:
+    return answer(question, _wire(), WIRE)
+
+
+def test_a_latin_dj_finds_its_arabic_jeem() -> None:
+    ans = ask_wire("How many migrants are missing off Djibouti?")
+    assert not refused(ans) and "100" in ans.text, ans.text
+
+
+def test_a_weekday_asked_is_the_day_today_resolves_to() -> None:
+    ans = ask_wire("كم جثة انتشلت يوم الأربعاء؟")  # 2019-01-30 was a Wednesday
+    assert not refused(ans) and "23" in ans.text, ans.text
+    assert refused(ask_wire("كم جثة انتشلت يوم الخميس؟"))
+
+
+def test_a_name_stands_after_the_head_noun_asked() -> None:
+    ans = ask_wire("ما اسم المتحدث باسم خفر السواحل؟")
+    assert not refused(ans) and "أحمد عبدي" in ans.text, ans.text
+    assert refused(ask_wire("ما اسم قائد الشرطة؟"))
+
+
+def test_what_time_wants_an_hour_and_when_will_a_date_ahead() -> None:
+    ans = ask_wire("في أي ساعة اندلع الحريق؟")
+    assert not refused(ans) and "العاشرة" in ans.text, ans.text
+    ans = ask_wire("When will the search resume?")
+    assert not refused(ans) and "ستستأنف" in ans.text, ans.text
+    assert refused(ask_wire("When will the port reopen?"))
+
+
+def test_when_inside_a_how_many_question_is_not_a_when_question() -> None:
+    ans = ask_wire("How many bodies were recovered when the boats sank?")
+    assert not refused(ans) and "23" in ans.text, ans.text
+
+
+def test_a_percentage_is_not_a_count() -> None:
+    assert refused(ask_wire("How many buildings were destroyed?"))
+
+
+def test_what_someone_never_said_is_refused() -> None:
+    ans = ask_wire("ماذا قال وزير الداخلية عن الحادث؟")
+    assert refused(ans), ans.text

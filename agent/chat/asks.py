@@ -12,7 +12,7 @@ from functools import cache
 
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category
-from agent.chat.words import Term
+from agent.chat.words import Term, en_keys
 from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
@@ -105,10 +105,10 @@ def read(q: Query, fx: Facts) -> Constraints:
         name = [t for t in run if _is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
         # A name is the article's when its last word is ('محمد عبد الله فرماجو' is not known
         # by محمد; 'Mohamed El-Sherif' is by الشريف).
-        if name and not (fx.words.has(name[-1], min_key=2) or fx.knows(name[-1])):
+        if name and not _found(q, fx, name):
             c.unknown.extend(name)
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
-            c.places.append(next(t for t in run if _is_name(q, t)))
+            c.places.append(_whole(q, run))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
@@ -118,6 +118,34 @@ def read(q: Query, fx: Facts) -> Constraints:
         after = [t for t in q.terms if id(t) not in source_ids and t.start > c.asked_at]
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
     return c
+
+
+def _found(q: Query, fx: Facts, name: list[Term]) -> bool:
+    """The name's last word is in the article: by its Arabic forms, or, typed in Latin letters,
+    by its consonants even when it is also an English word ('Bailey Road', بيلي رود), or the
+    name's words written as one ('Hamar Weyne', حمروين)."""
+    last = name[-1]
+    if fx.words.has(last, min_key=2) or fx.knows(last):
+        return True
+    if not last.word.isascii():
+        return False
+    typed = [q.text[t.start:t.end] for t in name]
+    if len(typed) > 1 and (fx.words.has(Term("", (), en_keys("".join(typed)), 0, 0), min_key=3)
+                           or all(fx.words.has(Term("", (), en_keys(w), 0, 0), min_key=2)
+                                  for w in typed)):
+        return True
+    return fx.words.has(Term(last.word, (), en_keys(last.word), 0, 0), min_key=3)
+
+
+def _whole(q: Query, run: list[Term]) -> Term:
+    """A place of several Latin words as one term: each word's consonants and the words written
+    as one ('Hamar Weyne' finds حمروين, 'Khan Younis' خان يونس)."""
+    named = [t for t in run if _is_name(q, t) or (t.word.isascii() and t.word[:1].isupper())]
+    if len(named) < 2 or not all(t.word.isascii() for t in named):
+        return next(t for t in run if _is_name(q, t))
+    joined = en_keys("".join(q.text[t.start:t.end] for t in named))
+    return Term(q.text[named[0].start:named[-1].end], tuple(f for t in named for f in t.forms),
+                frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)
 
 
 def _names(q: Query) -> list[list[Term]]:

@@ -12,6 +12,7 @@ from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
+from schemas import ActorType
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _DEMONYMS = table("state_demonyms", str)
@@ -61,13 +62,27 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     if c.attribute == Attribute.nationality:
         return any(b in _DEMONYMS or b in GAZETTEER for t in tokens(near)
                    for b in clitic_bases(t.norm))
-    # A name: a marker ('تدعى') or a name the question does not give, within the three words
-    # after the subject ('الناخبة جنيفر إيفيدي').
-    after = " ".join(near.split()[1:4])
-    return any(b in _NAME_MARKERS for t in tokens(after) for b in clitic_bases(t.norm)) or any(
-        f" {norm(e.text)} " in f" {after} "
-        and not any(Words(e.text).has(t, min_key=2) for t in c.subject)
-        for a in fx.extraction.actors for e in a.evidence)
+    return _names_after_head(fx, text, c.subject)
+
+
+def _names_after_head(fx: Facts, text: str, subject: list[Term]) -> bool:
+    """A name marker ('تدعى') or a name the question does not give, within eight words after
+    the subject's head noun ('مديرة قسم الشرق الأوسط في المنظمة سارة ليا ويتسن'; 'عضو البرلمان'
+    is not answered by 'نائب مفوض دادو سيد مرتضى علي')."""
+    if not subject:
+        return False
+    toks = [t.norm for t in tokens(text)]
+    head = subject[0]
+    given = [norm(e.text) for a in fx.extraction.actors if a.type == ActorType.person
+             for e in a.evidence if not any(Words(e.text).has(t, min_key=2) for t in subject)]
+    for i, tok in enumerate(toks):
+        if not Words(tok).has(head, min_key=2):
+            continue
+        after = " ".join(toks[i + 1:i + 9])
+        if any(b in _NAME_MARKERS for w in toks[i + 1:i + 4] for b in clitic_bases(w)) or any(
+                f" {name} " in f" {after} " for name in given):
+            return True
+    return False
 
 
 def _gives_cause(text: str) -> bool:

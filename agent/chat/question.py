@@ -75,7 +75,9 @@ _WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbo
                        r"districts?|areas?|villages?|locations?|regions?|provinces?)\b")
 _PLACE_CLASS_EN = re.compile(r"\b(?:places|towns|cities|neighbou?rhoods?|districts|areas|"
                              r"villages|locations)\b")
-_WHEN_EN = re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day|time|year|month|hour)\b")
+# 'When ...?', 'since when', 'on what day'; not 'how many were hurt when the bomb went off'.
+_WHEN_EN = re.compile(r"^\W*(?:(?:since|until|till|and|but|so) )?when\b"
+                      r"|\b(?:what|which) (?:date|day|time|year|month|hour)\b")
 
 class _Cue(StrEnum):
     """What an Arabic question word asks for (agent/lexicons/question_cues_ar.txt)."""

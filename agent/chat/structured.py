@@ -309,7 +309,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return _answer_who_is(q, fx)
     if q.where or (q.place_list and not q.when):
         return _answer_where(q, fx)
-    if q.when and asks.attribute == Attribute.date and not asks.clock:
+    if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future):
         return _answer_when(q, fx)
     return None
 
