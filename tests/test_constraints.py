@@ -220,3 +220,19 @@ def test_a_percentage_is_not_a_count() -> None:
 def test_what_someone_never_said_is_refused() -> None:
     ans = ask_wire("ماذا قال وزير الداخلية عن الحادث؟")
     assert refused(ans), ans.text
+
+
+def test_which_noun_is_answered_by_the_sentence_that_names_one() -> None:
+    # Asked 'which hospital', not how many were injured: the sentence naming it answers.
+    ans = answer("Which hospital were the injured taken to?", _crash(), CRASH)
+    assert not refused(ans) and "مستشفى أسيوط الجامعي" in ans.text, ans.text
+
+
+def test_a_year_asked_wants_a_year() -> None:
+    assert refused(ask_wire("In what year did the boats sink?"))
+
+
+def test_who_said_is_not_who_did() -> None:
+    # 'who said ... killed' asks the speaker, not the perpetrator.
+    ans = ask("من قال إن بين القتلى 6 أطفال؟")
+    assert not refused(ans) and "مصدر طبي" in ans.text, ans.text

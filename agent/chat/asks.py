@@ -52,6 +52,7 @@ _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 # 'when will', 'on what date will ... be held', 'متى ستنتهي' (an Arabic present tense is not
 # told from a past one without its vowels: 'متى تعرض' is past).
+_YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
 _FUTURE = re.compile(r"\b(?:will|would)\b"
                      r"|\b(?:is|are) (?:\S+ )*?(?:expected|due|scheduled|set) to\b"
                      r"|متى\s+[سﺳ]", re.I)
@@ -73,6 +74,7 @@ class Constraints:
     asked_at: int = 0  # where the attribute word stands in the question
     future: bool = False  # 'when will ...': only a date the article puts ahead answers
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
+    year: bool = False  # 'in what year', 'في أي عام': only a year answers
     count: bool = False  # 'how many': a quoted sentence must hold a figure
 
 
@@ -91,6 +93,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.attribute = Attribute.date
         c.future = bool(_FUTURE.search(q.text))
         c.clock = bool(_CLOCK.search(norm(q.text).lower()))
+        c.year = bool(_YEAR.search(norm(q.text).lower()))
     c.count = q.count
     if q.count and c.attribute is None:
         _read_counted(q, c)

@@ -45,6 +45,8 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
             f" {p} " in f" {text} " for p in _FUTURE if " " in p)
     if c.attribute == Attribute.date and c.clock:
         return bool(_CLOCK.search(text))
+    if c.attribute == Attribute.date and c.year:
+        return bool(re.search(r"\b(?:1[89]|20)\d\d\b", text))
     if c.attribute == Attribute.date:
         start = fx.article.find(ev.sentence)
         return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))

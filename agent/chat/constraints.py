@@ -286,14 +286,30 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
 
     # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar record
     # ...'): a dated sentence about someone else does not answer.
-    meeting = [k for k in ranked[:ANSWERING_DEPTH] if held(k) >= held(ranked[0]) and unmet(
-        c, fx, Evidence(None, fx.sentences[k][0].text, fx.sentences[k][0].text)) is None]
-    # 'Which channel ...': a sentence with the noun asked for ('قناة') before one without.
-    naming = [k for k in meeting if any(fx.sentences[k][1].has(t) for t in q.asked)]
+    def meets(k: int) -> bool:
+        s = fx.sentences[k][0].text
+        return held(k) >= held(ranked[0]) and unmet(c, fx, Evidence(None, s, s)) is None
+
+    # 'Which airport ...': a sentence that names one ('مطار جومو كينياتا'), looked for a little
+    # deeper, before one that only holds the noun or names the one asked about ('مطار نيروبي').
+    naming = [k for k in ranked[:2 * ANSWERING_DEPTH] if q.asked
+              and _names_asked(q, fx.sentences[k][0].text) and meets(k)]
+    meeting = [k for k in ranked[:ANSWERING_DEPTH] if meets(k)]
     if not (naming or meeting):
         return None
     k = (naming or meeting)[0]
     return quoted(q.lang, f"sentence-{k + 1}", "sentence", fx.sentences[k][0])
+
+
+def _names_asked(q: Query, sentence: str) -> bool:
+    """The asked noun stands in the sentence with a word after it that the question lacks."""
+    toks = [t.norm for t in tokens(sentence)]
+
+    def given(word: str) -> bool:
+        return any(Words(word).has(t, min_key=2) for t in q.terms)
+
+    return any(Words(w).has(t) and i + 1 < len(toks) and not given(toks[i + 1])
+               for t in q.asked for i, w in enumerate(toks))
 
 
 def _category_before(text: str, c: Constraints) -> bool:

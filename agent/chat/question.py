@@ -248,8 +248,8 @@ def _parse_ar(q: Query) -> None:
             q.say = True
             continue
         if tok.norm in _AR_STOP or (len(bases) > 1 and bases[1] in _AR_STOP) or any(
-                b in _ATTRIBUTE_WORDS for b in bases):
-            continue
+                b in _ATTRIBUTE_WORDS or b in _CUES for b in bases):
+            continue  # 'منصب' asks for a role: not a word the article must hold
         if any(_ar_match(b, _VICTIM_FORMS) for b in bases):
             continue
         q.terms.append(Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end))

@@ -299,7 +299,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     if (q.categories and (q.count or not (q.who or q.asked or q.say)) and not q.where
             and not q.when and asks.attribute is None):
         return _answer_count(q, fx, asks)
-    if q.categories and q.who and not q.who_is:
+    if q.categories and q.who and not q.who_is and not q.say:  # 'who said they were killed'
         return _answer_who_did(q, fx)
     if q.say:
         # 'What did the army chief say ...': no statement of theirs is no answer at all.
@@ -309,7 +309,8 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return _answer_who_is(q, fx)
     if q.where or (q.place_list and not q.when):
         return _answer_where(q, fx)
-    if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future):
+    if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future
+                                                             or asks.year):
         return _answer_when(q, fx)
     return None
 
