@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from agent.chat.answers import Answer, Citation, quoted
-from agent.chat.asks import GAZETTEER, Constraints, read, starts
+from agent.chat.asks import GAZETTEER, Attribute, Constraints, read, starts
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
@@ -71,7 +71,10 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "named"
     when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
                     if ev.fact is not None else [ev.sentence])
-    if c.times and not all(Words(when).has(t) or _on_weekday(fx, ev, t) for t in c.times):
+    # The day in a why-question ('why did thousands march on Saturday') sets the scene; the
+    # cause may be given in a sentence that names no day of its own.
+    if c.times and not (c.attribute == Attribute.reason and not _dated(fx, ev)) and not all(
+            Words(when).has(t) or _on_weekday(fx, ev, t) for t in c.times):
         return "time"
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
@@ -215,6 +218,11 @@ def _is_actor(fx: Facts, name: str) -> bool:
 
 
 _WEEKDAYS = table("weekdays", str)
+
+
+def _dated(fx: Facts, ev: Evidence) -> bool:
+    start = fx.article.find(ev.sentence)
+    return start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))
 
 
 def _on_weekday(fx: Facts, ev: Evidence, t: Term) -> bool:
