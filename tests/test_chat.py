@@ -471,3 +471,12 @@ def test_the_model_phrases_an_open_english_question_from_the_right_line(real) ->
     assert ans.source == "model", ans.text
     assert "100" in ans.text and "[1]" in ans.text
     assert any("100 غارة" in c.quote.text for c in ans.citations)
+
+
+@pytest.mark.parametrize(("word", "stem"), [("casualties", "casualty"), ("stabbed", "stab"),
+                                            ("evacuated", "evacuate"), ("carried", "carry"),
+                                            ("crossings", "crossing")])
+def test_english_inflections_find_their_glossary_word(word: str, stem: str) -> None:
+    from agent.chat.question import _stems_en
+
+    assert stem in _stems_en(word)

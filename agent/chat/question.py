@@ -198,19 +198,33 @@ def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
         return key
     if len(chunk) > 1 or key in _CATEGORY_EN or key in _SAY_EN:
         return None
-    for suffix in ("'s", "s", "es", "ed", "d", "ing"):
-        stem = key.removesuffix(suffix)
-        if stem != key and len(stem) > 2 and stem in GLOSSARY:
+    for stem in _stems_en(key):
+        if stem in GLOSSARY:
             return stem
     return None
 
 
+def _stems_en(word: str) -> list[str]:
+    """The word without its inflection: 'crossings', 'stabbed' -> 'stab', 'casualties' ->
+    'casualty', 'carried' -> 'carry', 'evacuating' -> 'evacuate'."""
+    out = []
+    for suffix, repl in (("'s", ""), ("ies", "y"), ("ied", "y"), ("s", ""), ("es", ""),
+                         ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) > 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if suffix in ("ed", "ing") and not repl and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # 'stabbed' -> 'stab'
+    return out
+
+
 def _classify_en(q: Query, word: str, start: int, end: int) -> None:
     low = word.lower().removesuffix("'s")
-    if low in _CATEGORY_EN:
-        q.categories.add(_CATEGORY_EN[low])
+    category = next((_CATEGORY_EN[w] for w in (low, *_stems_en(low)) if w in _CATEGORY_EN), None)
+    if category is not None:
+        q.categories.add(category)
         return
-    if low in _SAY_EN:
+    if any(w in _SAY_EN for w in (low, *_stems_en(low))):
         q.say = True
         return
     if not word.isascii():  # an Arabic name inside an English question
