@@ -13,7 +13,7 @@ from agent.chat import Answer, answer, answer_stream, render_terminal
 from agent.chat.answers import UNANSWERABLE
 from agent.chat.context import MAX_FACTS, MAX_SENTENCES
 from agent.chat.names import place_lists
-from agent.chat.question import parse
+from agent.chat.question import english_stems, parse
 from agent.chat.reply import numbers
 from agent.chat.words import ar_keys, en_keys
 from agent.model.llm import FakeLLM
@@ -477,6 +477,4 @@ def test_the_model_phrases_an_open_english_question_from_the_right_line(real) ->
                                             ("evacuated", "evacuate"), ("carried", "carry"),
                                             ("crossings", "crossing")])
 def test_english_inflections_find_their_glossary_word(word: str, stem: str) -> None:
-    from agent.chat.question import _stems_en
-
-    assert stem in _stems_en(word)
+    assert stem in english_stems(word)

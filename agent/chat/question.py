@@ -198,13 +198,13 @@ def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
         return key
     if len(chunk) > 1 or key in _CATEGORY_EN or key in _SAY_EN:
         return None
-    for stem in _stems_en(key):
+    for stem in english_stems(key):
         if stem in GLOSSARY:
             return stem
     return None
 
 
-def _stems_en(word: str) -> list[str]:
+def english_stems(word: str) -> list[str]:
     """The word without its inflection: 'crossings', 'stabbed' -> 'stab', 'casualties' ->
     'casualty', 'carried' -> 'carry', 'evacuating' -> 'evacuate'."""
     out = []
@@ -220,11 +220,12 @@ def _stems_en(word: str) -> list[str]:
 
 def _classify_en(q: Query, word: str, start: int, end: int) -> None:
     low = word.lower().removesuffix("'s")
-    category = next((_CATEGORY_EN[w] for w in (low, *_stems_en(low)) if w in _CATEGORY_EN), None)
+    forms = (low, *english_stems(low))
+    category = next((_CATEGORY_EN[w] for w in forms if w in _CATEGORY_EN), None)
     if category is not None:
         q.categories.add(category)
         return
-    if any(w in _SAY_EN for w in (low, *_stems_en(low))):
+    if any(w in _SAY_EN for w in forms):
         q.say = True
         return
     if not word.isascii():  # an Arabic name inside an English question
