@@ -133,9 +133,10 @@ def _found(q: Query, fx: Facts, name: list[Term]) -> bool:
     if not last.word.isascii():
         return False
     typed = [q.text[t.start:t.end] for t in name]
+    keyed = [en_keys(w) for w in typed if en_keys(w)]  # 'Ouzou' has no consonant pair
     if len(typed) > 1 and (fx.words.has(Term("", (), en_keys("".join(typed)), 0, 0), min_key=3)
-                           or all(fx.words.has(Term("", (), en_keys(w), 0, 0), min_key=2)
-                                  for w in typed)):
+                           or (keyed and all(fx.words.has(Term("", (), k, 0, 0), min_key=2)
+                                             for k in keyed))):
         return True
     return fx.words.has(Term(last.word, (), en_keys(last.word), 0, 0), min_key=3)
 
