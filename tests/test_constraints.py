@@ -236,3 +236,10 @@ def test_who_said_is_not_who_did() -> None:
     # 'who said ... killed' asks the speaker, not the perpetrator.
     ans = ask("من قال إن بين القتلى 6 أطفال؟")
     assert not refused(ans) and "مصدر طبي" in ans.text, ans.text
+
+
+def test_which_town_wants_a_place_named_and_which_camp_a_camp() -> None:
+    ans = answer("في أي مدينة انقلبت الحافلة؟", _crash(), CRASH)
+    assert not refused(ans) and "أسيوط" in ans.text, ans.text
+    ans = ask_wire("Which camp did the survivors reach?")
+    assert refused(ans), ans.text

@@ -32,6 +32,8 @@ _ATTRIBUTES = table("question_attributes", Attribute)
 _GROUPS = table("question_groups", str)
 _GENERIC = words("question_generic_counted")
 _DESIGNATORS = words("place_designators")
+_PLACE_KINDS = _DESIGNATORS | words("generic_places")
+_SITES = words("place_sites_ar")
 GAZETTEER = words("cities") | words("countries")
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
@@ -42,6 +44,8 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
 _EN_IN = {"in", "at", "from", "near", "inside"}
+_PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
+                   "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
 _AR_IN = {"في", "ب", "من"}
 # Words between "how many" and what it counts.
 _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
@@ -76,6 +80,9 @@ class Constraints:
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
     year: bool = False  # 'in what year', 'في أي عام': only a year answers
     count: bool = False  # 'how many': a quoted sentence must hold a figure
+    place_kind: list[Term] = field(default_factory=list)  # 'which town': a town must be named
+    given: list[Term] = field(default_factory=list)  # the question's words (not an answer)
+    settled: bool = False  # a town or region (any place named answers), not a camp or airport
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -95,6 +102,10 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.clock = bool(_CLOCK.search(norm(q.text).lower()))
         c.year = bool(_YEAR.search(norm(q.text).lower()))
     c.count = q.count
+    kinds = {b for t in q.asked for f in t.forms for b in clitic_bases(f)}  # 'المخيم' -> مخيم
+    if kinds & _PLACE_KINDS:
+        c.place_kind, c.given = q.asked, q.terms
+        c.settled = not kinds & _SITES
     if q.count and c.attribute is None:
         _read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
@@ -197,8 +208,9 @@ def _placed(q: Query, t: Term) -> bool:
     """The name stands after 'in', 'at', 'from' (في، ب، من) or a place designator."""
     before = q.text[:t.start].split()
     prev = before[-1].lower() if before else ""
-    if q.lang == "en":
-        return prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
+    if q.lang == "en":  # 'in Aleppo', 'in the city of Afrin'
+        return (prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
+                or (prev == "of" and len(before) > 1 and before[-2].lower() in _PLACE_NOUNS_EN))
     word = q.text[t.start:t.end]
     return (norm(prev) in _AR_IN | _DESIGNATORS or (word[:1] in ("ب", "ف") and len(word) > 3)
             or any(b in _DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'

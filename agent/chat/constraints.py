@@ -12,23 +12,19 @@ import re
 from typing import Any
 
 from agent.chat.answers import Answer, Citation, quoted
-from agent.chat.asks import GAZETTEER, Attribute, Constraints, read, starts
+from agent.chat.asks import Attribute, Constraints, read, starts
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
+from agent.chat.where import in_place, names_asked, names_kind, new_place
 from agent.chat.words import Term, Words, ar_keys
 from agent.extract.dates import find_dates
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
-from agent.text.lexicon import table, words
+from agent.text.lexicon import table
 from schemas import CasualtyReport, Span, Victims
-
-_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
-_GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
-                  | words("place_designators"))
-
 
 # The checks: each citation is read with the words that stand behind it.
 
@@ -63,7 +59,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "counted"  # a quoted figure for a noun the chat cannot read is a guess
     if c.category and not reported and not _counts(fx, ev, c.category):
         return "counted"  # a sentence quoted for a toll must hold a figure of that category
-    if any(not _in_place(fx, ev, t) for t in c.places):
+    if any(not in_place(fx, ev, t) for t in c.places):
         return "place"
     if c.sources and not _from_source(fx, ev, c.sources):
         return "source"
@@ -78,6 +74,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "time"
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
+    if c.place_kind and not (names_kind(c.place_kind, c.given, ev.sentence)
+                             or (c.settled and new_place(fx, ev.sentence, c.given))):
+        return "place_kind"  # 'In which town ...', 'أي مدينة': only a named place answers
     if c.count and not reported and not _has_number(fx, ev.sentence):
         return "counted"  # 'how many ...' is not answered by a sentence without a figure
     return None
@@ -148,68 +147,6 @@ def _matches(word: str, forms: tuple[str, ...]) -> bool:
                if len(k) >= 3 and b[:1] == f[:1])
 
 
-def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
-    """The evidence is in that place, or in one the article puts inside it."""
-    # A figure's place is its report's location; anything else's, its sentence.
-    casualty = ev.fact is not None and ev.fact.kind == "casualty"
-    loc = ev.fact.obj.location if casualty and ev.fact is not None else None
-    if loc is None:
-        return Words(ev.sentence).has(place, min_key=2)
-    own = _place_before(fx, ev.fact) if ev.fact is not None else None
-    if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
-        return Words(own).has(place, min_key=2)
-    if Words(loc.name).has(place, min_key=2):
-        return True
-    if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
-        return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
-    # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
-    at = norm(ev.sentence).find(norm(loc.name))
-    before = norm(ev.sentence)[:max(at, 0)].split()[-4:]
-    if at > 0 and Words(" ".join(before)).has(place, min_key=2):
-        return True
-    return _inside(fx, loc.name, place)
-
-
-def _place_before(fx: Facts, fact: Fact) -> str | None:
-    """The place name written right before a figure in an enumeration ('حلب (153 إصابة)',
-    'والحسكة (21)'), when one is."""
-    span, words = fact.obj.evidence[0], getattr(fact.obj, "count_text", "")
-    at = span.text.rfind(words) if words else -1
-    start = span.start + max(at, 0)
-    before = tokens(fx.article, max(0, start - 30), start)[-2:]
-    if not before or "(" not in fx.article[before[-1].end:start]:
-        return None
-    word = before[-1]
-    return word.text if any(b in _GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
-
-
-def _generic(name: str) -> bool:
-    """A place named only by common words ('الأحياء الشرقية', 'المدينة'), no proper name."""
-    return all(any(b in _GENERIC_PLACE or b.removesuffix("يه") + "ي" in _GENERIC_PLACE
-                   or b.removesuffix("يه") in _GENERIC_PLACE for b in clitic_bases(t.norm))
-               for t in tokens(name))
-
-
-# Where the words after a place stop belonging to it: a comma, a full stop, or "و" (and), but
-# not the و that begins وسط، وادي، ولاية ("مديرية حمروين وسط العاصمة مقديشو").
-_AND = re.compile(r"[،,.؛:]| و(?!سط\b|ادي\b|لايه\b)")
-
-
-def _inside(fx: Facts, name: str, place: Term) -> bool:
-    """The article puts `name` inside `place`: 'سيدي بشر شرق الإسكندرية', 'حي المنتزه
-    بالإسكندرية' (the place within four words after the name, no comma or 'and' between)."""
-    key = norm(name)
-    for s, _ in fx.sentences:
-        text = norm(s.text)
-        at = text.find(key)
-        while at >= 0:
-            after = _AND.split(text[at + len(key):], maxsplit=1)[0].split()[:4]
-            if after and Words(" ".join(after)).has(place, min_key=2):
-                return True
-            at = text.find(key, at + 1)
-    return False
-
-
 def _is_actor(fx: Facts, name: str) -> bool:
     """The words name an actor the extraction found (not a common word it was cut to)."""
     key = norm(name)
@@ -245,7 +182,7 @@ def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
     o = ev.fact.obj if ev.fact is not None else None
     where = getattr(getattr(o, "location", None), "name", None) or ""
     said = Words(" ".join([ev.sentence, where, getattr(o, "reported_by", None) or ""]))
-    return all(said.has(t, min_key=2) or _in_place(fx, ev, t) for t in named)
+    return all(said.has(t, min_key=2) or in_place(fx, ev, t) for t in named)
 
 
 def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
@@ -301,23 +238,12 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     # 'Which airport ...': a sentence that names one ('مطار جومو كينياتا'), looked for a little
     # deeper, before one that only holds the noun or names the one asked about ('مطار نيروبي').
     naming = [k for k in ranked[:2 * ANSWERING_DEPTH] if q.asked
-              and _names_asked(q, fx.sentences[k][0].text) and meets(k)]
+              and names_asked(q, fx.sentences[k][0].text) and meets(k)]
     meeting = [k for k in ranked[:ANSWERING_DEPTH] if meets(k)]
     if not (naming or meeting):
         return None
     k = (naming or meeting)[0]
     return quoted(q.lang, f"sentence-{k + 1}", "sentence", fx.sentences[k][0])
-
-
-def _names_asked(q: Query, sentence: str) -> bool:
-    """The asked noun stands in the sentence with a word after it that the question lacks."""
-    toks = [t.norm for t in tokens(sentence)]
-
-    def given(word: str) -> bool:
-        return any(Words(word).has(t, min_key=2) for t in q.terms)
-
-    return any(Words(w).has(t) and i + 1 < len(toks) and not given(toks[i + 1])
-               for t in q.asked for i, w in enumerate(toks))
 
 
 def _category_before(text: str, c: Constraints) -> bool:
@@ -349,6 +275,7 @@ _NOT_SAID = {
     "date": ("The article does not say when: {q}.", "لا يذكر المقال متى: {q}."),
     "reason": ("The article does not give the reason: {q}.", "لا يذكر المقال السبب: {q}."),
     "unknown": ("The article does not mention {what}.", "لا يذكر المقال {what}."),
+    "place_kind": ("The article does not name the {what}: {q}.", "لا يسمي المقال {what}: {q}."),
 }
 RELATED = {"en": "Related, not the answer:", "ar": "معلومة ذات صلة وليست الجواب:"}
 
@@ -387,5 +314,5 @@ def vet(q: Query, fx: Facts, ans: Answer, c: Constraints | None = None) -> Answe
         return ans
     why = misses[0] or ""
     terms = {"place": c.places, "source": c.sources, "time": c.times,
-             "named": c.named}.get(why, c.subject)
+             "named": c.named, "place_kind": c.place_kind}.get(why, c.subject)
     return refusal(q, why, terms, ans)

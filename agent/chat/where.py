@@ -1,0 +1,113 @@
+"""Where a fact is: whether the words cited for an answer are in the place a question names
+(or in one the article puts inside it), and whether a sentence names a place of the kind asked
+('which town', 'أي مستشفى')."""
+
+from __future__ import annotations
+
+import re
+
+from agent.chat.asks import GAZETTEER
+from agent.chat.attributes import Evidence
+from agent.chat.facts import Fact, Facts
+from agent.chat.question import Query
+from agent.chat.words import Term, Words
+from agent.ner import entities
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import words
+
+_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
+_STOP_AR = words("question_stopwords_ar")
+_GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
+                  | words("place_designators"))
+
+
+def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
+    """The evidence is in that place, or in one the article puts inside it."""
+    # A figure's place is its report's location; anything else's, its sentence.
+    casualty = ev.fact is not None and ev.fact.kind == "casualty"
+    loc = ev.fact.obj.location if casualty and ev.fact is not None else None
+    if loc is None:
+        return Words(ev.sentence).has(place, min_key=2)
+    own = _place_before(fx, ev.fact) if ev.fact is not None else None
+    if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
+        return Words(own).has(place, min_key=2)
+    if Words(loc.name).has(place, min_key=2):
+        return True
+    if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
+        return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
+    # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
+    at = norm(ev.sentence).find(norm(loc.name))
+    before = norm(ev.sentence)[:max(at, 0)].split()[-4:]
+    if at > 0 and Words(" ".join(before)).has(place, min_key=2):
+        return True
+    return _inside(fx, loc.name, place)
+
+
+def _place_before(fx: Facts, fact: Fact) -> str | None:
+    """The place name written right before a figure in an enumeration ('حلب (153 إصابة)',
+    'والحسكة (21)'), when one is."""
+    span, words = fact.obj.evidence[0], getattr(fact.obj, "count_text", "")
+    at = span.text.rfind(words) if words else -1
+    start = span.start + max(at, 0)
+    before = tokens(fx.article, max(0, start - 30), start)[-2:]
+    if not before or "(" not in fx.article[before[-1].end:start]:
+        return None
+    word = before[-1]
+    return word.text if any(b in _GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
+
+
+def _generic(name: str) -> bool:
+    """A place named only by common words ('الأحياء الشرقية', 'المدينة'), no proper name."""
+    return all(any(b in _GENERIC_PLACE or b.removesuffix("يه") + "ي" in _GENERIC_PLACE
+                   or b.removesuffix("يه") in _GENERIC_PLACE for b in clitic_bases(t.norm))
+               for t in tokens(name))
+
+
+# Where the words after a place stop belonging to it: a comma, a full stop, or "و" (and), but
+# not the و that begins وسط، وادي، ولاية ("مديرية حمروين وسط العاصمة مقديشو").
+_AND = re.compile(r"[،,.؛:]| و(?!سط\b|ادي\b|لايه\b)")
+
+
+def _inside(fx: Facts, name: str, place: Term) -> bool:
+    """The article puts `name` inside `place`: 'سيدي بشر شرق الإسكندرية', 'حي المنتزه
+    بالإسكندرية' (the place within four words after the name, no comma or 'and' between)."""
+    key = norm(name)
+    for s, _ in fx.sentences:
+        text = norm(s.text)
+        at = text.find(key)
+        while at >= 0:
+            after = _AND.split(text[at + len(key):], maxsplit=1)[0].split()[:4]
+            if after and Words(" ".join(after)).has(place, min_key=2):
+                return True
+            at = text.find(key, at + 1)
+    return False
+
+
+def new_place(fx: Facts, sentence: str, given: list[Term]) -> bool:
+    """The sentence names a place the extraction found or the gazetteer knows, and the
+    question does not ('في ساو باولو' for 'in which city')."""
+    ex = fx.extraction
+    places = {e.location.name for e in ex.events if e.location is not None}
+    places |= {c.location.name for c in ex.casualties if c.location is not None}
+    words_ = Words(sentence)
+    found = [p for p in places if f" {norm(p)} " in f" {words_.norm} "]
+    found += [b for t in tokens(sentence) for b in clitic_bases(t.norm) if b in GAZETTEER]
+    found += [sentence[a:b] for a, b, kind in entities(sentence) if kind == "LOC"]
+    return any(not any(Words(p).has(t, min_key=2) for t in given) for p in found)
+
+
+def names_asked(q: Query, sentence: str) -> bool:
+    return names_kind(q.asked, q.terms, sentence)
+
+
+def names_kind(asked: list[Term], given: list[Term], sentence: str) -> bool:
+    """The asked noun stands in the sentence with a name after it that the question lacks
+    ('مطار جومو كينياتا'; not 'مخيم للاجئين', not 'مطار نيروبي' when Nairobi is asked)."""
+    toks = [t.norm for t in tokens(sentence)]
+
+    def name(word: str) -> bool:
+        return not (word.startswith("لل") or word in _STOP_AR
+                    or any(Words(word).has(t, min_key=2) for t in given))
+
+    return any(Words(w).has(t) and i + 1 < len(toks) and name(toks[i + 1])
+               for t in asked for i, w in enumerate(toks))
