@@ -243,3 +243,18 @@ def test_which_town_wants_a_place_named_and_which_camp_a_camp() -> None:
     assert not refused(ans) and "أسيوط" in ans.text, ans.text
     ans = ask_wire("Which camp did the survivors reach?")
     assert refused(ans), ans.text
+
+
+# Written for these tests in the style of a ministry statement: an epidemic and floods.
+OUTBREAK = "\n\n".join([
+    "الخرطوم - قالت وزارة الصحة السودانية إن 603 أشخاص توفوا بالكوليرا منذ بدء تفشي الوباء.",
+    "وضربت الفيضانات ولاية كسلا الشهر الماضي.",
+]) + "\n"
+
+
+def test_a_toll_is_of_the_event_asked() -> None:
+    extraction = extract(OUTBREAK, "2024-10-12")
+    ans = answer("How many people have died of cholera in Sudan?", extraction, OUTBREAK)
+    assert not refused(ans) and "603" in ans.text, ans.text
+    ans = answer("How many people died in the floods in Sudan?", extraction, OUTBREAK)
+    assert refused(ans) and "603" not in ans.text.splitlines()[0], ans.text

@@ -83,6 +83,7 @@ class Constraints:
     place_kind: list[Term] = field(default_factory=list)  # 'which town': a town must be named
     given: list[Term] = field(default_factory=list)  # the question's words (not an answer)
     settled: bool = False  # a town or region (any place named answers), not a camp or airport
+    topic: list[Term] = field(default_factory=list)  # the event a figure must be of ('floods')
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -126,6 +127,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
+    if q.count:  # 'how many died in the floods': the figure must be the floods' toll
+        taken = {id(t) for t in (*c.places, *c.sources, *c.named, *q.asked)}
+        c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)]
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
         # Whom it is asked of: the words after the attribute word ('the name of the driver'),
         # else all the question's words ('How old was Jacqueline Fleming?').
@@ -161,6 +165,14 @@ def _whole(q: Query, run: list[Term]) -> Term:
     joined = en_keys("".join(q.text[t.start:t.end] for t in named))
     return Term(q.text[named[0].start:named[-1].end], tuple(f for t in named for f in t.forms),
                 frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)
+
+
+_EVENT_NOUNS = table("event_nouns", str)
+
+
+def is_event(t: Term) -> bool:
+    """The term names a kind of event ('floods', 'تفجير', 'stampede')."""
+    return any(b in _EVENT_NOUNS for f in t.forms for b in clitic_bases(f))
 
 
 def _names(q: Query) -> list[list[Term]]:

@@ -65,6 +65,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "source"
     if c.named and not _with_names(fx, ev, c.named):
         return "named"
+    if c.topic and not _of_event(fx, ev, c.topic):
+        return "topic"
     when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
                     if ev.fact is not None else [ev.sentence])
     # The day in a why-question ('why did thousands march on Saturday') sets the scene; the
@@ -155,6 +157,7 @@ def _is_actor(fx: Facts, name: str) -> bool:
 
 
 _WEEKDAYS = table("weekdays", str)
+_EVENT_NOUNS = table("event_nouns", str)
 
 
 def _dated(fx: Facts, ev: Evidence) -> bool:
@@ -183,6 +186,25 @@ def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
     where = getattr(getattr(o, "location", None), "name", None) or ""
     said = Words(" ".join([ev.sentence, where, getattr(o, "reported_by", None) or ""]))
     return all(said.has(t, min_key=2) or in_place(fx, ev, t) for t in named)
+
+
+def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:
+    """The figure is of the event asked ('the floods'): its sentence or cause names it, or the
+    article is about one and the figure's sentence names no other kind of event ('603 deaths
+    from cholera' is not a flood toll)."""
+    cause = getattr(ev.fact.obj, "cause", None) if ev.fact is not None else None
+    said = Words(" ".join([ev.sentence, cause or ""]))
+    if any(said.has(t) for t in topic):
+        return True
+    asked = {_EVENT_NOUNS[b] for t in topic for f in t.forms for b in clitic_bases(f)
+             if b in _EVENT_NOUNS}
+    # The article is about such an event: its lead names it or the extraction found one.
+    lead = any(w.has(t) for _, w in fx.sentences[:2] for t in topic) or bool(
+        asked & {str(e.type) for e in fx.extraction.events})
+    # Another kind of event in the figure's sentence (displacement is what events cause).
+    other = {_EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
+             if b in _EVENT_NOUNS} - asked - {"displacement", "meeting_agreement", "other"}
+    return lead and not other
 
 
 def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
@@ -267,6 +289,7 @@ _NOT_SAID = {
     "place": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
     "time": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
     "named": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
+    "topic": ("The article does not say this for {what}.", "لا يذكر المقال ذلك عن {what}."),
     "source": ("The article gives nothing from {what} on this.", "لا ينسب المقال ذلك إلى {what}."),
     "name": ("The article does not give the name of {what}.", "لا يذكر المقال اسم {what}."),
     "age": ("The article does not give the age of {what}.", "لا يذكر المقال عمر {what}."),
@@ -314,5 +337,5 @@ def vet(q: Query, fx: Facts, ans: Answer, c: Constraints | None = None) -> Answe
         return ans
     why = misses[0] or ""
     terms = {"place": c.places, "source": c.sources, "time": c.times,
-             "named": c.named, "place_kind": c.place_kind}.get(why, c.subject)
+             "named": c.named, "place_kind": c.place_kind, "topic": c.topic}.get(why, c.subject)
     return refusal(q, why, terms, ans)
