@@ -258,3 +258,11 @@ def test_a_toll_is_of_the_event_asked() -> None:
     assert not refused(ans) and "603" in ans.text, ans.text
     ans = answer("How many people died in the floods in Sudan?", extraction, OUTBREAK)
     assert refused(ans) and "603" not in ans.text.splitlines()[0], ans.text
+
+
+def test_another_wants_a_figure_given_as_more() -> None:
+    # «وأصيب 40 آخرون»: the wounded are 'others'; the 27 killed are not.
+    ans = ask("كم شخصاً آخر أصيب في الانفجار؟")
+    assert not refused(ans) and "40" in ans.text, ans.text
+    ans = ask("How many other people were killed in the bombing?")
+    assert refused(ans), ans.text

@@ -84,6 +84,7 @@ class Constraints:
     given: list[Term] = field(default_factory=list)  # the question's words (not an answer)
     settled: bool = False  # a town or region (any place named answers), not a camp or airport
     topic: list[Term] = field(default_factory=list)  # the event a figure must be of ('floods')
+    another: bool = False  # 'how many other people', 'كم شخصاً آخر': an additional figure
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -127,6 +128,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
+    if q.count:
+        c.another = any(t.norm in _ANOTHER or t.text.lower() in _ANOTHER
+                        for t in tokens(q.text))
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
         taken = {id(t) for t in (*c.places, *c.sources, *c.named, *q.asked)}
         c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)]
@@ -168,6 +172,7 @@ def _whole(q: Query, run: list[Term]) -> Term:
 
 
 _EVENT_NOUNS = table("event_nouns", str)
+_ANOTHER = words("question_another_words")
 
 
 def is_event(t: Term) -> bool:

@@ -23,7 +23,7 @@ from agent.extract.dates import find_dates
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
-from agent.text.lexicon import table
+from agent.text.lexicon import table, words
 from schemas import CasualtyReport, Span, Victims
 
 # The checks: each citation is read with the words that stand behind it.
@@ -67,6 +67,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "named"
     if c.topic and not _of_event(fx, ev, c.topic):
         return "topic"
+    if c.another and not any(b in _ADDITIONAL for t in tokens(ev.figure)
+                             for b in clitic_bases(t.norm)):
+        return "counted"  # 'how many other people were infected': a figure given as more
     when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
                     if ev.fact is not None else [ev.sentence])
     # The day in a why-question ('why did thousands march on Saturday') sets the scene; the
@@ -158,6 +161,7 @@ def _is_actor(fx: Facts, name: str) -> bool:
 
 _WEEKDAYS = table("weekdays", str)
 _EVENT_NOUNS = table("event_nouns", str)
+_ADDITIONAL = words("additional_words_ar")
 
 
 def _dated(fx: Facts, ev: Evidence) -> bool:
