@@ -1,11 +1,48 @@
-"""The English→Arabic glossary (agent/lexicons/glossary_en_ar.txt) as questions read it: no
-glossary key takes a casualty or say word's role, and every key can be typed."""
+"""The English→Arabic glossary (agent/lexicons/glossary_en_ar.txt) as questions read it: English
+synonyms find the article's own words, no glossary key takes a casualty or say word's role, and
+every key can be typed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from agent.chat.question import GLOSSARY, parse
+from agent.chat.words import Words
+from agent.text.doc import sentences
 from agent.text.lexicon import table, words
 from schemas import CasualtyCategory
+
+DEV = Path(__file__).resolve().parent / "corpus" / "dev"
+
+
+@pytest.mark.parametrize(("article", "opening", "question", "asked"), [
+    ("r_mali_ogossagou_massacre", "وأفادت السلطات المحلية",
+     "How many huts and granaries did the authorities say were torched?",
+     ["huts", "granaries", "authorities", "torched"]),
+    ("r_oman_cyclone_shaheen", "وضرب الإعصار اليابسة",
+     "How fast were the winds and what was the height of the waves at landfall?",
+     ["fast", "winds", "height", "waves", "landfall"]),
+    ("r_somalia_mogadishu_car_bomb", "مقديشو (الصومال)",
+     "Was the car parked near a shopping centre?", ["parked", "shopping centre"]),
+    ("r_saudi_asir_bus_crash", "وأوضحت القناة", "Did the brakes fail?", ["brakes"]),
+    ("r_sudan_fasher_shelter_drone", "في المقابل",
+     "Were the wounded sheltering from the bombardment?", ["sheltering", "bombardment"]),
+    ("r_nigeria_lagos_polling_attacks", "وفي إيغبوكوسو",
+     "What were the youths carrying?", ["youths", "carrying"]),
+])
+def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
+                                                   asked: list[str]) -> None:
+    """Each English word is a glossary term whose Arabic forms stand in the article's sentence
+    (not a consonant key that matches by chance)."""
+    text = (DEV / f"{article}.txt").read_text(encoding="utf-8")
+    sentence = next(s.text for s in sentences(text) if s.text.startswith(opening))
+    found = Words(sentence)
+    terms = {t.word: t for t in parse(question).terms}
+    for word in asked:
+        assert terms[word].forms and not terms[word].keys, word
+        assert any(found.has_form(f) for f in terms[word].forms), word
 
 
 def test_casualty_and_say_words_keep_their_role() -> None:
