@@ -10,6 +10,7 @@ import pytest
 
 from agent.chat.question import GLOSSARY, parse
 from agent.chat.words import Words
+from agent.text.arabic import norm
 from agent.text.doc import sentences
 from agent.text.lexicon import table, words
 from schemas import CasualtyCategory
@@ -61,3 +62,9 @@ def test_glossary_keys_are_words_a_question_can_hold() -> None:
     words), so a key with other characters could never match."""
     odd = [k for k in GLOSSARY if not all(w.replace("'", "").isalpha() for w in k.split(" "))]
     assert not odd
+
+
+def test_a_glossary_phrase_is_found_with_a_clitic_on_its_first_word() -> None:
+    said = Words("وقال المدير الإقليمي للجنة الدولية للصليب الأحمر إن العملية تمت.")
+    assert said.has_form(norm("الصليب الأحمر"))
+    assert not said.has_form(norm("الهلال الأحمر"))

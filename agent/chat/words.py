@@ -94,8 +94,13 @@ class Words:
             self.keys |= keys
 
     def has_form(self, form: str) -> bool:
-        if " " in form:
-            return f" {form} " in f" {self.norm} "
+        if " " in form:  # a phrase: its words in a row, each maybe with a clitic (للصليب الأحمر)
+            if f" {form} " in f" {self.norm} ":
+                return True
+            first, *rest = form.split()
+            toks = self.norm.split()
+            return any(first in _bases_and_keys(t)[0] and len(toks) - i > len(rest) and all(
+                w == toks[i + 1 + k] for k, w in enumerate(rest)) for i, t in enumerate(toks))
         if form in self.bases:
             return True
         # Suffixes (ات، ين، ون، ية) and attached pronouns differ between the question and the
