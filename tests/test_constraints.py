@@ -266,3 +266,17 @@ def test_another_wants_a_figure_given_as_more() -> None:
     assert not refused(ans) and "40" in ans.text, ans.text
     ans = ask("How many other people were killed in the bombing?")
     assert refused(ans), ans.text
+
+
+def test_who_did_it_wants_someone_the_question_does_not_name() -> None:
+    ans = ask("Who arrested the truck driver?")
+    assert not refused(ans) and "الشرطة" in ans.text, ans.text
+    ans = ask("من فجّر السيارة المفخخة؟")
+    assert refused(ans) and ans.text.startswith("لا يذكر المقال من"), ans.text
+
+
+def test_what_a_speaker_the_article_never_names_said_is_refused() -> None:
+    ans = ask("ماذا قال وزير الدفاع خالد العبيدي عن الانفجار؟")
+    assert refused(ans), ans.text
+    ans = ask("What did Prime Minister Haider al-Abadi say about the bombing?")
+    assert refused(ans), ans.text

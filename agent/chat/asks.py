@@ -26,6 +26,7 @@ class Attribute(StrEnum):
     nationality = "nationality"
     reason = "reason"
     date = "date"
+    agent = "agent"  # 'who killed him', 'who owns the building': someone the question does not name
 
 
 _ATTRIBUTES = table("question_attributes", Attribute)
@@ -128,6 +129,10 @@ def read(q: Query, fx: Facts) -> Constraints:
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
+    if (q.who and not (q.say or q.who_is or q.categories or q.count)
+            and c.attribute is None):
+        c.attribute, c.subject = Attribute.agent, list(q.terms)
+    c.unknown += _unknown_speaker(q, fx)
     if q.count:
         c.another = any(t.norm in _ANOTHER or t.text.lower() in _ANOTHER
                         for t in tokens(q.text))
@@ -178,6 +183,28 @@ _ANOTHER = words("question_another_words")
 def is_event(t: Term) -> bool:
     """The term names a kind of event ('floods', 'تفجير', 'stampede')."""
     return any(b in _EVENT_NOUNS for f in t.forms for b in clitic_bases(f))
+
+
+# 'What did X say about ...', 'ماذا قال X عن ...': X is the speaker asked about.
+_SPEAKER_EN = re.compile(r"^\s*what (?:did|does|has|have) (.+?) (?:say|said|tell|told)\b", re.I)
+_SPEAKER_AR = re.compile(r"^\s*(?:ماذا|ما الذي) (?:قال|قالت|قاله|قالته|صرح|صرحت)\s+(.+?)"
+                         r"(?:\s+(?:عن|حول|بشان|بخصوص|في)\s|[؟?]|$)")
+
+
+def _unknown_speaker(q: Query, fx: Facts) -> list[Term]:
+    """The words naming the speaker of a 'what did X say' question that the article never
+    has ('ماذا قال رئيس الوزراء بنيامين نتنياهو عن الهجوم' when no Netanyahu is in it)."""
+    m = (_SPEAKER_EN if q.lang == "en" else _SPEAKER_AR).search(
+        q.text if q.lang == "en" else norm(q.text))
+    if m is None:
+        return []
+    if q.lang == "en":
+        start, end = m.span(1)
+        inside = [t for t in q.terms if start <= t.start and t.end <= end]
+    else:
+        said = {b for w in m.group(1).split() for b in clitic_bases(w)}
+        inside = [t for t in q.terms if set(t.forms) & said]
+    return [t for t in inside if not fx.knows(t)]
 
 
 def _names(q: Query) -> list[list[Term]]:

@@ -10,9 +10,12 @@ from agent.chat.asks import GAZETTEER, Attribute, Constraints
 from agent.chat.facts import Fact, Facts
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
+from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 from schemas import ActorType
+
+_NOT_AGENTS = (ActorType.civilians, ActorType.other)
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _DEMONYMS = table("state_demonyms", str)
@@ -56,6 +59,13 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return _gives_cause(text) and not any(
             _cause_unknown(norm(s.text)) for s, w in fx.sentences
             if s.text == ev.sentence or all(w.has(t) for t in c.subject))
+    if c.attribute == Attribute.agent:  # someone named in it that the question does not name
+        named = [norm(e.text) for a in fx.extraction.actors if a.type not in _NOT_AGENTS
+                 for e in a.evidence if f" {norm(e.text)} " in f" {text} "]
+        named += [norm(ev.sentence[a:b]) for a, b, kind in entities(ev.sentence)
+                  if kind == "PERS"]  # its ORG guesses are too loose here
+        return any(not any(Words(n.split()[0]).has(t, min_key=2) for t in c.subject)
+                   for n in named if n.split())
     near = _near_subject(text, c.subject)
     if near is None:
         return False
