@@ -68,3 +68,10 @@ def test_a_glossary_phrase_is_found_with_a_clitic_on_its_first_word() -> None:
     said = Words("وقال المدير الإقليمي للجنة الدولية للصليب الأحمر إن العملية تمت.")
     assert said.has_form(norm("الصليب الأحمر"))
     assert not said.has_form(norm("الهلال الأحمر"))
+
+
+def test_a_form_with_the_article_finds_its_construct_state() -> None:
+    # 'health' is الصحة; in «دائرة صحة ذي قار» the word stands without ال.
+    said = Words("وقالت دائرة صحة ذي قار إن الحصيلة ارتفعت.")
+    assert said.has_form(norm("الصحة"))
+    assert not said.has_form(norm("الصحافة"))

@@ -37,7 +37,7 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
         return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
     # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
     at = norm(ev.sentence).find(norm(loc.name))
-    before = norm(ev.sentence)[:max(at, 0)].split()[-4:]
+    before = norm(ev.sentence)[:max(at, 0)].split()[-7:]  # "بمدينة الناصرية، مركز محافظة ذي قار"
     if at > 0 and Words(" ".join(before)).has(place, min_key=2):
         return True
     return _inside(fx, loc.name, place)

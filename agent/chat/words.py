@@ -103,6 +103,8 @@ class Words:
                 w == toks[i + 1 + k] for k, w in enumerate(rest)) for i, t in enumerate(toks))
         if form in self.bases:
             return True
+        if form.startswith(_ARTICLE) and len(form) > 4 and form[2:] in self.bases:
+            return True  # 'الصحة' is 'صحة' in a construct ('دائرة صحة ذي قار')
         # Suffixes (ات، ين، ون، ية) and attached pronouns differ between the question and the
         # article: a stem of 3+ letters may grow by up to 3.
         return any(len(stem) >= 3 and any(b.startswith(stem) and len(b) - len(stem) <= 3
