@@ -10,6 +10,9 @@ from functools import cache
 import pytest
 
 from agent.chat import Answer, answer
+from agent.chat.asks import read
+from agent.chat.facts import Facts
+from agent.chat.question import parse
 from agent.extract import extract
 from schemas import ArticleExtraction
 
@@ -280,3 +283,11 @@ def test_what_a_speaker_the_article_never_names_said_is_refused() -> None:
     assert refused(ans), ans.text
     ans = ask("What did Prime Minister Haider al-Abadi say about the bombing?")
     assert refused(ans), ans.text
+
+
+@pytest.mark.parametrize(("question", "ahead"), [
+    ("متى ستستأنف فرق البحث عملها؟", True), ("متى سقطت القذائف على الحي؟", False),
+    ("When will the port reopen?", True), ("When did the boats sink?", False)])
+def test_a_date_ahead_is_asked_by_a_future_not_a_past_verb_in_s(question: str,
+                                                                ahead: bool) -> None:
+    assert read(parse(question), Facts.build(_wire(), WIRE)).future is ahead

@@ -60,7 +60,7 @@ _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الس
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
 _FUTURE = re.compile(r"\b(?:will|would)\b"
                      r"|\b(?:is|are) (?:\S+ )*?(?:expected|due|scheduled|set) to\b"
-                     r"|متى\s+[سﺳ]", re.I)
+                     r"|متى\s+س[يتنا]", re.I)  # ستنتهي، سيعود (not سقطت)
 
 
 @dataclass
@@ -76,6 +76,7 @@ class Constraints:
     unknown: list[Term] = field(default_factory=list)  # names the article never mentions
     named: list[Term] = field(default_factory=list)  # other names a figure must stand with
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
+    head: Term | None = None  # the subject's noun ('boy' of 'the little boy who died')
     asked_at: int = 0  # where the attribute word stands in the question
     future: bool = False  # 'when will ...': only a date the article puts ahead answers
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
@@ -144,6 +145,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         # else all the question's words ('How old was Jacqueline Fleming?').
         after = [t for t in q.terms if id(t) not in source_ids and t.start > c.asked_at]
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
+        c.head = _head(q, c.subject)
     return c
 
 
@@ -205,6 +207,21 @@ def _unknown_speaker(q: Query, fx: Facts) -> list[Term]:
         said = {b for w in m.group(1).split() for b in clitic_bases(w)}
         inside = [t for t in q.terms if set(t.forms) & said]
     return [t for t in inside if not fx.knows(t)]
+
+
+_RELATIVE_EN = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.I)
+
+
+def _head(q: Query, subject: list[Term]) -> Term | None:
+    """The subject's head noun: in Arabic its first word ('المتحدث باسم ...'), in English the
+    last word before a relative clause ('the little boy who died' -> boy)."""
+    if not subject:
+        return None
+    if q.lang == "ar":
+        return subject[0]
+    rel = _RELATIVE_EN.search(q.text, subject[0].start)
+    before = [t for t in subject if rel is None or t.end <= rel.start()]
+    return (before or subject)[-1]
 
 
 def _names(q: Query) -> list[list[Term]]:

@@ -74,17 +74,17 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     if c.attribute == Attribute.nationality:
         return any(b in _DEMONYMS or b in GAZETTEER for t in tokens(near)
                    for b in clitic_bases(t.norm))
-    return _names_after_head(fx, text, c.subject)
+    return _names_after_head(fx, text, c.subject, c.head)
 
 
-def _names_after_head(fx: Facts, text: str, subject: list[Term]) -> bool:
+def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | None) -> bool:
     """A name marker ('تدعى') or a name the question does not give, within eight words after
     the subject's head noun ('مديرة قسم الشرق الأوسط في المنظمة سارة ليا ويتسن'; 'عضو البرلمان'
     is not answered by 'نائب مفوض دادو سيد مرتضى علي')."""
     if not subject:
         return False
     toks = [t.norm for t in tokens(text)]
-    head = subject[0]
+    head = head or subject[0]
     given = [norm(e.text) for a in fx.extraction.actors if a.type == ActorType.person
              for e in a.evidence if not any(Words(e.text).has(t, min_key=2) for t in subject)]
     for i, tok in enumerate(toks):
