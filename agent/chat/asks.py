@@ -93,7 +93,9 @@ def read(q: Query, fx: Facts) -> Constraints:
     """The constraints of a question, its names looked up in the article."""
     c = Constraints()
     low = q.text.lower()
-    for t in tokens(q.text):
+    # 'Who said some names were recorded twice?': the words said are not an attribute asked.
+    asked_words = [] if (q.say and q.who) else tokens(q.text)
+    for t in asked_words:
         key = t.text.lower() if t.text.isascii() else t.norm
         for base in ([key] if t.text.isascii() else clitic_bases(key)):
             if base in _ATTRIBUTES and c.attribute is None:
@@ -128,7 +130,8 @@ def read(q: Query, fx: Facts) -> Constraints:
         elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
             c.places.append(_whole(q, run))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
-              and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)):
+              and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)
+              and not _adjective(name[-1])):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
@@ -207,6 +210,13 @@ def _unknown_speaker(q: Query, fx: Facts) -> list[Term]:
         said = {b for w in m.group(1).split() for b in clitic_bases(w)}
         inside = [t for t in q.terms if set(t.forms) & said]
     return [t for t in inside if not fx.knows(t)]
+
+
+def _adjective(t: Term) -> bool:
+    """A nationality adjective ('Indonesian stadium'), not the country as a name to check."""
+    gloss = GLOSSARY.get(t.word.lower())
+    display = (gloss.display or "").lower().removeprefix("the ") if gloss else ""
+    return bool(display) and t.word.lower() != display and t.word.lower().startswith(display[:4])
 
 
 _RELATIVE_EN = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.I)

@@ -199,7 +199,7 @@ def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
     if len(chunk) > 1 or key in _CATEGORY_EN or key in _SAY_EN:
         return None
     for stem in english_stems(key):
-        if stem in GLOSSARY:
+        if stem in GLOSSARY and stem not in _EN_STOP:  # "Who's" is not the WHO
             return stem
     return None
 

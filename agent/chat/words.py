@@ -16,7 +16,8 @@ from agent.text.lexicon import ordered, table
 _AR_CONSONANT = table("name_consonants_ar", str, normalize=False)
 # The Latin side of agent/lexicons/name_consonants_ar.txt: digraphs first, then letters.
 _EN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("kh", "k"), ("gh", "j"), ("th", "t"), ("dh", "d"),
-                ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"))  # dj: Djibouti, Djerba
+                ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"),  # dj: Djibouti, Djerba
+                ("ce", "s"), ("ci", "si"), ("cy", "sy"))  # a soft c: Prince, Nicosia, Cyprus
 _EN_CONSONANT = dict(zip("bptdjghkqclmnrszfvxS", "bbtdjjhkkklmnrszffkS", strict=True))
 _ARTICLE = "ال"  # the definite article, dropped before keying a name
 _SUFFIXES = ordered("term_suffixes_ar")
