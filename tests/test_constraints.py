@@ -291,3 +291,25 @@ def test_what_a_speaker_the_article_never_names_said_is_refused() -> None:
 def test_a_date_ahead_is_asked_by_a_future_not_a_past_verb_in_s(question: str,
                                                                 ahead: bool) -> None:
     assert read(parse(question), Facts.build(_wire(), WIRE)).future is ahead
+
+
+# Written for these tests in the style of a local paper: a prisoner exchange.
+SWAP = "\n\n".join([
+    "مأرب - أُفرج اليوم عن 120 محتجزاً يمنياً في إطار صفقة التبادل، بعد أن اعتُقل نحو 900 "
+    "شخص خلال سنوات الحرب.",
+    "وقال مسؤول في اللجنة إن بين المحتجزين الذين أُطلق سراحهم أربعة صحافيين.",
+]) + "\n"
+
+
+def test_freed_is_not_held() -> None:
+    extraction = extract(SWAP, "2023-04-16")
+    ans = answer("كم محتجزاً أُفرج عنه اليوم؟", extraction, SWAP)
+    answered, _, related_ = ans.text.partition("معلومة ذات صلة وليست الجواب")
+    assert not refused(ans) and "120" in answered and "900" not in answered, ans.text
+    ans = answer("How many Saudi detainees were freed?", extraction, SWAP)
+    assert refused(ans), ans.text
+
+
+def test_ages_asked_of_a_group_want_ages() -> None:
+    assert refused(ask("ما أعمار الأطفال الذين قتلوا؟"))
+    assert refused(ask("Were any adults killed? How many?"))

@@ -87,6 +87,7 @@ class Constraints:
     settled: bool = False  # a town or region (any place named answers), not a camp or airport
     topic: list[Term] = field(default_factory=list)  # the event a figure must be of ('floods')
     another: bool = False  # 'how many other people', 'كم شخصاً آخر': an additional figure
+    released: bool = False  # 'how many were freed': a figure given as released
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -131,13 +132,18 @@ def read(q: Query, fx: Facts) -> Constraints:
             c.places.append(_whole(q, run))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)
-              and not _adjective(name[-1])):
+              and not (_adjective(name[-1])  # 'the Indonesian stadium'; not 'Saudi prisoners'
+                       and name[-1].word.lower() not in c.counted_words.split())):
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
         c.attribute, c.subject = Attribute.agent, list(q.terms)
     c.unknown += _unknown_speaker(q, fx)
     if q.count:
+        norm_q = f" {norm(q.text).lower()} "
+        c.released = any(f" {w} " in norm_q or any(b == w for t in tokens(q.text)
+                                                   for b in clitic_bases(t.norm))
+                         for w in _RELEASE)
         c.another = any(t.norm in _ANOTHER or t.text.lower() in _ANOTHER
                         for t in tokens(q.text))
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
@@ -183,6 +189,7 @@ def _whole(q: Query, run: list[Term]) -> Term:
 
 _EVENT_NOUNS = table("event_nouns", str)
 _ANOTHER = words("question_another_words")
+_RELEASE = words("question_release_words")
 
 
 def is_event(t: Term) -> bool:
@@ -312,7 +319,8 @@ def _read_counted(q: Query, c: Constraints) -> None:
         of_the = _EN_OF_THE.search(low)
         if of_the and all(w in _GENERIC for w in counted):
             counted = [of_the.group(1)]
-        for w in counted:
+        # 'Were any adults hurt? How many?': the group may come before 'how many'.
+        for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):
             if w in _GROUPS:
                 c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
                 return

@@ -67,6 +67,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "named"
     if c.topic and not _of_event(fx, ev, c.topic):
         return "topic"
+    if c.released and not _freed(fx, ev):
+        return "counted"  # 'how many were freed' is not answered by how many were held
     if c.another and not any(b in _ADDITIONAL for t in tokens(ev.figure)
                              for b in clitic_bases(t.norm)):
         return "counted"  # 'how many other people were infected': a figure given as more
@@ -162,6 +164,7 @@ def _is_actor(fx: Facts, name: str) -> bool:
 _WEEKDAYS = table("weekdays", str)
 _EVENT_NOUNS = table("event_nouns", str)
 _ADDITIONAL = words("additional_words_ar")
+_RELEASED = words("release_words_ar")
 
 
 def _dated(fx: Facts, ev: Evidence) -> bool:
@@ -190,6 +193,21 @@ def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
     where = getattr(getattr(o, "location", None), "name", None) or ""
     said = Words(" ".join([ev.sentence, where, getattr(o, "reported_by", None) or ""]))
     return all(said.has(t, min_key=2) or in_place(fx, ev, t) for t in named)
+
+
+def _freed(fx: Facts, ev: Evidence) -> bool:
+    """The figure is given as people freed: a release word in its own words or the four
+    before them ('أُفرج اليوم عن 120 محتجزاً'; not 'بعد أن اعتُقل نحو 900')."""
+    if ev.fact is None:
+        spans = [(0, len(ev.sentence), ev.sentence)]
+    else:
+        spans = [(e.start, e.end, fx.article) for e in ev.fact.obj.evidence]
+    for start, end, text in spans:
+        before = tokens(text, max(0, start - 60), start)[-4:]
+        words = [*before, *tokens(text, start, end)]
+        if any(b in _RELEASED for t in words for b in clitic_bases(t.norm)):
+            return True
+    return False
 
 
 def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:

@@ -17,6 +17,7 @@ from agent.text.lexicon import words
 
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
 _STOP_AR = words("question_stopwords_ar")
+_COUNTRIES = words("countries")
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
 
@@ -93,7 +94,10 @@ def new_place(fx: Facts, sentence: str, given: list[Term]) -> bool:
     found = [p for p in places if f" {norm(p)} " in f" {words_.norm} "]
     found += [b for t in tokens(sentence) for b in clitic_bases(t.norm) if b in GAZETTEER]
     found += [sentence[a:b] for a, b, kind in entities(sentence) if kind == "LOC"]
-    return any(not any(Words(p).has(t, min_key=2) for t in given) for p in found)
+    # A country does not answer 'which city' ('في سويسرا' for 'أي مدينة سويسرية').
+    return any(not any(Words(p).has(t, min_key=2) for t in given)
+               and not any(b in _COUNTRIES for w in tokens(p) for b in clitic_bases(w.norm))
+               for p in found)
 
 
 def names_asked(q: Query, sentence: str) -> bool:
