@@ -304,8 +304,8 @@ SWAP = "\n\n".join([
 def test_freed_is_not_held() -> None:
     extraction = extract(SWAP, "2023-04-16")
     ans = answer("كم محتجزاً أُفرج عنه اليوم؟", extraction, SWAP)
-    answered, _, related_ = ans.text.partition("معلومة ذات صلة وليست الجواب")
-    assert not refused(ans) and "120" in answered and "900" not in answered, ans.text
+    answered, _, rest = ans.text.partition("معلومة ذات صلة وليست الجواب")
+    assert not refused(ans) and "120" in answered and "900" not in answered and "900" in rest
     ans = answer("How many Saudi detainees were freed?", extraction, SWAP)
     assert refused(ans), ans.text
 
