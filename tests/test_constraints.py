@@ -313,3 +313,14 @@ def test_freed_is_not_held() -> None:
 def test_ages_asked_of_a_group_want_ages() -> None:
     assert refused(ask("ما أعمار الأطفال الذين قتلوا؟"))
     assert refused(ask("Were any adults killed? How many?"))
+
+
+def test_a_nationality_is_a_nisba_or_a_country_someone_comes_from() -> None:
+    text = ("القاهرة - أوقفت الشرطة عدداً من حاملي الجنسيات الأجنبية قرب أماكن التظاهر في مصر. "
+            "وكان بين المصابين سائق سوداني وعاملان من بنغلاديش.\n")
+    extraction = extract(text, "2019-09-24")
+    assert refused(answer("What nationalities were the foreigners detained?", extraction, text))
+    ans = answer("ما جنسية السائق؟", extraction, text)
+    assert not refused(ans) and "سوداني" in ans.text, ans.text
+    ans = answer("What nationality were the two workers?", extraction, text)
+    assert not refused(ans) and "بنغلاديش" in ans.text, ans.text

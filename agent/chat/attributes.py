@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.chat.asks import GAZETTEER, Attribute, Constraints
+from agent.chat.asks import Attribute, Constraints
 from agent.chat.facts import Fact, Facts
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
@@ -16,6 +16,7 @@ from agent.text.lexicon import table, words
 from schemas import ActorType
 
 _NOT_AGENTS = (ActorType.civilians, ActorType.other)
+_COUNTRIES = words("countries")
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _DEMONYMS = table("state_demonyms", str)
@@ -72,8 +73,12 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
     if c.attribute == Attribute.age:
         return bool(_AGE.search(near))
     if c.attribute == Attribute.nationality:
-        return any(b in _DEMONYMS or b in GAZETTEER for t in tokens(near)
-                   for b in clitic_bases(t.norm))
+        # A nisba ('بنغلاديشيون', 'مصرية'), or a country someone comes from ('غالبيتهم من
+        # بنغلاديش', 'المتحدرة من مدريد في إسبانيا'); not a country named as a place.
+        toks = [t.norm for t in tokens(near)]
+        return any(b in _DEMONYMS for w in toks for b in clitic_bases(w)) or any(
+            any(b in _COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
+            for i, w in enumerate(toks))
     return _names_after_head(fx, text, c.subject, c.head)
 
 
