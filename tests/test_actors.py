@@ -157,6 +157,29 @@ def test_people_are_found_after_titles_and_by_surname_later() -> None:
     assert person.title == "الرئيس الأوكراني" and len(person.evidence) == 2
 
 
+def test_a_title_that_joins_two_bodies_keeps_its_name() -> None:
+    text = ("وقال المدير العام لإدارة الإطفاء والدفاع المدني العميد محمد مين الدين إن أسطوانات "
+            "غاز الطهي كانت موجودة في كل طابق.")
+    (person,) = [a for a in actors_of(text) if a.type is ActorType.person]
+    assert person.name == "محمد مين الدين"
+    assert person.title == "المدير العام لإدارة الإطفاء والدفاع المدني العميد"
+
+
+@pytest.mark.parametrize(("text", "body", "person", "title"), [
+    # the body "باسمه" stands for acts or speaks: not one quoted or after a preposition
+    ("وقال الجيش الإسرائيلي في بيان إنه نفّذ «ضربة دقيقة على مجمّع لحماس» داخل المدرسة. وقال "
+     "المتحدث باسمه المقدم بيتر ليرنر للصحافيين إنه لا علم له بسقوط ضحايا مدنيين.",
+     "الجيش الإسرائيلي", "بيتر ليرنر", "المتحدث باسمه المقدم"),
+    ("بدورها، حمّلت حركة حماس الاحتلال المسؤولية الكاملة عن التصعيد، وقال الناطق باسمها حامد "
+     "النجار للصحفيين إن المقاومة سترد.", "حركة حماس", "حامد النجار", "الناطق باسمها"),
+])
+def test_a_spokesman_for_the_body_named_before_belongs_to_it(text: str, body: str, person: str,
+                                                             title: str) -> None:
+    found = by_name(actors_of(text))
+    assert {body, person} <= set(found) and not any("للص" in name for name in found)
+    assert (found[person].title, found[person].affiliation) == (title, body)
+
+
 def test_the_name_ali_is_not_the_preposition_ala() -> None:
     text = "واغتال مسلحون مجهولون الناشط المدني علي الكعبي فجر اليوم، وأطلقوا النار على المارة."
     (person,) = [a for a in actors_of(text) if a.type is ActorType.person]

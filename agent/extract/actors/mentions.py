@@ -17,8 +17,10 @@ from agent.extract.actors.words import (
     ADVERBS,
     BARE_OK,
     CAPITALS,
+    CLOSED_CONNECTORS,
     CONNECTORS,
     COUNTRY_FORMS,
+    GOVERNING,
     NAMED_GROUPS,
     ORG_HEADS,
     PLACE_WORDS,
@@ -35,7 +37,7 @@ from agent.extract.actors.words import (
     key,
     unjoined,
 )
-from agent.text.arabic import Token, clitic_bases, tokens
+from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.doc import Doc
 from agent.text.intervals import Ranges
 from schemas import ActorType, Span
@@ -196,8 +198,35 @@ def affiliation(doc: Doc, title: Span | None) -> str | None:
     for i, t in enumerate(toks[:-1]):
         if t.norm in ("باسم", "في"):
             return clean(doc, toks[i + 1], toks[group_end(doc, toks, i + 1) - 1]).text
+    closed = next((t.norm for t in toks if t.norm in CLOSED_CONNECTORS), None)
+    if closed is not None:
+        return _body_before(doc, title.start, masculine=closed.endswith("مه"))
     groups = [g for g in _groups(doc, toks) if g.type is not ActorType.state]
     return groups[0].span.text if groups else None
+
+
+def _body_before(doc: Doc, pos: int, masculine: bool) -> str | None:
+    """The body 'باسمه' / 'باسمها' stands for: the last one named before raw `pos`, in its
+    sentence or the one before, that acts or speaks ('وقال الجيش الإسرائيلي في بيان إنه نفّذ
+    «ضربة على مجمّع لحماس» … وقال المتحدث باسمه': not Hamas, quoted and after a preposition);
+    'باسمه' skips a body of feminine form ('الشرطة'، 'القوات')."""
+    sentence = doc.sentence_at(pos)
+    start = doc.sentences[max(sentence.index - 1, 0)].start
+    toks = tokens(doc.text, start, pos)
+    bodies = [m for m in mentions_in(doc, start, pos) if m.type is not ActorType.person and
+              not m.weak and not (masculine and m.key[0].endswith(("ه", "ات"))) and
+              not _governed(doc, toks, m.span)]
+    return bodies[-1].span.text if bodies else None
+
+
+def _governed(doc: Doc, toks: Sequence[Token], s: Span) -> bool:
+    """A name inside a quotation or after a preposition ('لحماس'، 'على يد بلطجية') is what the
+    words are about, not who acts."""
+    k = next((k for k, t in enumerate(toks) if t.end > s.start), None)
+    if k is None or is_quoted(doc, toks[k]):
+        return True
+    glued = norm(doc.text[toks[k].start : s.start])  # the proclitic clean() left out
+    return any(ch in glued for ch in "بلك") or (k > 0 and toks[k - 1].norm in GOVERNING)
 
 
 def mentions_in(doc: Doc, start: int, end: int) -> list[Mention]:

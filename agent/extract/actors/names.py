@@ -13,6 +13,7 @@ from agent.extract.actors.words import (
     ACTOR_VERBS,
     CAPITALS,
     CHANNELS,
+    CLOSED_CONNECTORS,
     CONNECTORS,
     COUNTRY_FORMS,
     DANGLING,
@@ -57,10 +58,24 @@ def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
     while j < len(toks) and j - i < most:
         w = toks[j].norm
         if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or conjoined(w) or \
-                (w[:1] == "ل" and w[1:] in MEDIA_AFTER):
+                _to_whom(doc, toks, j):
             break  # "قال شهود عيان لوكالة فرانس برس": to whom, not who
         j += 1
     return j
+
+
+def _to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
+    """toks[j], ل + a medium or the press, says whom the words were given to, not who spoke:
+    'شهود عيان | لوكالة فرانس برس'، 'بيتر ليرنر | للصحافيين إنه'. The press after لل is the
+    genitive of a body when a name goes on after it: 'النقابة الوطنية للصحفيين التونسيين'،
+    'للصحفيين أنتوني بيلانجي'."""
+    w = toks[j].norm
+    if w[:1] == "ل" and w[1:] in MEDIA_AFTER:  # "لوكالة"، "لرويترز"
+        return True
+    if not (w.startswith("لل") and bare(w) in MEDIA_AFTER):
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or not passable(doc, toks[j], nxt) or stop_word(nxt)
 
 
 def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
@@ -138,13 +153,15 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
                 return Named(name, title, end, p - i)
         return Named(clean(doc, toks[i], toks[end - 1]), None, end, 0)
     # a source's words are adjectives, never a name: "مصدر مقرب"، "مصادر طبية"
-    start = None if in_lexicon(toks[i].norm, UNNAMED_SOURCES) else _name_start(doc, toks[i:end])
-    if start is None and not in_lexicon(toks[i].norm, UNNAMED_SOURCES):
+    unnamed = in_lexicon(toks[i].norm, UNNAMED_SOURCES)
+    start = None if unnamed else _name_start(doc, toks[i:end])
+    if not unnamed:
+        end, start = _coordinated(doc, toks, i, end, start, most)
+    if start is None and not unnamed:
         cut = _second_name(toks, i, end)  # "… دميتري بيسكوف | كييف بمحاولة": an object
         start = _name_start(doc, toks[i:cut]) if cut < end else None
         end = cut if start is not None else end
-    if start is not None and any(t.norm in CONNECTORS for t in toks[i : i + start]) and any(
-            is_title_head(t.norm) for t in toks[i + 1 : i + start]):
+    if start is not None and _complement_named(toks, i, i + start):
         start = None  # "المتحدث باسم الجيش بقيادة المشير خليفة حفتر": the leader's name
     if start is None and _workplace(toks, end):
         # "رئيس قسم الهواتف في الشركة شين جي كاي"، "النائب عن حزب التيار الديمقراطي محمد
@@ -169,6 +186,45 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
                 and not passable(doc, toks[after.end - 1], toks[after.end]):
             return Named(after.name, title, after.end, after.words or 1)
     return Named(title, None, end, 0)
+
+
+def _coordinated(doc: Doc, toks: Sequence[Token], i: int, end: int, start: int | None,
+                 most: int) -> tuple[int, int | None]:
+    """A title's genitive may join bodies with و ('المدير العام لإدارة الإطفاء والدفاع المدني
+    العميد محمد مين الدين'، 'وزير الخارجية والمغتربين فيصل المقداد'): past a definite word
+    after و that is no other person's title, the name after the last body, its adjectives and
+    a rank is the title holder's. When a name was read before the و ('لإدارة الإطفاء' looks
+    like one), only a body's head noun carries the title on: 'الرئيس المصري عبد الفتاح السيسي
+    والعاهل الأردني الملك عبد الله الثاني' are two people. Returns the run's end and where
+    the name starts (from i), changed only when the name is after the و."""
+    if end >= len(toks) or not passable(doc, toks[end - 1], toks[end]):
+        return end, start
+    w = toks[end].norm
+    body = in_lexicon(w, ORG_HEADS) or in_lexicon(w, INSTITUTIONS)
+    if not (conjoined(w) and definite(w)) or is_title_head(w) or (start is not None and
+                                                                    not body):
+        return end, start
+    more = run_end(doc, toks, end, most)
+    found = _name_start(doc, toks[i:more], floor=end - i + 1)
+    if found is None or not all(definite(t.norm) or is_title_head(t.norm)
+                                for t in toks[end + 1 : i + found]):
+        return end, start
+    return more, found
+
+
+def _complement_named(toks: Sequence[Token], i: int, name: int) -> bool:
+    """The name at toks[name] after a connector names its complement, not the title holder at
+    toks[i], when a title stands inside the complement ('المتحدث باسم الجيش الوطني الليبي بقيادة
+    المشير خليفة حفتر': the leader; 'باسم حكومة الرئيس …'). A definite rank or honorific after
+    the complement's full name ('باسم قوات الدفاع الكينية العقيد بول نجوغونا'، 'باسم وزارة
+    الصحة الدكتور أشرف القدرة'), or after 'باسمه' (the body named before), opens the title
+    holder's own name."""
+    c = next((k for k in range(name - 1, i - 1, -1) if toks[k].norm in CONNECTORS), None)
+    if c is None or toks[c].norm in CLOSED_CONNECTORS:
+        return False
+    return any(is_title_head(toks[p].norm) and
+               not (definite(toks[p].norm) and definite(toks[p - 1].norm))
+               for p in range(c + 1, name))
 
 
 def _second_name(toks: Sequence[Token], i: int, end: int) -> int:
@@ -253,6 +309,8 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
         verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
         if w in STOP_WORDS or verb or (_PREPOSED.match(w) and prev not in CONNECTORS):
             break  # "الشرطة | بالعصي": a preposition starts what was done, not the name
+        if (definite(prev) or nisba(prev)) and _to_whom(doc, toks, j):
+            break  # "وزارة الصحة | لوكالة فرانس برس"، "الوزير | للصحفيين", not "مراسل لوكالة"
         proper = joined([bare(w), *(t.norm for t in toks[j + 1 : j + 3])], NAMED_GROUPS)
         if proper and not closed and (not definite(prev) or prev in CONNECTORS or
                                       w.startswith("لل")):  # not "التحالف | الحوثيين"

@@ -71,6 +71,7 @@ _CONNECTORS = lexicon.grouped("connectors", "open", "closed")
 CONNECTORS = _CONNECTORS["open"] | _CONNECTORS["closed"]
 DANGLING = _CONNECTORS["open"]  # a name never ends with these
 CLOSED_CONNECTORS = _CONNECTORS["closed"]  # "باسمه": speaks for the body named before
+GOVERNING = lexicon.words("prepositions_before_subject")  # "لحماس": about, not who acts
 INSTITUTIONS = lexicon.words("institutions")
 TIES = lexicon.words("ties")
 FRAME_NOUNS = lexicon.words("frame_nouns")
