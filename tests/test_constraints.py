@@ -324,3 +324,9 @@ def test_a_nationality_is_a_nisba_or_a_country_someone_comes_from() -> None:
     assert not refused(ans) and "سوداني" in ans.text, ans.text
     ans = answer("What nationality were the two workers?", extraction, text)
     assert not refused(ans) and "بنغلاديش" in ans.text, ans.text
+
+
+def test_a_nationality_adjective_before_a_place_noun_is_not_the_place() -> None:
+    # 'the Iraqi market' is the market; the article places the bombing in Baghdad.
+    ans = ask("How many people were killed at the Iraqi market?")
+    assert not refused(ans) and "27" in ans.text, ans.text

@@ -128,7 +128,8 @@ def read(q: Query, fx: Facts) -> Constraints:
         # by محمد; 'Mohamed El-Sherif' is by الشريف).
         if name and not _found(q, fx, name):
             c.unknown.extend(name)
-        elif q.count and id(name[0]) not in source_ids and _placed(q, run[0]):
+        elif (q.count and id(name[0]) not in source_ids and _placed(q, run[0])
+              and not _adjective(name[-1])):  # 'at the Indonesian stadium': the stadium
             c.places.append(_whole(q, run))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)

@@ -9,6 +9,7 @@ as a related fact, marked as not the answer (DOMAIN.md, "Questions a reader asks
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from agent.chat.answers import Answer, Citation, quoted
@@ -110,6 +111,7 @@ def _counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
     parts = [ev.figure]
     if ev.fact is not None and ev.fact.kind == "casualty":
         parts = [p for p in (ev.fact.obj.count_text, ev.fact.obj.victim_detail) if p]
+        parts += [e.text for e in ev.fact.obj.evidence]  # '274 عاملاً' where the lead says it
     for part in parts:
         start = fx.article.find(part)
         if start < 0:
@@ -174,16 +176,18 @@ def _dated(fx: Facts, ev: Evidence) -> bool:
 
 def _on_weekday(fx: Facts, ev: Evidence, t: Term) -> bool:
     """A weekday asked ('Wednesday') is the day a date of the evidence resolves to ('صباح
-    اليوم' in an article of a Wednesday)."""
+    اليوم' in an article of a Wednesday), or the day the extraction dated the fact."""
     days = {int(_WEEKDAYS[b]) for f in t.forms for b in clitic_bases(f) if b in _WEEKDAYS}
     start = fx.article.find(ev.sentence)
-    if not days or start < 0:
+    if not days:
         return False
-    found = find_dates(fx.doc, start, start + len(ev.sentence))
+    found = [d.date for d in find_dates(fx.doc, start, start + len(ev.sentence))
+             if d.date is not None] if start >= 0 else []
+    dated = getattr(ev.fact.obj, "date", None) if ev.fact is not None else None
+    found += [date.fromisoformat(dated)] if dated else []
     published = fx.doc.published
     return published is not None and any(  # a weekday names a day of the article's week
-        d.date is not None and 0 <= (published - d.date).days < 7 and d.date.weekday() in days
-        for d in found)
+        0 <= (published - d).days < 7 and d.weekday() in days for d in found)
 
 
 def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
