@@ -330,3 +330,11 @@ def test_a_nationality_adjective_before_a_place_noun_is_not_the_place() -> None:
     # 'the Iraqi market' is the market; the article places the bombing in Baghdad.
     ans = ask("How many people were killed at the Iraqi market?")
     assert not refused(ans) and "27" in ans.text, ans.text
+
+
+def test_because_of_and_on_behalf_of_ask_no_attribute() -> None:
+    # «بسبب» is 'because of' and «باسم» 'on behalf of': not 'why' and not 'what name'.
+    f = Facts.build(_facts(), ARTICLE)
+    assert read(parse("كم شخصاً قتل بسبب الانفجار؟"), f).attribute is None
+    assert read(parse("كم شخصاً قتل وفق المتحدث باسم الوزارة؟"), f).attribute is None
+    assert read(parse("ما سبب الانفجار؟"), f).attribute == "reason"

@@ -98,7 +98,10 @@ def read(q: Query, fx: Facts) -> Constraints:
     asked_words = [] if (q.say and q.who) else tokens(q.text)
     for t in asked_words:
         key = t.text.lower() if t.text.isascii() else t.norm
-        for base in ([key] if t.text.isascii() else clitic_bases(key)):
+        # Not after ب or ل: 'بسبب البرد' (because of), 'المتحدث باسم' (on behalf of).
+        bases = [key] if t.text.isascii() else [b for b in clitic_bases(key)
+                                               if not key.startswith(("ب", "ل")) or b == key]
+        for base in bases:
             if base in _ATTRIBUTES and c.attribute is None:
                 c.attribute, c.asked_at = _ATTRIBUTES[base], t.start
     if q.lang == "en" and re.search(r"\bhow old\b", low):
