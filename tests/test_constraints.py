@@ -338,3 +338,10 @@ def test_because_of_and_on_behalf_of_ask_no_attribute() -> None:
     assert read(parse("كم شخصاً قتل بسبب الانفجار؟"), f).attribute is None
     assert read(parse("كم شخصاً قتل وفق المتحدث باسم الوزارة؟"), f).attribute is None
     assert read(parse("ما سبب الانفجار؟"), f).attribute == "reason"
+
+
+def test_who_is_suspected_asks_who_did_it_and_what_asks_a_thing() -> None:
+    assert not parse("Who is suspected of planting the bomb?").who_is
+    assert parse("Who is Zaid al-Saleh?").who_is
+    assert parse("ما التهم التي يواجهها الموقوفون؟").what
+    assert not parse("ما عدد القتلى؟").what

@@ -73,6 +73,8 @@ _WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were)\b|\bwhat (?:is|was) (?
                         r"title|job|position) of\b|\b(?:role|title|job)\b")
 _WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbou?rhoods?|"
                        r"districts?|areas?|villages?|locations?|regions?|provinces?)\b")
+_WHO_DID_EN = re.compile(r"\bwho(?:'s| is| was| are| were) (?:\w+ed\b|behind\b|responsible\b|"
+                         r"to blame\b)")
 _PLACE_CLASS_EN = re.compile(r"\b(?:places|towns|cities|neighbou?rhoods?|districts|areas|"
                              r"villages|locations)\b")
 # 'When ...?', 'since when', 'on what day'; not 'how many were hurt when the bomb went off'.
@@ -118,6 +120,7 @@ class Query:
     where: bool = False
     place_list: bool = False
     when: bool = False
+    what: bool = False  # 'what charges', 'ما التهم': a thing asked, not a figure
     # The noun a 'which X' / 'أي X' question asks for ('which hospital', 'أي مستشفى'): what the
     # answer names, not a topic the article must otherwise mention.
     asked: list[Term] = field(default_factory=list)
@@ -165,7 +168,9 @@ def _parse_en(q: Query) -> None:
     low = q.text.lower()
     q.count = bool(_COUNT_EN.search(low))
     q.who = bool(re.search(r"\bwho\b", low))
-    q.who_is = bool(_WHO_IS_EN.search(low))
+    # 'Who is suspected of / behind / to blame': someone who did it, not who someone is.
+    q.who_is = bool(_WHO_IS_EN.search(low)) and not _WHO_DID_EN.search(low)
+    q.what = bool(re.match(r"\W*what\b(?! (?:number|figure|toll|total))", low))
     q.where = bool(_WHERE_EN.search(low))
     q.place_list = bool(_PLACE_CLASS_EN.search(low))
     q.when = bool(_WHEN_EN.search(low))
@@ -245,6 +250,8 @@ def _classify_en(q: Query, word: str, start: int, end: int) -> None:
 def _parse_ar(q: Query) -> None:
     normalized = norm(q.text)
     q.who_is = bool(_WHO_IS_AR.search(normalized))
+    q.what = bool(re.match(r"\W*(?:ما|ماذا|ما هي|ما هو)\s", normalized)) and not re.match(
+        r"\W*ما (?:عدد|حصيله|اجمالي)\b", normalized)
     q.where = bool(_WHERE_AR.search(normalized))
     q.place_list = bool(_PLACE_CLASS_AR.search(normalized))
     q.when = bool(_WHEN_AR.search(normalized))

@@ -296,7 +296,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     """The answer code can give from the facts, or None when the question is not structured
     (or the facts it needs were not extracted)."""
     # 'which hospital were the injured taken to' asks a name, not a figure.
-    if (q.categories and (q.count or not (q.who or q.asked or q.say)) and not q.where
+    if (q.categories and (q.count or not (q.who or q.asked or q.say or q.what)) and not q.where
             and not q.when and asks.attribute is None):
         return _answer_count(q, fx, asks)
     if q.categories and q.who and not q.who_is and not q.say:  # 'who said they were killed'
