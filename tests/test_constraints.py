@@ -345,3 +345,12 @@ def test_who_is_suspected_asks_who_did_it_and_what_asks_a_thing() -> None:
     assert parse("Who is Zaid al-Saleh?").who_is
     assert parse("ما التهم التي يواجهها الموقوفون؟").what
     assert not parse("ما عدد القتلى؟").what
+
+
+def test_since_when_wants_a_start() -> None:
+    text = ("كابول - قالت وزارة إدارة الكوارث إن 166 شخصاً لقوا حتفهم جراء موجة البرد التي تضرب "
+            "البلاد منذ 10 يناير. وأعلنت الوزارة الحصيلة اليوم السبت.\n")
+    extraction = extract(text, "2023-01-28")
+    ans = answer("منذ متى تضرب موجة البرد البلاد؟", extraction, text)
+    assert not refused(ans) and "10 يناير" in ans.text, ans.text
+    assert refused(answer("Since when has the ministry been counting?", extraction, text))

@@ -81,6 +81,7 @@ class Constraints:
     future: bool = False  # 'when will ...': only a date the article puts ahead answers
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
     year: bool = False  # 'in what year', 'في أي عام': only a year answers
+    since: bool = False  # 'since when', 'منذ متى': only a start ('منذ 10 يناير') answers
     count: bool = False  # 'how many': a quoted sentence must hold a figure
     place_kind: list[Term] = field(default_factory=list)  # 'which town': a town must be named
     given: list[Term] = field(default_factory=list)  # the question's words (not an answer)
@@ -111,6 +112,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.future = bool(_FUTURE.search(q.text))
         c.clock = bool(_CLOCK.search(norm(q.text).lower()))
         c.year = bool(_YEAR.search(norm(q.text).lower()))
+        c.since = bool(re.search(r"\bsince when\b|منذ متي", norm(q.text).lower()))
     c.count = q.count
     kinds = {b for t in q.asked for f in t.forms for b in clitic_bases(f)}  # 'المخيم' -> مخيم
     if kinds & _PLACE_KINDS:

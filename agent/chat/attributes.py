@@ -49,6 +49,12 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
             f" {p} " in f" {text} " for p in _FUTURE if " " in p)
     if c.attribute == Attribute.date and c.clock:
         return bool(_CLOCK.search(text))
+    if c.attribute == Attribute.date and c.since:  # a start: 'منذ 10 يناير', 'منذ عام 2012'
+        start = fx.article.find(ev.sentence)
+        after = [m.start() for m in re.finditer(r"\bمنذ\b", text)]
+        dates = find_dates(fx.doc, start, start + len(ev.sentence)) if start >= 0 else []
+        return bool(after) and (any(d.start - start > after[0] for d in dates) or bool(
+            re.search(r"منذ (?:\S+ ){0,2}\d", text)))
     if c.attribute == Attribute.date and c.year:
         return bool(re.search(r"\b(?:1[89]|20)\d\d\b", text))
     if c.attribute == Attribute.date:

@@ -310,7 +310,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     if q.where or (q.place_list and not q.when):
         return _answer_where(q, fx)
     if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future
-                                                             or asks.year):
+                                                             or asks.year or asks.since):
         return _answer_when(q, fx)
     return None
 
