@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.chat.acronyms import spells
 from agent.chat.question import parse
 from agent.chat.words import Words, en_keys, similar_keys
 
@@ -65,3 +66,14 @@ def test_one_edit_is_tolerated_only_between_letters_spellings_confuse() -> None:
 def test_doubled_letters_collapse_only_when_written_side_by_side() -> None:
     assert en_keys("serry") == en_keys("sery")
     assert en_keys("aden") != en_keys("adnan")
+
+
+@pytest.mark.parametrize(("acronym", "name", "spelled"), [
+    ("KNCHR", "اللجنة الوطنية الكينية لحقوق الإنسان", True),
+    ("ICRC", "اللجنة الدولية للصليب الأحمر", True),
+    ("KNCHR", "وزارة الصحة الكينية", False),
+    ("ICRC", "الهلال الأحمر", False),
+])
+def test_an_unknown_acronym_is_the_name_whose_english_words_it_spells(
+        acronym: str, name: str, spelled: bool) -> None:
+    assert spells(acronym, name) is spelled

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from agent.chat.acronyms import expand
 from agent.chat.answers import Answer, unanswerable
 from agent.chat.asks import read
 from agent.chat.constraints import answering_sentence, group_sentence, vet
@@ -35,6 +36,7 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
     """
     q = parse(question)
     fx = Facts.build(extraction, article)
+    expand(q, fx)  # 'KNCHR' finds اللجنة الوطنية الكينية لحقوق الإنسان
     asks = read(q, fx)
     coded = code_answer(q, fx, asks)
     items = context(q, fx)

@@ -1,0 +1,64 @@
+"""Acronyms a question types that the glossary does not know (KNCHR, ECESR, ORTM): found in
+the article as the name whose words, put into English by the glossary, begin with its letters
+('اللجنة الوطنية الكينية لحقوق الإنسان' -> commission, national, kenyan, rights, human)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from agent.chat.facts import Facts
+from agent.chat.question import GLOSSARY, Query
+from agent.text.arabic import clitic_bases, norm, tokens
+
+_ACRONYM = re.compile(r"[A-Z]{3,7}")
+
+
+def _english() -> dict[str, set[str]]:
+    """Arabic form -> the first letters of the English words the glossary gives it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, gloss in GLOSSARY.items():
+        for form in gloss.forms:
+            for word in form.split():  # 'حقوق الانسان' gives both words h and r
+                out[word] |= {w[0] for w in key.split()}
+    return out
+
+
+_INITIALS = _english()
+
+
+def _forms(base: str) -> tuple[str, ...]:
+    """A word and its masculine or country form: 'الكينيه' -> كيني، كينيا; 'الوطنيه' -> وطني."""
+    bare = base.removeprefix("ال")
+    stem = bare.removesuffix("ه")
+    return (base, bare, stem, stem.removesuffix("ي") + "يا")
+
+
+def spells(acronym: str, name: str) -> bool:
+    """Each letter of the acronym is the English initial of a different word of the name."""
+    words = [{i for b in clitic_bases(t.norm) for f in _forms(b) for i in _INITIALS.get(f, ())}
+             for t in tokens(name)]
+    if len(acronym) > len(words) or sum(bool(w) for w in words) < len(acronym):
+        return False
+    free = list(range(len(words)))
+    for letter in sorted(acronym.lower(), key=lambda ch: sum(ch in w for w in words)):
+        hit = next((i for i in free if letter in words[i]), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
+def expand(q: Query, fx: Facts) -> None:
+    """Give each unknown acronym of the question the article's names it spells."""
+    ex = fx.extraction
+    names = {n for a in ex.actors for n in (a.name, *a.aliases)}
+    names |= {c.reported_by for c in ex.casualties if c.reported_by}
+    names |= {s.speaker for s in ex.statements}
+    for k, t in enumerate(q.terms):
+        if t.forms or not _ACRONYM.fullmatch(t.word) or fx.knows(t):
+            continue
+        spelled = tuple(norm(n) for n in sorted(names) if spells(t.word, n))
+        if spelled:
+            q.terms[k] = replace(t, forms=spelled)
