@@ -354,3 +354,9 @@ def test_since_when_wants_a_start() -> None:
     ans = answer("منذ متى تضرب موجة البرد البلاد؟", extraction, text)
     assert not refused(ans) and "10 يناير" in ans.text, ans.text
     assert refused(answer("Since when has the ministry been counting?", extraction, text))
+
+
+def test_which_official_gave_the_toll_asks_who_not_how_many() -> None:
+    assert not parse("Which official announced the death toll?").count
+    assert parse("What is the death toll?").count
+    assert parse("Who said how many were killed?").count

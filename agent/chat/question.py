@@ -166,7 +166,9 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\u0600-\u06FF]+")
 
 def _parse_en(q: Query) -> None:
     low = q.text.lower()
-    q.count = bool(_COUNT_EN.search(low))
+    # 'Which official announced the toll?' asks who, not how many.
+    q.count = bool(_COUNT_EN.search(low)) and not (
+        re.match(r"\W*(?:which|who)\b", low) and not re.search(r"\bhow (?:many|much)\b", low))
     q.who = bool(re.search(r"\bwho\b", low))
     # 'Who is suspected of / behind / to blame': someone who did it, not who someone is.
     q.who_is = bool(_WHO_IS_EN.search(low)) and not _WHO_DID_EN.search(low)
