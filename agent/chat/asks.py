@@ -35,7 +35,8 @@ _GENERIC = words("question_generic_counted")
 _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
-GAZETTEER = words("cities") | words("countries")
+COUNTRIES = words("countries")
+GAZETTEER = words("cities") | COUNTRIES
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
@@ -193,14 +194,14 @@ def _whole(q: Query, run: list[Term]) -> Term:
                 frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)
 
 
-_EVENT_NOUNS = table("event_nouns", str)
+EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
 _ANOTHER = words("question_another_words")
 _RELEASE = words("question_release_words")
 
 
 def is_event(t: Term) -> bool:
     """The term names a kind of event ('floods', 'تفجير', 'stampede')."""
-    return any(b in _EVENT_NOUNS for f in t.forms for b in clitic_bases(f))
+    return any(b in EVENT_NOUNS for f in t.forms for b in clitic_bases(f))
 
 
 # 'What did X say about ...', 'ماذا قال X عن ...': X is the speaker asked about.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.chat.asks import Attribute, Constraints
+from agent.chat.asks import COUNTRIES, Attribute, Constraints
 from agent.chat.facts import Fact, Facts
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
@@ -16,7 +16,6 @@ from agent.text.lexicon import table, words
 from schemas import ActorType
 
 _NOT_AGENTS = (ActorType.civilians, ActorType.other)
-_COUNTRIES = words("countries")
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _DEMONYMS = table("state_demonyms", str)
@@ -83,7 +82,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         # بنغلاديش', 'المتحدرة من مدريد في إسبانيا'); not a country named as a place.
         toks = [t.norm for t in tokens(near)]
         return any(b in _DEMONYMS for w in toks for b in clitic_bases(w)) or any(
-            any(b in _COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
+            any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
             for i, w in enumerate(toks))
     return _names_after_head(fx, text, c.subject, c.head)
 

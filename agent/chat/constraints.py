@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from agent.chat.answers import Answer, Citation, quoted
-from agent.chat.asks import Attribute, Constraints, read, starts
+from agent.chat.asks import EVENT_NOUNS, Attribute, Constraints, read, starts
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
@@ -164,7 +164,6 @@ def _is_actor(fx: Facts, name: str) -> bool:
 
 
 _WEEKDAYS = table("weekdays", str)
-_EVENT_NOUNS = table("event_nouns", str)
 _ADDITIONAL = words("additional_words_ar")
 _RELEASED = words("release_words_ar")
 
@@ -222,14 +221,14 @@ def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:
     said = Words(" ".join([ev.sentence, cause or ""]))
     if any(said.has(t) for t in topic):
         return True
-    asked = {_EVENT_NOUNS[b] for t in topic for f in t.forms for b in clitic_bases(f)
-             if b in _EVENT_NOUNS}
+    asked = {EVENT_NOUNS[b] for t in topic for f in t.forms for b in clitic_bases(f)
+             if b in EVENT_NOUNS}
     # The article is about such an event: its lead names it or the extraction found one.
     lead = any(w.has(t) for _, w in fx.sentences[:2] for t in topic) or bool(
         asked & {str(e.type) for e in fx.extraction.events})
     # Another kind of event in the figure's sentence (displacement is what events cause).
-    other = {_EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
-             if b in _EVENT_NOUNS} - asked - {"displacement", "meeting_agreement", "other"}
+    other = {EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
+             if b in EVENT_NOUNS} - asked - {"displacement", "meeting_agreement", "other"}
     return lead and not other
 
 

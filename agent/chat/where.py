@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.chat.asks import GAZETTEER
+from agent.chat.asks import COUNTRIES, GAZETTEER
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Fact, Facts
 from agent.chat.question import Query
@@ -17,7 +17,6 @@ from agent.text.lexicon import words
 
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
 _STOP_AR = words("question_stopwords_ar")
-_COUNTRIES = words("countries")
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
 
@@ -96,7 +95,7 @@ def new_place(fx: Facts, sentence: str, given: list[Term]) -> bool:
     found += [sentence[a:b] for a, b, kind in entities(sentence) if kind == "LOC"]
     # A country does not answer 'which city' ('في سويسرا' for 'أي مدينة سويسرية').
     return any(not any(Words(p).has(t, min_key=2) for t in given)
-               and not any(b in _COUNTRIES for w in tokens(p) for b in clitic_bases(w.norm))
+               and not any(b in COUNTRIES for w in tokens(p) for b in clitic_bases(w.norm))
                for p in found)
 
 
