@@ -21,6 +21,7 @@ GIVING_VERBS = REPORTING_VERBS | lexicon.words("figure_verbs")
 _SPEECH_NOUNS = lexicon.words("speech_nouns")  # "حديث أوكامبو عن وفاة 5 آلاف شخص"
 _ACCORDING_TO = lexicon.words("according_to")  # "بحسب X"، "وفقا لـX"
 _FIGURES = lexicon.words("figure_nouns")  # "وفق أرقام الأمم المتحدة"
+_QUALIFIERS = lexicon.words("figure_qualifiers")  # "بحسب أحدث حصيلة لجهاز الإطفاء"
 _SOURCES_NOUNS = lexicon.words("source_nouns")  # "مصادر أخرى تحدثت"
 _NAME_STOPS = lexicon.words("source_name_stops")
 _REPORTED_NOUNS = lexicon.words("reported_nouns")  # "أعلن الجيش مقتل 3"
@@ -89,8 +90,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     glued = False  # "وفقا للمرصد": the ل is the preposition, not the name
     relays = False  # only a relaying verb passes the figure on to the one after عن
     if any(b in _ACCORDING_TO for b in bases):
-        begin = _after_according_to(ws, k + 1, skip_verb=w.norm.endswith("ما"))
-        glued = any(b in {"وفقا", "طبقا"} for b in bases) or ws[begin - 1].norm in _FIGURES
+        begin, figures = _after_according_to(ws, k + 1, skip_verb=w.norm.endswith("ما"))
+        glued = any(b in {"وفقا", "طبقا"} for b in bases) or figures
         relays = begin > k + 1 and is_reporting_verb(ws[begin - 1], _RELAY_VERBS)
     elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
@@ -106,6 +107,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     elif any(b in _SPEECH_NOUNS for b in bases) and k + 1 < len(ws) \
             and not ws[k + 1].norm.startswith("ال"):
         begin = k + 1  # "حديث أوكامبو عن …", not "حديث المسؤولين" nor "تصريحات سابقة"
+        while begin < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[begin].norm)):
+            begin, glued = begin + 1, True  # "تقديرات أولية للمنظمة"
     else:
         return None
     named = _name(doc, ws, begin, glued, places=True) if begin < len(ws) else None
@@ -218,18 +221,30 @@ def is_reporting_verb(w: Word, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
         for b in clitic_bases(w.norm))
 
 
-def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> int:
+def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, bool]:
     """Skip the verb in "وفق ما أعلن X" / "بحسب ما نقلته X" / "حسبما ذكرت X", the figures in
-    "وفق أرقام X", and a bare "لـ"."""
+    "وفق أرقام X" with their qualifiers and the verb that gives them ("بحسب آخر حصيلة أعلنها
+    X"، "وفق الأرقام الرسمية الصادرة عن X"), and a bare "لـ". True with the index when figures
+    were skipped: the ل that follows them is a preposition ("حصيلة لجهاز الإطفاء")."""
     if k < len(ws) and ws[k].norm in {"ما", "لما", "بما"}:  # "وفقا لما ذكرته X"
         k, skip_verb = k + 1, True
     if skip_verb and k < len(ws) and ws[k].is_letters:
         k += 1  # after "ما" comes the verb, whatever it is
-    if k < len(ws) and ws[k].norm in _FIGURES:
+    start = k
+    while k < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[k].norm)):
         k += 1
+    figures = k < len(ws) and any(b in _FIGURES for b in clitic_bases(ws[k].norm))
+    if not figures:
+        k = start
+    else:
+        k += 1
+        while k < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[k].norm)):
+            k += 1
+        if k < len(ws) and is_reporting_verb(ws[k], GIVING_VERBS):
+            k += 1
     if k < len(ws) and ws[k].norm == "ل":
         k += 1
-    return k
+    return k, figures
 
 
 def _skip_asides(ws: list[Word], k: int) -> int:
