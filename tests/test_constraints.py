@@ -360,3 +360,16 @@ def test_which_official_gave_the_toll_asks_who_not_how_many() -> None:
     assert not parse("Which official announced the death toll?").count
     assert parse("What is the death toll?").count
     assert parse("Who said how many were killed?").count
+
+
+def test_a_source_by_its_acronym_and_a_figure_by_the_lead_s_place() -> None:
+    # Written for this test: the acronym is given once, the toll's source later in full.
+    text = ("تعز - ذكرت وكالة الأنباء اليمنية الرسمية (سبأ) أن قصفاً استهدف حياً سكنياً في مدينة "
+            "تعز أمس الخميس.\n\nوأصيب 11 طفلاً في القصف، بحسب وكالة الأنباء اليمنية الرسمية.\n")
+    facts = extract(text, "2024-05-10")
+    ans = answer("How many children were wounded in Taiz, according to Saba?", facts, text)
+    assert not refused(ans) and "11" in ans.text, ans.text
+    assert refused(answer("How many children were wounded in Taiz, according to UNICEF?",
+                          facts, text))
+    # The figure has no place of its own: it is of the shelling the lead places in Taiz.
+    assert refused(answer("How many children were wounded in Aden?", facts, text))

@@ -163,6 +163,13 @@ def _is_actor(fx: Facts, name: str) -> bool:
                for a in fx.extraction.actors for n in (a.name, *a.aliases))
 
 
+def _with_aliases(fx: Facts, name: str) -> str:
+    """The source's name with the other names the article gives it ('… (أوتشا)')."""
+    key = norm(name)
+    return " ".join([name, *(x for a in fx.extraction.actors if norm(a.name) == key
+                             for x in a.aliases)])
+
+
 _WEEKDAYS = table("weekdays", str)
 _ADDITIONAL = words("additional_words_ar")
 _RELEASED = words("release_words_ar")
@@ -243,7 +250,7 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
     if reported and not _is_actor(fx, reported):
         reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
-    said = Words(reported or ev.sentence)
+    said = Words(_with_aliases(fx, reported) if reported else ev.sentence)
     found = sum(said.has(t, min_key=2) for t in required)
     # A question words the source its own way ("the city's health office director" for مدير
     # مكتب الصحة في صنعاء, 'حاكم ولاية كاتسينا' for حاكم الولاية): most words must be there

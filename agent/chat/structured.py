@@ -112,7 +112,10 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     # others the question's words point at follow as related facts, marked as not the answer.
     pointed = _best(reports, known)
     meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
-    best = _best(meeting, known)
+    # The place and the source are checked, not looked for: a figure may take its place from
+    # the lead ('وأصيب 11 طفلاً في القصف' after 'قصف … في مدينة تعز').
+    checked = {t.word for t in (*asks.places, *asks.sources)}
+    best = _best(meeting, [t for t in known if t.word not in checked]) or _best(meeting, known)
     if not best and asks.counted:  # 'بين القتلى 6 أطفال': a sentence may count the group
         counted = group_sentence(q, fx, asks)
         if counted is not None:

@@ -27,7 +27,10 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     casualty = ev.fact is not None and ev.fact.kind == "casualty"
     loc = ev.fact.obj.location if casualty and ev.fact is not None else None
     if loc is None:
-        return Words(ev.sentence).has(place, min_key=2)
+        # A figure the extraction places nowhere ('وأصيب 11 طفلاً في القصف') is of the event
+        # the lead places; anything else is where its own sentence says.
+        return Words(ev.sentence).has(place, min_key=2) or (casualty and any(
+            w.has(place, min_key=2) for _, w in fx.sentences[:2]))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
     if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
         return Words(own).has(place, min_key=2)
