@@ -26,7 +26,7 @@ FOUND = [
     ("Diallo", "ديالو"), ("Chichaoua", "شيشاوة"), ("Ouarzazate", "ورزازات"),
     ("Shaheen", "شاهين"), ("Batinah", "الباطنة"), ("Belaid", "بلعيد"), ("Hasakah", "الحسكة"),
     ("Latakia", "اللاذقية"), ("Deir ez-Zor", "دير الزور"), ("Raqqa", "الرقة"),
-    ("Khartoum", "الخرطوم"), ("Derna", "درنة"), ("Benghazi", "بنغازي"),
+    ("Khartoum", "الخرطوم"), ("Derna", "درنة"), ("Benghazi", "بنغازي"), ("Vahidi", "وحيدي"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

@@ -55,7 +55,10 @@ def en_keys(word: str) -> frozenset[str]:
     w = word.lower()
     for digraph, cls in _EN_DIGRAPHS:
         w = w.replace(digraph, cls)
-    return _with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in w))
+    keys = _with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in w))
+    if "v" in w:  # a v is ف, or و in Persian and Turkish names (Vahidi/وحيدي), keyed as a vowel
+        keys |= _with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in w.replace("v", "")))
+    return keys
 
 
 def _stems(form: str) -> list[str]:
