@@ -186,6 +186,8 @@ def _parse_en(q: Query) -> None:
             if key is not None:
                 q.terms.append(Term(key, GLOSSARY[key].forms, frozenset(),
                                     chunk[0][1], chunk[-1][2]))
+                if key in _CATEGORY_EN:  # 'bodies' is a term (جثث) and counts the dead
+                    q.categories.add(_CATEGORY_EN[key])
                 i += size
                 break
         else:
