@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import Editop, Levenshtein
@@ -96,6 +97,11 @@ class Words:
             bases, keys = _bases_and_keys(tok)
             self.bases |= bases
             self.keys |= keys
+        # A name Latin letters write as one word that Arabic writes as two (Qaraqosh, قره قوش):
+        # the two words' keys joined, matched exactly.
+        self.joined = {a + b for x, y in pairwise(toks)
+                       if x.isalpha() and y.isalpha()
+                       for a in ar_keys(x) for b in ar_keys(y.removeprefix(_ARTICLE))}
 
     def has_form(self, form: str) -> bool:
         if " " in form:  # a phrase: its words in a row, each maybe with a clitic (للصليب الأحمر)
@@ -117,7 +123,8 @@ class Words:
     def has(self, term: Term, min_key: int = 3) -> bool:
         if any(self.has_form(f) for f in term.forms):
             return True
-        return any(len(k) >= min_key and self.has_key(k) for k in term.keys)
+        return any(len(k) >= min_key and (self.has_key(k) or (len(k) >= 4 and k in self.joined))
+                   for k in term.keys)
 
     def has_key(self, key: str) -> bool:
         """A consonant key of the text equals the key or is one tolerated edit away from it."""
