@@ -93,6 +93,14 @@ def test_source_must_have_given_the_figure() -> None:
     assert "27" in related(ans)
 
 
+def test_the_latest_toll_is_not_a_source() -> None:
+    for question in ("How many people were killed in Baghdad, according to the latest toll?",
+                     "How many people were killed in Baghdad, according to preliminary estimates?",
+                     "كم شخصا قتل في بغداد بحسب الأرقام الرسمية؟"):
+        ans = ask(question)
+        assert not refused(ans) and "27" in ans.text, ans.text
+
+
 def test_category_the_article_does_not_count_is_refused() -> None:
     assert refused(ask("How many people were displaced?"))
     assert refused(ask("كم شخصا اعتقل؟"))
