@@ -76,3 +76,10 @@ def test_a_form_with_the_article_finds_its_construct_state() -> None:
     said = Words("وقالت دائرة صحة ذي قار إن الحصيلة ارتفعت.")
     assert said.has_form(norm("الصحة"))
     assert not said.has_form(norm("الصحافة"))
+
+
+def test_a_counted_noun_in_the_accusative_finds_its_plural() -> None:
+    # «كم مهاجراً»: the noun after كم takes the accusative alif; the article writes المهاجرين.
+    said = Words("وأنقذ خفر السواحل 104 من المهاجرين بعد غرق المركب.")
+    assert said.has_form(norm("مهاجراً"))
+    assert not said.has_form(norm("مسافراً"))
