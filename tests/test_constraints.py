@@ -381,3 +381,15 @@ def test_a_source_by_its_acronym_and_a_figure_by_the_lead_s_place() -> None:
                           facts, text))
     # The figure has no place of its own: it is of the shelling the lead places in Taiz.
     assert refused(answer("How many children were wounded in Aden?", facts, text))
+
+
+def test_a_figure_told_as_background_gives_way_to_the_current_one() -> None:
+    # Written for this test: «وكانت الوزارة قد أعلنت» gives last week's count.
+    text = ("دمشق - أعلنت وزارة الصحة السورية اليوم تسجيل 96 إصابة مؤكدة بالكوليرا في محافظة "
+            "حلب.\n\nوكانت الوزارة قد أعلنت الأسبوع الماضي تسجيل 20 إصابة مؤكدة بالكوليرا "
+            "في محافظة حلب.\n")
+    facts = extract(text, "2022-09-20")
+    ans = answer("How many confirmed cholera cases has the health ministry recorded in Aleppo?",
+                 facts, text)
+    given, _, _ = ans.text.partition("Related, not the answer")
+    assert "96" in given and "20 " not in given, ans.text

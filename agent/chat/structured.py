@@ -60,6 +60,14 @@ def _best(facts: list[Fact], terms: list[Term], fx: Facts | None = None) -> list
     return [f for s, f in scored if s == top and s > 0]
 
 
+_EARLIER = re.compile(r"^\W*(?:و|ف)?كان(?:ت|وا)?\s+(?:\S+\s+){0,4}?قد\s")
+
+
+def _earlier(fx: Facts, f: Fact) -> bool:
+    """The figure is told as background: 'وكانت الوزارة قد أعلنت في العاشر من سبتمبر …'."""
+    return bool(_EARLIER.match(norm(fact_evidence(fx, f).sentence)))
+
+
 # «إصابة» is a wound or a case of a disease: the extraction tells which (agent/extract/sickness.py),
 # so a question asking for one also takes the other when the article has only that.
 _CASES = {CasualtyCategory.injured: CasualtyCategory.sick,
@@ -112,6 +120,8 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     # others the question's words point at follow as related facts, marked as not the answer.
     pointed = _best(reports, known)
     meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
+    # 'وكانت الوزارة قد أعلنت …' gives an earlier figure: the current one answers.
+    meeting = [f for f in meeting if not _earlier(fx, f)] or meeting
     # The place and the source are checked, not looked for: a figure may take its place from
     # the lead ('وأصيب 11 طفلاً في القصف' after 'قصف … في مدينة تعز').
     checked = {t.word for t in (*asks.places, *asks.sources)}
