@@ -393,3 +393,13 @@ def test_a_figure_told_as_background_gives_way_to_the_current_one() -> None:
                  facts, text)
     given, _, _ = ans.text.partition("Related, not the answer")
     assert "96" in given and "20 " not in given, ans.text
+
+
+def test_a_place_inside_a_locality_named_wad() -> None:
+    # Written for this test: ود begins the locality's name; it is not "and".
+    text = ("الدمازين - تجددت الاشتباكات القبلية أمس في قرية أم درفا بمحلية ود الماحي في ولاية "
+            "النيل الأزرق.\n\nوقالت مصادر محلية إن تسعة أشخاص قُتلوا في قرية أم درفا.\n")
+    facts = extract(text, "2022-10-15")
+    ans = answer("How many people were killed in Wad al-Mahi?", facts, text)
+    assert not refused(ans) and "9" in ans.text, ans.text
+    assert refused(answer("How many people were killed in Wad Madani?", facts, text))

@@ -122,9 +122,9 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
     # 'وكانت الوزارة قد أعلنت …' gives an earlier figure: the current one answers.
     meeting = [f for f in meeting if not _earlier(fx, f)] or meeting
-    # The place and the source are checked, not looked for: a figure may take its place from
+    # The place, source and names are checked, not looked for: a figure may take its place from
     # the lead ('وأصيب 11 طفلاً في القصف' after 'قصف … في مدينة تعز').
-    checked = {t.word for t in (*asks.places, *asks.sources)}
+    checked = {t.word for t in (*asks.places, *asks.sources, *asks.named)}
     best = _best(meeting, [t for t in known if t.word not in checked]) or _best(meeting, known)
     if not best and asks.counted:  # 'بين القتلى 6 أطفال': a sentence may count the group
         counted = group_sentence(q, fx, asks)

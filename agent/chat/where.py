@@ -67,8 +67,9 @@ def _generic(name: str) -> bool:
 
 
 # Where the words after a place stop belonging to it: a comma, a full stop, or "و" (and), but
-# not the و that begins وسط، وادي، ولاية ("مديرية حمروين وسط العاصمة مقديشو").
-_AND = re.compile(r"[،,.؛:]| و(?!سط\b|ادي\b|لايه\b)")
+# not the و that begins وسط، وادي، ولاية, or the ود of Sudanese names ("مديرية حمروين وسط
+# العاصمة مقديشو", "بلدة دام 6 بمحلية ود الماحي").
+_AND = re.compile(r"[،,.؛:]| و(?!سط\b|ادي\b|لايه\b|د\b)")
 
 
 def _inside(fx: Facts, name: str, place: Term) -> bool:
