@@ -29,8 +29,9 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     if loc is None:
         # A figure the extraction places nowhere ('وأصيب 11 طفلاً في القصف') is of the event
         # the lead places; anything else is where its own sentence says.
-        return Words(ev.sentence).has(place, min_key=2) or (casualty and any(
-            w.has(place, min_key=2) for _, w in fx.sentences[:2]))
+        own = _clause(fx, ev) if casualty else ev.sentence
+        return (Words(_undated(fx, own)).has(place, min_key=2)
+                or (casualty and _lead_place(fx, ev, place)))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
     if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
         return Words(own).has(place, min_key=2)
@@ -44,6 +45,44 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     if at > 0 and Words(" ".join(before)).has(place, min_key=2):
         return True
     return _inside(fx, loc.name, place)
+
+
+_CLAUSE_END = re.compile(r"[،,.؛:]")
+
+
+def _clause(fx: Facts, ev: Evidence) -> str:
+    """The figure's sentence up to the end of the figure's clause: a place before the figure
+    may be its place ('وفي الموصل، قُتل ثلاثة جنود'), one after a comma is not ('بلاده سجلت
+    548 وفاة، مؤكداً أن … جنوب كيفو')."""
+    assert ev.fact is not None
+    end = ev.fact.obj.evidence[-1].end
+    sentence = next((s for s, _ in fx.sentences if s.start <= end <= s.end), None)
+    if sentence is None:
+        return ev.sentence
+    after = _CLAUSE_END.search(fx.article, end, sentence.end)
+    return fx.article[sentence.start:after.start() if after else sentence.end]
+
+
+def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
+    """The lead (title and first sentence) before the figure names the place, the dateline
+    left out. A figure in the lead has only its own clause."""
+    assert ev.fact is not None
+    at = ev.fact.obj.evidence[0].start
+    lead = [s.text for s, _ in fx.sentences[:2] if s.end <= at]
+    return Words(_undated(fx, " ".join(lead))).has(place, min_key=2)
+
+
+_DATELINE = re.compile(r"^[^\n.،]{1,40}?\s[-–]\s")  # 'نيروبي - '، 'كالاماتا (اليونان) - '
+
+
+def _undated(fx: Facts, text: str) -> str:
+    """The text without the article's dateline: 'نيروبي - ' says where the story was filed,
+    not where its figures are."""
+    for s, _ in fx.sentences[:3]:
+        m = _DATELINE.match(s.text)
+        if m:
+            text = text.replace(m.group(0), " ", 1)
+    return text
 
 
 def _place_before(fx: Facts, fact: Fact) -> str | None:
