@@ -27,11 +27,12 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     casualty = ev.fact is not None and ev.fact.kind == "casualty"
     loc = ev.fact.obj.location if casualty and ev.fact is not None else None
     if loc is None:
-        # A figure the extraction places nowhere ('وأصيب 11 طفلاً في القصف') is of the event
-        # the lead places; anything else is where its own sentence says.
-        own = _clause(fx, ev) if casualty else ev.sentence
-        return (Words(_undated(fx, own)).has(place, min_key=2)
-                or (casualty and _lead_place(fx, ev, place)))
+        # A figure the extraction places nowhere ('وأصيب 11 طفلاً في القصف') is where its
+        # clause or the lead before it says; anything else is where its own sentence says.
+        if not casualty:
+            return Words(_undated(fx, ev.sentence)).has(place, min_key=2)
+        return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
+                or _lead_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
     if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
         return Words(own).has(place, min_key=2)
