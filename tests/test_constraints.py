@@ -414,3 +414,14 @@ def test_a_dateline_or_a_place_after_the_figure_is_not_the_figure_s_place() -> N
     assert refused(answer("How many people died in Nakuru?", facts, text))
     ans = answer("How many people died in the floods in Kenya?", facts, text)
     assert not refused(ans) and "228" in ans.text, ans.text
+
+
+def test_a_country_the_question_names_is_checked() -> None:
+    # Written for this test: the continental count, then Burundi's own.
+    text = ("أديس أبابا - قال مسؤول في المراكز الأفريقية لمكافحة الأمراض إن إصابات جدري القردة في "
+            "القارة بلغت 17 ألف إصابة منذ مطلع العام.\n\nوفي بوروندي، قال المتحدث باسم وزارة الصحة "
+            "إن عدد الإصابات المؤكدة بلغ 171 إصابة.\n")
+    facts = extract(text, "2024-08-15")
+    ans = answer("كم إصابة مؤكدة سجلت بوروندي؟", facts, text)
+    assert not refused(ans) and "171" in ans.text and "17 ألف" not in ans.text, ans.text
+    assert refused(answer("كم إصابة سجلت رواندا؟", facts, text))
