@@ -425,3 +425,15 @@ def test_a_country_the_question_names_is_checked() -> None:
     ans = answer("كم إصابة مؤكدة سجلت بوروندي؟", facts, text)
     assert not refused(ans) and "171" in ans.text and "17 ألف" not in ans.text, ans.text
     assert refused(answer("كم إصابة سجلت رواندا؟", facts, text))
+
+
+def test_critical_condition_is_counted_apart_from_the_wounded() -> None:
+    # Written for this test: the wounded, and the few of them in critical condition.
+    text = ("الموصل - انفجرت عبوة ناسفة في سوق شعبي أمس، وأصيب 40 شخصاً، بينهم خمسة في العناية "
+            "المركزة، بحسب مصدر طبي.\n")
+    facts = extract(text, "2024-03-10")
+    ans = answer("How many of the wounded are in intensive care?", facts, text)
+    assert not refused(ans) and "خمسة" in ans.text, ans.text
+    for question in ("How many of the wounded are in critical condition?",
+                     "How many people were seriously injured in the Baghdad bombing?"):
+        assert refused(ask(question)), question

@@ -32,6 +32,7 @@ class Attribute(StrEnum):
 _ATTRIBUTES = table("question_attributes", Attribute)
 _GROUPS = table("question_groups", str)
 _GENERIC = words("question_generic_counted")
+_CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
 _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
@@ -323,6 +324,14 @@ def _sources(q: Query) -> list[Term]:
 
 
 def _read_counted(q: Query, c: Constraints) -> None:
+    _read_counted_noun(q, c)
+    if not c.counted and any(t.norm in _CONDITION or t.text.lower() in _CONDITION
+                             for t in tokens(q.text)):
+        c.counted = tuple(w for w in _CONDITION if not w.isascii())
+        c.counted_words, c.unchecked = "critical condition", False
+
+
+def _read_counted_noun(q: Query, c: Constraints) -> None:
     if q.lang == "en":
         low = q.text.lower()
         m = _EN_COUNTED.search(low)
