@@ -93,6 +93,14 @@ def test_source_must_have_given_the_figure() -> None:
     assert "27" in related(ans)
 
 
+def test_a_source_s_head_must_match_not_only_its_country() -> None:
+    # The toll is the Iraqi interior ministry's: Iraq's health ministry gave none.
+    ans = ask("How many people were killed in Baghdad according to Iraq's health ministry?")
+    assert ans.source == "none" and "27" not in ans.text.splitlines()[0], ans.text
+    ans = ask("How many people were killed in Baghdad according to Iraq's interior ministry?")
+    assert not refused(ans) and "27" in ans.text, ans.text
+
+
 def test_the_latest_toll_is_not_a_source() -> None:
     for question in ("How many people were killed in Baghdad, according to the latest toll?",
                      "How many people were killed in Baghdad, according to preliminary estimates?",

@@ -317,10 +317,9 @@ def _sources(q: Query) -> list[Term]:
     first = q.text[start:end].split()[:1]
     if first and not first[0].isupper() and norm(first[0].lower()) in _ASKED_SOURCE:
         return []
-    named = [t for t in q.terms if start <= t.start and t.end <= end]
-    if all(norm(t.word.lower()) in _FIGURE_SOURCES for t in named):
-        return []  # 'according to the latest toll' names no one
-    return named
+    # 'according to the latest toll' names no one; 'HRANA's latest report' names HRANA.
+    return [t for t in q.terms if start <= t.start and t.end <= end
+            and norm(t.word.lower()) not in _FIGURE_SOURCES]
 
 
 def _read_counted(q: Query, c: Constraints) -> None:

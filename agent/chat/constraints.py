@@ -255,8 +255,8 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     # A question words the source its own way ("the city's health office director" for مدير
     # مكتب الصحة في صنعاء, 'حاكم ولاية كاتسينا' for حاكم الولاية): most words must be there
     # (in Arabic all but one in three: 'وزارة الصحة' is not 'وزارة الداخلية').
-    if required[0].word.isascii():
-        return 2 * found >= len(required)
+    if required[0].word.isascii():  # and the head ('Sudan's health ministry' is a ministry)
+        return 2 * found >= len(required) and said.has(required[-1], min_key=2)
     return found >= len(required) - len(required) // 3  # Arabic copies more of the words
 
 
