@@ -109,6 +109,11 @@ def test_the_latest_toll_is_not_a_source() -> None:
         assert not refused(ans) and "27" in ans.text, ans.text
 
 
+def test_members_of_the_security_forces_are_a_group() -> None:
+    # The Baghdad toll counts no security forces; the Mosul one counts soldiers.
+    assert refused(ask("How many members of the security forces were killed in Baghdad?"))
+
+
 def test_category_the_article_does_not_count_is_refused() -> None:
     assert refused(ask("How many people were displaced?"))
     assert refused(ask("كم شخصا اعتقل؟"))
