@@ -450,3 +450,13 @@ def test_critical_condition_is_counted_apart_from_the_wounded() -> None:
     for question in ("How many of the wounded are in critical condition?",
                      "How many people were seriously injured in the Baghdad bombing?"):
         assert refused(ask(question)), question
+
+
+def test_a_person_is_found_by_the_title_the_question_gives() -> None:
+    # Written for this test: the commission is named, and its chair by her title.
+    text = ("الخرطوم - قالت اللجنة الوطنية لحقوق الإنسان في تقرير أمس إن 40 محتجاً قُتلوا منذ بدء "
+            "الاحتجاجات.\n\nوقالت رئيسة اللجنة سلمى العلي للصحافيين إن التحقيق مستمر.\n")
+    facts = extract(text, "2024-06-30")
+    ans = answer("Who chairs the National Commission for Human Rights?", facts, text)
+    assert "سلمى العلي" in ans.text, ans.text
+    assert "سلمى العلي" not in answer("Who is the commission's spokesman?", facts, text).text

@@ -69,8 +69,9 @@ KNOWN_EN = (_EN_STOP | _SAY_EN | _VICTIM_EN | set(_CATEGORY_EN)
             | {w for key in GLOSSARY for w in key.split()})
 
 _COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bwhat figure\b")
-_WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were)\b|\bwhat (?:is|was) (?:the )?(?:role|"
-                        r"title|job|position) of\b|\b(?:role|title|job)\b")
+_WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were| chairs| heads| leads| runs)\b|"
+                        r"\bwhat (?:is|was) (?:the )?(?:role|title|job|position) of\b|"
+                        r"\b(?:role|title|job)\b")
 _WHERE_EN = re.compile(r"\bwhere\b|\bwhich (?:places?|towns?|cities|city|neighbou?rhoods?|"
                        r"districts?|areas?|villages?|locations?|regions?|provinces?)\b")
 _WHO_DID_EN = re.compile(r"\bwho(?:'s| is| was| are| were) (?:\w+ed\b|behind\b|responsible\b|"

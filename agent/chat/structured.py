@@ -17,6 +17,7 @@ from agent.text.doc import locate
 from agent.text.lexicon import ordered, table
 from schemas import (
     Actor,
+    ActorType,
     CasualtyCategory,
     CasualtyReport,
     CountUnit,
@@ -189,12 +190,20 @@ def _answer_who_is(q: Query, fx: Facts) -> Answer | None:
     known = fx.known(q.terms)
     if not known:
         return None
-    scored = []
+    scored: list[tuple[int, list[Term], Fact]] = []
     for f in fx.of_kind("actor"):
         names = Words(" ".join([f.obj.name, *f.obj.aliases]))
         hits = [t for t in known if names.has(t, min_key=2)]
         # A name the question gives counts twice a word of the title it gives.
         scored.append((2 * len(hits) + sum(f.context.has(t) for t in known), hits, f))
+    if not any(hits and f.obj.type == ActorType.person for _, hits, f in scored):
+        # 'Who chairs the human rights commission?': no person's name given; the person whose
+        # title holds the question's words.
+        titled: list[tuple[int, list[Term], Fact]] = [
+            (_title_hits(f.obj, known), [], f) for f in fx.of_kind("actor")
+            if f.obj.type == ActorType.person and f.obj.title]
+        # Half the words at least, and two: 'the commission's spokesman' is not its chair.
+        scored = [x for x in titled if x[0] >= 2 and 2 * x[0] >= len(known)] or scored
     if not scored or max(x[0] for x in scored) == 0:
         return None
     _, hits, f = max(scored, key=lambda x: x[0])
@@ -210,6 +219,11 @@ def _answer_who_is(q: Query, fx: Facts) -> Answer | None:
     d.parts.append(f"{display_name(a.name, q, hits)}: {role} {mark}." if q.lang == "en"
                    else f"{a.name}: {role} {mark}.")
     return d.answer()
+
+
+def _title_hits(actor: Actor, terms: list[Term]) -> int:
+    said = Words(f"{actor.title} {actor.affiliation or ''}")
+    return sum(said.has(t) for t in terms)
 
 
 def _apposition(article: str, actor: Actor) -> str | None:
