@@ -365,3 +365,19 @@ def test_a_figure_takes_the_day_and_place_of_its_incident():
 ])
 def test_tolls_and_their_sources(sentence, expected):
     assert [(r.category.value, r.count_best, r.reported_by) for r in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a plural or dual verb agrees with a subject told before it, across its noun phrase
+    ("وقال المتحدث إن ثمانية من عناصر الدفاع المدني في المحافظة قُتلوا أثناء عملية الإخلاء.",
+     [("killed", 8)]),
+    ("وأوضح البيان أن خمسة جنود من اللواء الثالث مشاة لقوا حتفهم في الانفجار.", [("killed", 5)]),
+    ("وكان اثنان من موظفي البلدية المحلية أُصيبا بجروح طفيفة.", [("injured", 2)]),
+    # a clause opened by وأن ends the reach of the verb before it
+    ("وذكرت الشرطة أن سبعة صيادين قضوا غرقاً قبالة الساحل، وأن 12 آخرين أُنقذوا.",
+     [("killed", 7), ("rescued", 12)]),
+    ("وأكد المسؤول أن 20 شخصاً قُتلوا في الهجوم، وأن ثلاثة من الحراس أصيبوا.",
+     [("killed", 20), ("injured", 3)]),
+])
+def test_a_verb_after_its_subject(sentence, expected):
+    assert [(r.category.value, r.count_best) for r in reports(sentence)] == expected
