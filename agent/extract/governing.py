@@ -31,6 +31,8 @@ _WEAK = lexicon.words("weak_casualty_words")
 _CASES = lexicon.words("case_words")
 _MOVING = lexicon.words("moving_words")
 _SHELTERS = lexicon.words("shelter_words")
+_PHRASES = lexicon.table("casualty_phrases", CasualtyCategory)
+_PHRASE_REACH = 3  # "ويتلقى سبعة العلاج": the phrase's second word after the count
 _TOLL_REACH = 10  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
 _GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
 _GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
@@ -65,10 +67,20 @@ def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     if category is None and any(b in _MOVING for b in bases) and any(
             set(clitic_bases(w.norm)) & _SHELTERS for w in ws[i + 1:i + 5]):
         return CasualtyCategory.evacuated  # "نُقلوا إلى مراكز إيواء"
+    if category is None:
+        category = _phrase(ws, i)
     if category is None and any(b in _CASES for b in bases) and not (
             i + 1 < len(ws) and casualty_word(ws[i + 1])):
         return CasualtyCategory.sick  # "1227 حالة"; in "حالة وفاة" the next word says it
     return category
+
+
+def _phrase(ws: list[Word], i: int) -> CasualtyCategory | None:
+    """The category of a two-word phrase that word i opens ("يتلقون العلاج", "بلا مأوى")."""
+    after = [b for w in ws[i + 1:i + 1 + _PHRASE_REACH] if w.is_letters
+             for b in clitic_bases(w.norm)]
+    return next((_PHRASES[key] for b in clitic_bases(ws[i].norm) for a in after
+                 if (key := f"{b} {a}") in _PHRASES), None)
 
 
 def lexemes(ws: list[Word], taken: set[int]) -> list[Lexeme]:
