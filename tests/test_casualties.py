@@ -381,3 +381,23 @@ def test_tolls_and_their_sources(sentence, expected):
 ])
 def test_a_verb_after_its_subject(sentence, expected):
     assert [(r.category.value, r.count_best) for r in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # two words that together say what happened
+    ("وقال المسؤول إن 40 مصاباً ما زالوا يتلقون العلاج في مستشفى المدينة.", [("injured", 40)]),
+    ("وتوفي ثلاثة أشخاص ويتلقى خمسة العلاج في المستشفى.", [("killed", 3), ("injured", 5)]),
+    ("وأشار إلى أن 600 أسرة باتت بلا مأوى بعد انهيار منازلها.", [("displaced", 600)]),
+])
+def test_phrases_that_name_the_harm(sentence, expected):
+    assert [(r.category.value, r.count_best) for r in reports(sentence)] == expected
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it():
+    text = ("أعلنت وزارة الداخلية في بيان مقتل ثلاثة من رجال الشرطة في الهجوم. "
+            "وأضاف البيان أن خمسة عناصر من دورية الحراسة أُصيبوا بجروح. "
+            "وكانت المنظمة الدولية للهجرة قد أفادت الشهر الماضي بأن 900 شخص نزحوا "
+            "حتى الأحد.")
+    assert [(r.category.value, r.count_best, r.reported_by) for r in reports(text)] == [
+        ("killed", 3, "وزارة الداخلية"), ("injured", 5, "وزارة الداخلية"),
+        ("displaced", 900, "المنظمة الدولية للهجرة")]
