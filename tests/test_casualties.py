@@ -401,3 +401,10 @@ def test_a_statement_speaks_for_the_body_that_issued_it():
     assert [(r.category.value, r.count_best, r.reported_by) for r in reports(text)] == [
         ("killed", 3, "وزارة الداخلية"), ("injured", 5, "وزارة الداخلية"),
         ("displaced", 900, "المنظمة الدولية للهجرة")]
+
+
+def test_a_verb_before_of_them_makes_a_figure_of_its_own():
+    text = "وقال المحافظ إن 240 عاملاً كانوا داخل المصنع عند اندلاع الحريق، أُجلي منهم 180."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("evacuated", 180)]
+    text = "قُتل 125 شخصاً بينهم 17 طفلاً في التدافع."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 125)]
