@@ -408,3 +408,12 @@ def test_a_verb_before_of_them_makes_a_figure_of_its_own():
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("evacuated", 180)]
     text = "قُتل 125 شخصاً بينهم 17 طفلاً في التدافع."
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 125)]
+
+
+def test_a_source_named_again_by_its_head_or_as_the_same():
+    text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
+            "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "
+            "وأفاد مصدر طبي بمقتل أربعة مسعفين. وذكر المصدر ذاته أن سبعة أشخاص فُقدوا.")
+    assert [(r.count_best, r.reported_by) for r in reports(text)] == [
+        (12, "وزير الداخلية خالد المنصوري"), (30, "وزير الداخلية خالد المنصوري"),
+        (4, "مصدر طبي"), (7, "مصدر طبي")]

@@ -32,7 +32,7 @@ _ANAPHORIC_HEADS = lexicon.words("anaphoric_heads")  # "المنظمة" after it
 _CLAUSE_STARTS = lexicon.words("subject_openers")  # "وكانت X قد أعلنت"
 _TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة الصحة"
 _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
-_DOCUMENTS = lexicon.words("document_nouns")  # "وأضاف البيان": the body that issued it
+_REFERRING = lexicon.words("referring_sources")  # "وأضاف البيان", "المصدر ذاته"
 _COMMAS = {"،", ","}
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
@@ -73,23 +73,23 @@ def _new_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def sources_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
-    """Every attribution in raw [start, end), in reading order, one per name span; a statement
-    or report ("وأضاف البيان") stands for the source named last before it."""
+    """Every attribution in raw [start, end), in reading order, one per name span; a source
+    that refers back ("وأضاف البيان", "المصدر ذاته") stands for the one named last before it."""
     found = _named_in(doc, start, end)
-    if not any(_is_document(name) for name, _ in found):
+    if not any(_refers_back(name) for name, _ in found):
         return found
     every = doc.memo("sources", lambda: _named_in(doc, 0, len(doc.text)))
-    return [(_issuer(every, at.start) or name, at) if _is_document(name) else (name, at)
+    return [(_issuer(every, at.start) or name, at) if _refers_back(name) else (name, at)
             for name, at in found]
 
 
-def _is_document(name: str) -> bool:
-    return norm(name.strip()) in _DOCUMENTS
+def _refers_back(name: str) -> bool:
+    return norm(name.strip()) in _REFERRING
 
 
 def _issuer(every: list[tuple[str, Span]], before: int) -> str | None:
     return next((name for name, at in reversed(every)
-                 if at.start < before and not _is_document(name)), None)
+                 if at.start < before and not _refers_back(name)), None)
 
 
 def _named_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
