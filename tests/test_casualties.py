@@ -417,3 +417,14 @@ def test_a_source_named_again_by_its_head_or_as_the_same():
     assert [(r.count_best, r.reported_by) for r in reports(text)] == [
         (12, "وزير الداخلية خالد المنصوري"), (30, "وزير الداخلية خالد المنصوري"),
         (4, "مصدر طبي"), (7, "مصدر طبي")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # the subject before "قد أعلن", not the verb's object after it
+    ("وكان مجلس المحافظة قد أعلن البلدة منطقة منكوبة، ودعا إلى إغاثة 900 عائلة باتت بلا مأوى.",
+     "مجلس المحافظة"),
+    # the name Ali is written with ي, the preposition على with ى
+    ("وقال المتحدث باسم الشرطة محمد علي إن 14 شخصاً قُتلوا.", "المتحدث باسم الشرطة محمد علي"),
+])
+def test_source_names(sentence, source):
+    assert [r.reported_by for r in reports(sentence)] == [source]

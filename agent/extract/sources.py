@@ -117,6 +117,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
     elif is_reporting_verb(w, GIVING_VERBS):
+        if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
+            return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
         begin = _skip_asides(ws, k + 1)
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
             return _subject_before(doc, ws, k)
@@ -284,6 +286,8 @@ def _ends_name(ws: list[Word], i: int) -> bool:
     w = ws[i]
     if not w.is_letters or starts_number(ws, i) or casualty_word(w):
         return True  # digits, number words, commas, quote marks, colons, "قتل", "أصيب"
+    if w.norm == "علي" and w.raw.endswith("ي"):
+        return False  # "سيد مرتضى علي": the name; the preposition is written على
     bases = clitic_bases(w.norm)
     bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES if b.endswith(x)]  # نفته
     if any(b in _NAME_STOPS or b in _REPORTED_NOUNS for b in bases) or is_reporting_verb(w):
