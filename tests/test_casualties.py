@@ -425,6 +425,9 @@ def test_a_source_named_again_by_its_head_or_as_the_same():
      "مجلس المحافظة"),
     # the name Ali is written with ي, the preposition على with ى
     ("وقال المتحدث باسم الشرطة محمد علي إن 14 شخصاً قُتلوا.", "المتحدث باسم الشرطة محمد علي"),
+    # "منها" inside a body's name is no stop
+    ("وقالت مديرة المركز الوطني لمكافحة الأمراض والوقاية منها سعاد حداد إن 40 شخصاً توفوا.",
+     "مديرة المركز الوطني لمكافحة الأمراض والوقاية منها سعاد حداد"),
 ])
 def test_source_names(sentence, source):
     assert [r.reported_by for r in reports(sentence)] == [source]

@@ -289,7 +289,9 @@ def _ends_name(ws: list[Word], i: int) -> bool:
     if w.norm == "علي" and w.raw.endswith("ي"):
         return False  # "سيد مرتضى علي": the name; the preposition is written على
     bases = clitic_bases(w.norm)
-    bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES if b.endswith(x)]  # نفته
+    # "نفته" is نفى with its object; "منها" is no stop: "المراكز الأفريقية … والوقاية منها"
+    bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES
+              if b.endswith(x) and b[: -len(x)] != "من"]
     if any(b in _NAME_STOPS or b in _REPORTED_NOUNS for b in bases) or is_reporting_verb(w):
         return True
     return w.norm.startswith("ل") and w.norm[1:] in _OUTLETS
