@@ -365,3 +365,69 @@ def test_a_figure_takes_the_day_and_place_of_its_incident():
 ])
 def test_tolls_and_their_sources(sentence, expected):
     assert [(r.category.value, r.count_best, r.reported_by) for r in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a plural or dual verb agrees with a subject told before it, across its noun phrase
+    ("وقال المتحدث إن ثمانية من عناصر الدفاع المدني في المحافظة قُتلوا أثناء عملية الإخلاء.",
+     [("killed", 8)]),
+    ("وأوضح البيان أن خمسة جنود من اللواء الثالث مشاة لقوا حتفهم في الانفجار.", [("killed", 5)]),
+    ("وكان اثنان من موظفي البلدية المحلية أُصيبا بجروح طفيفة.", [("injured", 2)]),
+    # a clause opened by وأن ends the reach of the verb before it
+    ("وذكرت الشرطة أن سبعة صيادين قضوا غرقاً قبالة الساحل، وأن 12 آخرين أُنقذوا.",
+     [("killed", 7), ("rescued", 12)]),
+    ("وأكد المسؤول أن 20 شخصاً قُتلوا في الهجوم، وأن ثلاثة من الحراس أصيبوا.",
+     [("killed", 20), ("injured", 3)]),
+])
+def test_a_verb_after_its_subject(sentence, expected):
+    assert [(r.category.value, r.count_best) for r in reports(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # two words that together say what happened
+    ("وقال المسؤول إن 40 مصاباً ما زالوا يتلقون العلاج في مستشفى المدينة.", [("injured", 40)]),
+    ("وتوفي ثلاثة أشخاص ويتلقى خمسة العلاج في المستشفى.", [("killed", 3), ("injured", 5)]),
+    ("وأشار إلى أن 600 أسرة باتت بلا مأوى بعد انهيار منازلها.", [("displaced", 600)]),
+])
+def test_phrases_that_name_the_harm(sentence, expected):
+    assert [(r.category.value, r.count_best) for r in reports(sentence)] == expected
+
+
+def test_a_statement_speaks_for_the_body_that_issued_it():
+    text = ("أعلنت وزارة الداخلية في بيان مقتل ثلاثة من رجال الشرطة في الهجوم. "
+            "وأضاف البيان أن خمسة عناصر من دورية الحراسة أُصيبوا بجروح. "
+            "وكانت المنظمة الدولية للهجرة قد أفادت الشهر الماضي بأن 900 شخص نزحوا "
+            "حتى الأحد.")
+    assert [(r.category.value, r.count_best, r.reported_by) for r in reports(text)] == [
+        ("killed", 3, "وزارة الداخلية"), ("injured", 5, "وزارة الداخلية"),
+        ("displaced", 900, "المنظمة الدولية للهجرة")]
+
+
+def test_a_verb_before_of_them_makes_a_figure_of_its_own():
+    text = "وقال المحافظ إن 240 عاملاً كانوا داخل المصنع عند اندلاع الحريق، أُجلي منهم 180."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("evacuated", 180)]
+    text = "قُتل 125 شخصاً بينهم 17 طفلاً في التدافع."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 125)]
+
+
+def test_a_source_named_again_by_its_head_or_as_the_same():
+    text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
+            "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "
+            "وأفاد مصدر طبي بمقتل أربعة مسعفين. وذكر المصدر ذاته أن سبعة أشخاص فُقدوا.")
+    assert [(r.count_best, r.reported_by) for r in reports(text)] == [
+        (12, "وزير الداخلية خالد المنصوري"), (30, "وزير الداخلية خالد المنصوري"),
+        (4, "مصدر طبي"), (7, "مصدر طبي")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # the subject before "قد أعلن", not the verb's object after it
+    ("وكان مجلس المحافظة قد أعلن البلدة منطقة منكوبة، ودعا إلى إغاثة 900 عائلة باتت بلا مأوى.",
+     "مجلس المحافظة"),
+    # the name Ali is written with ي, the preposition على with ى
+    ("وقال المتحدث باسم الشرطة محمد علي إن 14 شخصاً قُتلوا.", "المتحدث باسم الشرطة محمد علي"),
+    # "منها" inside a body's name is no stop
+    ("وقالت مديرة المركز الوطني لمكافحة الأمراض والوقاية منها سعاد حداد إن 40 شخصاً توفوا.",
+     "مديرة المركز الوطني لمكافحة الأمراض والوقاية منها سعاد حداد"),
+])
+def test_source_names(sentence, source):
+    assert [r.reported_by for r in reports(sentence)] == [source]

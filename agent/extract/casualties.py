@@ -219,8 +219,10 @@ def _details(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]]) 
         if owner is not None and last + 1 < len(ws) and ws[last + 1].norm in _DETAIL_MARKERS:
             out.members.add(k)  # "أصيب 46 شخصا، نقل 19 منهم إلى المستشفيات"
             continue
-        if marker is not None and owner is not None:
-            out.members.add(k)
+        if marker is not None and owner is not None and not (
+                marker > 0 and category_of(ws, marker - 1) is not None
+                and not is_person_noun(ws[marker - 1])):
+            out.members.add(k)  # but "أُنقذ منهم 363": a figure of its own, of them
             out.text[owner] = (ws[marker].start, counts[k].end)
             continue
         if owner is not None and owner in out.text and k - 1 in out.members \

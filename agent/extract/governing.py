@@ -31,9 +31,12 @@ _WEAK = lexicon.words("weak_casualty_words")
 _CASES = lexicon.words("case_words")
 _MOVING = lexicon.words("moving_words")
 _SHELTERS = lexicon.words("shelter_words")
+_PHRASES = lexicon.table("casualty_phrases", CasualtyCategory)
+_PHRASE_REACH = 3  # "ويتلقى سبعة العلاج": the phrase's second word after the count
 _TOLL_REACH = 10  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
 _GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
 _GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
+_AGREEING_AFTER = 6  # "سبعة جنود من الكتيبة الرابعة للمشاة توفوا": a verb agreeing with its subject
 _AFTER_PENALTY = 2  # "وقتل أيضا شخصان وأصيب آخران": قتل governs شخصان, not أصيب
 _NOUN_GOVERNS = 2  # "ارتفع عدد القتلى إلى 50": a noun reaches a number only across a word
 
@@ -64,10 +67,20 @@ def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     if category is None and any(b in _MOVING for b in bases) and any(
             set(clitic_bases(w.norm)) & _SHELTERS for w in ws[i + 1:i + 5]):
         return CasualtyCategory.evacuated  # "نُقلوا إلى مراكز إيواء"
+    if category is None:
+        category = _phrase(ws, i)
     if category is None and any(b in _CASES for b in bases) and not (
             i + 1 < len(ws) and casualty_word(ws[i + 1])):
         return CasualtyCategory.sick  # "1227 حالة"; in "حالة وفاة" the next word says it
     return category
+
+
+def _phrase(ws: list[Word], i: int) -> CasualtyCategory | None:
+    """The category of a two-word phrase that word i opens ("يتلقون العلاج", "بلا مأوى")."""
+    after = [b for w in ws[i + 1:i + 1 + _PHRASE_REACH] if w.is_letters
+             for b in clitic_bases(w.norm)]
+    return next((_PHRASES[key] for b in clitic_bases(ws[i].norm) for a in after
+                 if (key := f"{b} {a}") in _PHRASES), None)
 
 
 def lexemes(ws: list[Word], taken: set[int]) -> list[Lexeme]:
@@ -111,7 +124,7 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
             continue
         else:
             span_between = range(last + 1, lex.index)
-            limit = _GOVERN_AFTER
+            limit = _AGREEING_AFTER if _agrees(ws, lex.index) else _GOVERN_AFTER
             if lex.index + 1 in starts:
                 continue  # "هاجم 20 مسلحا قرية وقتلوا 5": قتلوا governs the 5
         between = [i for i in span_between if i not in asides]
@@ -127,6 +140,17 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         if best is None or rank < best[0]:
             best = rank, lex
     return (best[1].category, best[1]) if best else None
+
+
+def _agrees(ws: list[Word], index: int) -> bool:
+    """Is the casualty word at `index` a plural or dual verb ("قُتلوا", "أُصيبا"), or does one
+    lead it ("لقوا حتفهم", "فقدوا حياتهم")? Then it agrees with a subject told before it, however
+    long its noun phrase: "عشرة من عناصر فوج الإطفاء قُتلوا"."""
+    word = ws[index].norm
+    if is_person_noun(ws[index]):
+        return False
+    dual = word.endswith("ا") and casualty_word(Word(word[:-1], 0, 0, "")) is not None
+    return word.endswith("وا") or dual or (index > 0 and ws[index - 1].norm.endswith("وا"))
 
 
 def _toll(ws: list[Word], first: int) -> Lexeme | None:

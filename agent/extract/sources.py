@@ -32,6 +32,7 @@ _ANAPHORIC_HEADS = lexicon.words("anaphoric_heads")  # "المنظمة" after it
 _CLAUSE_STARTS = lexicon.words("subject_openers")  # "وكانت X قد أعلنت"
 _TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة الصحة"
 _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
+_REFERRING = lexicon.words("referring_sources")  # "وأضاف البيان", "المصدر ذاته"
 _COMMAS = {"،", ","}
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
@@ -72,7 +73,26 @@ def _new_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def sources_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
-    """Every attribution in raw [start, end), in reading order, one per name span."""
+    """Every attribution in raw [start, end), in reading order, one per name span; a source
+    that refers back ("وأضاف البيان", "المصدر ذاته") stands for the one named last before it."""
+    found = _named_in(doc, start, end)
+    if not any(_refers_back(name) for name, _ in found):
+        return found
+    every = doc.memo("sources", lambda: _named_in(doc, 0, len(doc.text)))
+    return [(_issuer(every, at.start) or name, at) if _refers_back(name) else (name, at)
+            for name, at in found]
+
+
+def _refers_back(name: str) -> bool:
+    return norm(name.strip()) in _REFERRING
+
+
+def _issuer(every: list[tuple[str, Span]], before: int) -> str | None:
+    return next((name for name, at in reversed(every)
+                 if at.start < before and not _refers_back(name)), None)
+
+
+def _named_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
     ws = words(doc, start, end)
     seen: dict[tuple[int, int], tuple[str, Span]] = {}
     for k in range(len(ws)):
@@ -97,6 +117,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
     elif is_reporting_verb(w, GIVING_VERBS):
+        if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
+            return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
         begin = _skip_asides(ws, k + 1)
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
             return _subject_before(doc, ws, k)
@@ -264,8 +286,12 @@ def _ends_name(ws: list[Word], i: int) -> bool:
     w = ws[i]
     if not w.is_letters or starts_number(ws, i) or casualty_word(w):
         return True  # digits, number words, commas, quote marks, colons, "قتل", "أصيب"
+    if w.norm == "علي" and w.raw.endswith("ي"):
+        return False  # "سيد مرتضى علي": the name; the preposition is written على
     bases = clitic_bases(w.norm)
-    bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES if b.endswith(x)]  # نفته
+    # "نفته" is نفى with its object; "منها" is no stop: "المراكز الأفريقية … والوقاية منها"
+    bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES
+              if b.endswith(x) and b[: -len(x)] != "من"]
     if any(b in _NAME_STOPS or b in _REPORTED_NOUNS for b in bases) or is_reporting_verb(w):
         return True
     return w.norm.startswith("ل") and w.norm[1:] in _OUTLETS
