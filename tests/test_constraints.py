@@ -101,6 +101,14 @@ def test_a_source_s_head_must_match_not_only_its_country() -> None:
     assert not refused(ans) and "27" in ans.text, ans.text
 
 
+def test_a_year_the_question_gives_is_the_figure_s_year() -> None:
+    # The article (published 2024-03-10) dates the Baghdad toll to Sunday, 2024.
+    ans = ask("How many people were killed in Baghdad in 2024?")
+    assert not refused(ans) and "27" in ans.text, ans.text
+    assert refused(ask("How many people were killed in Baghdad in 2019?"))
+    assert refused(ask("كم شخصا قتل في بغداد عام 2019؟"))
+
+
 def test_the_latest_toll_is_not_a_source() -> None:
     for question in ("How many people were killed in Baghdad, according to the latest toll?",
                      "How many people were killed in Baghdad, according to preliminary estimates?",

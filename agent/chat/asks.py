@@ -47,6 +47,7 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
 _FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
+_YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
 _EN_IN = {"in", "at", "from", "near", "inside"}
 _PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
                    "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
@@ -127,6 +128,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.category = (*asked, *c.category)
     c.sources = _sources(q)
     c.times = [t for t in q.terms if _is_time(q, t)]
+    # 'in 2018', 'عام 2018': a year the figure must be of (digits are no term of their own).
+    c.times += [Term(m.group(), (m.group(),), frozenset(), m.start(), m.end())
+                for m in _YEAR_GIVEN.finditer(norm(q.text))]
     source_ids = {id(t) for t in c.sources}
     for run in _names(q):
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic

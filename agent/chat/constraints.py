@@ -78,7 +78,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     # The day in a why-question ('why did thousands march on Saturday') sets the scene; the
     # cause may be given in a sentence that names no day of its own.
     if c.times and not (c.attribute == Attribute.reason and not _dated(fx, ev)) and not all(
-            Words(when).has(t) or _on_weekday(fx, ev, t) for t in c.times):
+            (_of_year(fx, ev, t.word) if t.word.isdigit() else Words(when).has(t))
+            or _on_weekday(fx, ev, t) for t in c.times):
         return "time"
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
@@ -88,6 +89,18 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.count and not reported and not _has_number(fx, ev.sentence):
         return "counted"  # 'how many ...' is not answered by a sentence without a figure
     return None
+
+
+def _of_year(fx: Facts, ev: Evidence, year: str) -> bool:
+    """The figure is of that year: its date, its date words or its own sentence say so (not the
+    next sentence its evidence runs into: 'وكانت البلاد قد سجلت طوال عام 2018')."""
+    if ev.fact is None:
+        return year in norm(ev.sentence)
+    obj = ev.fact.obj
+    at = obj.evidence[0].start if getattr(obj, "evidence", None) else -1
+    own = next((s.text for s, _ in fx.sentences if s.start <= at < s.end), ev.sentence)
+    said = " ".join([getattr(obj, "date", None) or "", getattr(obj, "date_text", None) or "", own])
+    return year in norm(said)
 
 
 def _has_number(fx: Facts, text: str) -> bool:
