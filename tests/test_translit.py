@@ -27,7 +27,7 @@ FOUND = [
     ("Shaheen", "شاهين"), ("Batinah", "الباطنة"), ("Belaid", "بلعيد"), ("Hasakah", "الحسكة"),
     ("Latakia", "اللاذقية"), ("Deir ez-Zor", "دير الزور"), ("Raqqa", "الرقة"),
     ("Khartoum", "الخرطوم"), ("Derna", "درنة"), ("Benghazi", "بنغازي"), ("Vahidi", "وحيدي"),
-    ("Qaraqosh", "قره قوش"),
+    ("Qaraqosh", "قره قوش"), ("Axum", "أكسوم"), ("Alfassi", "ألفاسي"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

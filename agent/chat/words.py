@@ -18,7 +18,8 @@ _AR_CONSONANT = table("name_consonants_ar", str, normalize=False)
 # The Latin side of agent/lexicons/name_consonants_ar.txt: digraphs first, then letters.
 _EN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("kh", "k"), ("gh", "j"), ("th", "t"), ("dh", "d"),
                 ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"),  # dj: Djibouti, Djerba
-                ("ce", "s"), ("ci", "si"), ("cy", "sy"))  # a soft c: Prince, Nicosia, Cyprus
+                ("ce", "s"), ("ci", "si"), ("cy", "sy"),  # a soft c: Prince, Nicosia, Cyprus
+                ("x", "ks"))  # Axum, أكسوم
 _EN_CONSONANT = dict(zip("bptdjghkqclmnrszfvxS", "bbtdjjhkkklmnrszffkS", strict=True))
 _ARTICLE = "ال"  # the definite article, dropped before keying a name
 _SUFFIXES = ordered("term_suffixes_ar")
@@ -56,10 +57,11 @@ def en_keys(word: str) -> frozenset[str]:
     w = word.lower()
     for digraph, cls in _EN_DIGRAPHS:
         w = w.replace(digraph, cls)
-    keys = _with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in w))
-    if "v" in w:  # a v is ف, or و in Persian and Turkish names (Vahidi/وحيدي), keyed as a vowel
-        keys |= _with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in w.replace("v", "")))
-    return keys
+    forms = [w, w.replace("v", "")]  # a v is ف, or و in Persian and Turkish names (Vahidi)
+    if len(w) > 5 and w.startswith(("al", "el")):  # the article written as one word: Alfassi
+        forms.append(w[2:])
+    return frozenset().union(*(_with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in f))
+                               for f in forms))
 
 
 def _stems(form: str) -> list[str]:
