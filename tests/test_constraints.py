@@ -468,3 +468,15 @@ def test_a_person_is_found_by_the_title_the_question_gives() -> None:
     ans = answer("Who chairs the National Commission for Human Rights?", facts, text)
     assert "سلمى العلي" in ans.text, ans.text
     assert "سلمى العلي" not in answer("Who is the commission's spokesman?", facts, text).text
+
+
+def test_a_figure_the_question_gives_picks_the_fact_it_asks_about() -> None:
+    # Written for this test: today's crash and an earlier one, each with its toll and date.
+    text = ("أبها - لقي 20 معتمراً حتفهم أمس الاثنين إثر انقلاب حافلة على طريق عقبة شعار في "
+            "منطقة عسير.\n\nوكان حادث انقلاب حافلة معتمرين مماثل في أكتوبر 2019 قد أودى بحياة "
+            "35 معتمراً قرب المدينة المنورة.\n")
+    facts = extract(text, "2023-03-28")
+    ans = answer("On what day did the Umrah bus crash in which 20 pilgrims died happen?", facts,
+                 text)
+    assert ("2023-03-27" in ans.text or "الاثنين" in ans.text) and "2019" not in ans.text, ans.text
+    assert "2019" in answer("When did the crash that killed 35 people happen?", facts, text).text

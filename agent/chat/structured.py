@@ -270,7 +270,11 @@ def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
     """Events and casualty reports that have `field`, in the asked category, best match first."""
     having = [f for f in fx.facts if f.kind in ("event", "casualty") and getattr(f.obj, field)
               and (not q.categories or getattr(f.obj, "category", None) in q.categories)]
-    return _best(having, fx.known(q.terms), fx)
+    # 'the crash in which 20 pilgrims died': a figure the question gives picks its facts.
+    figures = re.findall(r"\d+", norm(q.text))
+    given = [f for f in having if figures and any(
+        re.search(rf"(?<!\d){n}(?!\d)", norm(fact_evidence(fx, f).sentence)) for n in figures)]
+    return _best(given or having, fx.known(q.terms), fx)
 
 
 def _answer_where(q: Query, fx: Facts) -> Answer | None:
