@@ -19,6 +19,7 @@ from agent.chat.context import context, covers, quote_answer, ranked_sentences
 from agent.chat.facts import Facts
 from agent.chat.question import parse
 from agent.chat.reply import check, model_reply, prompt
+from agent.chat.routes import asked_way
 from agent.chat.structured import code_answer, out_of_article
 from agent.model.llm import LLM
 from schemas import ArticleExtraction
@@ -40,7 +41,9 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
     asks = read(q, fx)
     coded = code_answer(q, fx, asks)
     items = context(q, fx)
-    if coded is not None and (q.count or not (q.when or q.where) or not items
+    # A where/when answer stands when its cited words cover the question; a trip's place
+    # ('where was it heading') comes from the one sentence that says the trip.
+    if coded is not None and (q.count or not (q.when or q.where) or not items or asked_way(q)
                               or covers(q, fx, [c.quote for c in coded.citations])):
         yield vet(q, fx, coded, asks)
         return

@@ -11,6 +11,7 @@ from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
+from agent.chat.routes import asked_way, route_answer
 from agent.chat.words import Term, Words
 from agent.text.arabic import norm
 from agent.text.doc import locate
@@ -278,6 +279,8 @@ def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
 
 
 def _answer_where(q: Query, fx: Facts) -> Answer | None:
+    if asked_way(q) is not None:  # 'where was it heading', 'from which town did it set off'
+        return route_answer(q, fx, fx.known(q.terms))
     if q.place_list:
         return _answer_place_list(q, fx)
     best = _best_with(q, fx, "location")
@@ -338,7 +341,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return said or (unanswerable(q.lang) if _WHAT_SAID.search(q.text) else None)
     if q.who_is:
         return _answer_who_is(q, fx)
-    if q.where or (q.place_list and not q.when):
+    if q.where or asked_way(q) is not None or (q.place_list and not q.when):
         return _answer_where(q, fx)
     if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future
                                                              or asks.year or asks.since):

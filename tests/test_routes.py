@@ -1,0 +1,42 @@
+"""Where a trip went or came from: the place after «إلى» or «من» in the sentence that says the
+trip, copied as written and cited (agent/chat/routes.py). Articles written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from agent.chat import Answer, answer
+from agent.extract import extract
+from schemas import ArticleExtraction
+
+BUS = ("كانتشاري - قُتل تسعة ركاب وأصيب خمسة آخرون أمس عندما انفجر لغم بحافلة صغيرة في شرق "
+       "بوركينا فاسو.\n\nوكانت الحافلة متجهة من مدينة فادا نغورما، كبرى مدن الشرق، إلى بلدة "
+       "كانتشاري الحدودية، بحسب مصدر أمني.\n")
+FERRY = ("الموصل - غرق 40 شخصاً على الأقل بانقلاب عبّارة في نهر دجلة.\n\nوكانت العبّارة تنقل "
+         "عائلات من ضفة النهر إلى جزيرة أم الربيعين السياحية حين انقلبت.\n")
+
+
+@cache
+def _facts(text: str) -> ArticleExtraction:
+    return extract(text, "2024-12-26")
+
+
+def ask(question: str, text: str = BUS) -> Answer:
+    return answer(question, _facts(text), text)
+
+
+def test_where_a_trip_was_heading() -> None:
+    ans = ask("Where was the minibus heading when it hit the mine?")
+    assert "كانتشاري" in ans.text and "فادا" not in ans.text, ans.text
+    assert ans.citations and "متجهة" in ans.citations[0].quote.text
+    assert "أم الربيعين" in ask("إلى أين كانت العبّارة متجهة؟", FERRY).text
+
+
+def test_where_a_trip_began() -> None:
+    ans = ask("From which town had the bus set off?")
+    assert "فادا نغورما" in ans.text and "كانتشاري" not in ans.text.split("[")[0], ans.text
+
+
+def test_no_trip_in_the_article_is_no_route() -> None:
+    ans = ask("From which port did the ferry set out?", FERRY)
+    assert not ans.text.startswith("From"), ans.text
