@@ -480,3 +480,17 @@ def test_a_figure_the_question_gives_picks_the_fact_it_asks_about() -> None:
                  text)
     assert ("2023-03-27" in ans.text or "الاثنين" in ans.text) and "2019" not in ans.text, ans.text
     assert "2019" in answer("When did the crash that killed 35 people happen?", facts, text).text
+
+
+def test_a_nationality_the_question_counts_must_stand_with_the_figure() -> None:
+    # Written for this test: the toll, and the Filipinos among the dead.
+    text = ("الكويت - لقي 12 عاملاً حتفهم في حريق اندلع فجر اليوم في مبنى سكني بمنطقة المنقف، "
+            "بينهم ثلاثة فلبينيين، بحسب وزارة الداخلية.\n\nوقُتل في غزة أمس سبعة من عمال "
+            "الإغاثة يحملون جنسيات بريطانيا وبولندا وأستراليا، بحسب منظمتهم.\n")
+    facts = extract(text, "2024-06-12")
+    for question in ("How many Filipino nationals died in the fire?", "كم عاملاً فلبينياً قتل؟"):
+        ans = answer(question, facts, text)
+        assert not refused(ans) and "ثلاثة" in ans.text, ans.text
+    ans = answer("How many British nationals were among the aid workers killed in Gaza?", facts,
+                 text)
+    assert refused(ans) and "7" not in ans.text.splitlines()[0], ans.text

@@ -37,6 +37,8 @@ _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
 COUNTRIES = words("countries")
+DEMONYMS = table("state_demonyms", str)  # 'صيني' -> الصين
+_NATIONALS = {"nationals", "national", "citizens", "citizen", "people", "persons", "residents"}
 GAZETTEER = words("cities") | COUNTRIES
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
@@ -328,10 +330,35 @@ def _sources(q: Query) -> list[Term]:
 
 def _read_counted(q: Query, c: Constraints) -> None:
     _read_counted_noun(q, c)
+    nationals = _nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
+    if nationals:
+        c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
     if not c.counted and any(t.norm in _CONDITION or t.text.lower() in _CONDITION
                              for t in tokens(q.text)):
         c.counted = tuple(w for w in _CONDITION if not w.isascii())
         c.counted_words, c.unchecked = "critical condition", False
+
+
+def _nationality(q: Query) -> tuple[str, ...]:
+    """The Arabic forms of a nationality the counted noun carries: 'British' (بريطاني،
+    البريطانيين …) in 'how many British nationals', 'فلبينياً' in «كم رهينة فلبينياً»."""
+    if q.lang == "en":  # a nationality on a noun of people in general, not 'Algerian soldiers'
+        m = _EN_COUNTED.search(q.text.lower())
+        counted = m.group(1).split() if m else []
+        if not counted or counted[-1] not in _NATIONALS:
+            return ()
+        states = {norm(f).removeprefix("ال") for w in counted if w in GLOSSARY
+                  for f in GLOSSARY[w].forms}
+        return tuple(d for d, state in DEMONYMS.items()
+                     if norm(state).removeprefix("ال") in states)
+    toks = tokens(q.text)
+    at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
+    for t in toks[at + 1:at + 4] if at is not None else []:
+        state = next((DEMONYMS[b] for b in clitic_bases(t.norm.removesuffix("ا"))
+                      if b in DEMONYMS), None)
+        if state is not None:
+            return tuple(d for d, st in DEMONYMS.items() if st == state)
+    return ()
 
 
 def _read_counted_noun(q: Query, c: Constraints) -> None:

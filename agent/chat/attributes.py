@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.chat.asks import COUNTRIES, Attribute, Constraints
+from agent.chat.asks import COUNTRIES, DEMONYMS, Attribute, Constraints
 from agent.chat.facts import Fact, Facts
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
@@ -18,7 +18,6 @@ from schemas import ActorType
 _NOT_AGENTS = (ActorType.civilians, ActorType.other)
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
-_DEMONYMS = table("state_demonyms", str)
 _NAME_MARKERS = words("question_name_markers")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
@@ -81,7 +80,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         # A nisba ('بنغلاديشيون', 'مصرية'), or a country someone comes from ('غالبيتهم من
         # بنغلاديش', 'المتحدرة من مدريد في إسبانيا'); not a country named as a place.
         toks = [t.norm for t in tokens(near)]
-        return any(b in _DEMONYMS for w in toks for b in clitic_bases(w)) or any(
+        return any(b in DEMONYMS for w in toks for b in clitic_bases(w)) or any(
             any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
             for i, w in enumerate(toks))
     return _names_after_head(fx, text, c.subject, c.head)
