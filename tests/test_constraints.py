@@ -494,3 +494,16 @@ def test_a_nationality_the_question_counts_must_stand_with_the_figure() -> None:
     ans = answer("How many British nationals were among the aid workers killed in Gaza?", facts,
                  text)
     assert refused(ans) and "7" not in ans.text.splitlines()[0], ans.text
+
+
+def test_a_source_named_by_title_finds_the_person_the_figure_cites() -> None:
+    # Written for this test: the spokesman is introduced by title, the figure cites his name.
+    text = ("غزة - قال المتحدث باسم وزارة الصحة إياد البزم إن غارة جوية أصابت سوقاً في مخيم "
+            "جباليا أمس الثلاثاء.\n\nوأصيب 180 شخصاً على الأقل، بحسب إياد البزم.\n")
+    facts = extract(text, "2021-06-23")
+    ans = answer("According to the health ministry spokesman, how many people were wounded?",
+                 facts, text)
+    assert not refused(ans) and "180" in ans.text.splitlines()[0], ans.text
+    ans = answer("According to the interior ministry, how many people were wounded?",
+                 facts, text)
+    assert "180" not in ans.text.splitlines()[0], ans.text

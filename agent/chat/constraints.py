@@ -25,7 +25,7 @@ from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
-from schemas import CasualtyReport, Span, Victims
+from schemas import Actor, ActorType, CasualtyReport, Span, Victims
 
 # The checks: each citation is read with the words that stand behind it.
 
@@ -177,10 +177,17 @@ def _is_actor(fx: Facts, name: str) -> bool:
 
 
 def _with_aliases(fx: Facts, name: str) -> str:
-    """The source's name with the other names the article gives it ('… (أوتشا)')."""
-    key = norm(name)
-    return " ".join([name, *(x for a in fx.extraction.actors if norm(a.name) == key
-                             for x in a.aliases)])
+    """The source's name with the other names and the title the article gives it ('…
+    (أوتشا)'; 'أتسباها' is the region's health adviser)."""
+    key = f" {norm(name)} "
+    return " ".join([name, *(x for a in fx.extraction.actors if _same_source(a, key)
+                             for x in (*a.aliases, a.title or "", a.affiliation or ""))])
+
+
+def _same_source(actor: Actor, key: str) -> bool:
+    """The actor is the source `key` names: by its whole name, or a person by part of it."""
+    own = f" {norm(actor.name)} "
+    return own == key or (actor.type == ActorType.person and (own in key or key in own))
 
 
 _WEEKDAYS = table("weekdays", str)
