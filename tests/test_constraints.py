@@ -465,8 +465,10 @@ def test_a_person_is_found_by_the_title_the_question_gives() -> None:
     text = ("الخرطوم - قالت اللجنة الوطنية لحقوق الإنسان في تقرير أمس إن 40 محتجاً قُتلوا منذ بدء "
             "الاحتجاجات.\n\nوقالت رئيسة اللجنة سلمى العلي للصحافيين إن التحقيق مستمر.\n")
     facts = extract(text, "2024-06-30")
-    ans = answer("Who chairs the National Commission for Human Rights?", facts, text)
-    assert "سلمى العلي" in ans.text, ans.text
+    for question in ("Who chairs the National Commission for Human Rights?",
+                     "Who heads the human rights commission?"):
+        ans = answer(question, facts, text)
+        assert "سلمى العلي" in ans.text, ans.text
     assert "سلمى العلي" not in answer("Who is the commission's spokesman?", facts, text).text
 
 

@@ -197,7 +197,8 @@ def _answer_who_is(q: Query, fx: Facts) -> Answer | None:
         hits = [t for t in known if names.has(t, min_key=2)]
         # A name the question gives counts twice a word of the title it gives.
         scored.append((2 * len(hits) + sum(f.context.has(t) for t in known), hits, f))
-    if not any(hits and f.obj.type == ActorType.person for _, hits, f in scored):
+    if not any(f.obj.type == ActorType.person and any(is_name(t) for t in hits)
+               for _, hits, f in scored):
         # 'Who chairs the human rights commission?': no person's name given; the person whose
         # title holds the question's words.
         titled: list[tuple[int, list[Term], Fact]] = [
