@@ -251,3 +251,14 @@ def test_names_of_places_and_things_the_labeller_proposes_are_no_actors(
 def test_a_person_other_modules_name_needs_a_title_or_the_labeller() -> None:
     text = "واتهم مستخدمون على مواقع التواصل الاجتماعي أنصار الحزب الحاكم بالوقوف وراء الاعتداءات."
     assert "مستخدمون" not in {a.name for a in actors_of(text, ["مستخدمون"])}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("وأعلن الرئيس البيروفي بيدرو كاستيو حالة الطوارئ في العاصمة ليما لمدة شهر.",
+     "بيدرو كاستيو", "الرئيس البيروفي"),
+    ("وطالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بإجراء تحقيق شامل في الهجوم.",
+     "أنطونيو غوتيريش", "الأمين العام للأمم المتحدة"),
+])
+def test_what_the_title_holder_did_is_not_his_name(text: str, name: str, title: str) -> None:
+    people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
+    assert name in people and people[name].title == title

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from agent import ner
 from agent.extract.actors.quotes import gap, is_quoted, passable
 from agent.extract.actors.words import (
     ACTOR_VERBS,
@@ -173,9 +175,10 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
             start = None  # "المبعوث الأممي إلى اليمن | طرفي النزاع": an object, not a name
         end = more if start is not None else end
     if start is not None:
-        name = clean(doc, toks[i + start], toks[end - 1])
-        core = sum(t.norm not in NAME_PARTICLES for t in toks[i + start : end])
-        return Named(name, clean(doc, toks[i], toks[i + start - 1]), end, core)
+        start, end = _labelled_name(doc, toks, i, i + start, end)
+        name = clean(doc, toks[start], toks[end - 1])
+        core = sum(t.norm not in NAME_PARTICLES for t in toks[start:end])
+        return Named(name, clean(doc, toks[i], toks[start - 1]), end, core)
     # The title alone names the speaker ("المتحدث باسم القوات المسلحة المصرية"، "المبعوث
     # الأممي إلى اليمن"), unless a name follows between commas ("، مدحت الأسطل،").
     end = max(name_end(doc, toks, i), i + 1)
@@ -186,6 +189,34 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
                 and not passable(doc, toks[after.end - 1], toks[after.end]):
             return Named(after.name, title, after.end, after.words or 1)
     return Named(title, None, end, 0)
+
+
+@lru_cache(maxsize=4)
+def labelled(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The labeller's personal and organization names in a text (raw offsets, label)."""
+    return tuple(ner.entities(text, ("PERS", "ORG")))
+
+
+def _labelled_name(doc: Doc, toks: Sequence[Token], i: int, start: int, end: int
+                   ) -> tuple[int, int]:
+    """Where the title holder's name is when the labeller reads a personal name that the title
+    ends with: the name read back from the run's end was then what the person did or said
+    ('الرئيس عبد الفتاح السيسي | بمضاعفة التعويضات'، 'الرئيس غييرمو | لاسو حالة الطوارئ').
+    Returns the name's first and end index in toks (unchanged when the labeller agrees)."""
+    people = [(s, e) for s, e, label in labelled(doc.text) if label == "PERS"]
+
+    def person(k: int) -> bool:
+        return any(s < toks[k].end and toks[k].start < e for s, e in people) and \
+            not lexical(toks[k].norm)
+
+    if not person(start - 1):
+        return start, end
+    first, last = start - 1, start
+    while first - 1 > i and person(first - 1) and passable(doc, toks[first - 1], toks[first]):
+        first -= 1
+    while last < end and person(last) and passable(doc, toks[last - 1], toks[last]):
+        last += 1
+    return first, last
 
 
 def _coordinated(doc: Doc, toks: Sequence[Token], i: int, end: int, start: int | None,
