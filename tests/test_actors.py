@@ -262,3 +262,14 @@ def test_a_person_other_modules_name_needs_a_title_or_the_labeller() -> None:
 def test_what_the_title_holder_did_is_not_his_name(text: str, name: str, title: str) -> None:
     people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
     assert name in people and people[name].title == title
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وأفاد سكان من قرية ود الحليو بأن المسلحين اقتحموا المنازل. وأضافوا أن ود الحليو تعرضت "
+     "لقصف عنيف.", "ود الحليو"),
+    ("أعلن الاتحاد الأفريقي من أديس أبابا عقد قمة طارئة. وقالت أديس أبابا إنها ستستضيف الوفود.",
+     "أديس أبابا"),
+])
+def test_a_place_is_no_person(text: str, place: str) -> None:
+    found = actors_of(text)
+    assert not any(a.type is ActorType.person and norm(place) in norm(a.name) for a in found)

@@ -154,6 +154,18 @@ def _without_parts(learned: list[Mention], found: Sequence[Mention]) -> list[Men
             not any(m.key[0] in (k[0], k[-1]) for k in full)]
 
 
+def names_place(doc: Doc, words: tuple[str, ...]) -> bool:
+    """The words of a name are a known place ('أديس أبابا') or follow a place's designator
+    somewhere in the article ('بلدة أدري'، 'بمقاطعة مالانغ'): a place, not a person."""
+    if not words or " ".join(words) in PLACES:
+        return True
+    toks, _, _ = _words(doc.text)
+    n = len(words)
+    return any(tuple(t.norm for t in toks[k : k + n]) == words and k and
+               in_lexicon(toks[k - 1].norm, DESIGNATORS | PLURAL_DESIGNATORS)
+               for k in range(len(toks) - n + 1) if toks[k].norm.endswith(words[0]))
+
+
 def named_in(doc: Doc, start: int, end: int) -> list[Mention]:
     """The names the rules and the labeller read in the raw range (weak ones left out), in
     order: who a pronoun may stand for."""
