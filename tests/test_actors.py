@@ -273,3 +273,19 @@ def test_what_the_title_holder_did_is_not_his_name(text: str, name: str, title: 
 def test_a_place_is_no_person(text: str, place: str) -> None:
     found = actors_of(text)
     assert not any(a.type is ActorType.person and norm(place) in norm(a.name) for a in found)
+
+
+def test_a_governorate_is_no_title() -> None:
+    text = "ووقع الانفجار في محافظة بابل جنوبي العاصمة، وأسفر عن مقتل خمسة أشخاص."
+    assert not any(a.type is ActorType.person for a in actors_of(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال مدير الدفاع المدني في محافظة الأنبار خالد الدليمي إن الحريق أخمد.", "خالد الدليمي"),
+    ("وقال مدير الدفاع المدني في محافظة الأنبار جاسم حمادي للتلفزيون الرسمي إن الحريق أخمد.",
+     "جاسم حمادي"),
+])
+def test_a_title_tied_to_a_governorate_ends_with_its_name(text: str, name: str) -> None:
+    people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
+    assert people[name].title == "مدير الدفاع المدني في محافظة الأنبار"
+    assert people[name].affiliation == "الدفاع المدني"

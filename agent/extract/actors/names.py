@@ -44,6 +44,7 @@ from agent.extract.actors.words import (
     unjoined,
     verbish,
 )
+from agent.extract.places import DESIGNATORS
 from agent.text.arabic import Token
 from agent.text.doc import Doc, span
 from schemas import Span
@@ -70,12 +71,15 @@ def _to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     """toks[j], ل + a medium or the press, says whom the words were given to, not who spoke:
     'شهود عيان | لوكالة فرانس برس'، 'بيتر ليرنر | للصحافيين إنه'. The press after لل is the
     genitive of a body when a name goes on after it: 'النقابة الوطنية للصحفيين التونسيين'،
-    'للصحفيين أنتوني بيلانجي'."""
+    'للصحفيين أنتوني بيلانجي'; after a personal name it is whom he spoke to ('رضا فلاح
+    | للتلفزيون الرسمي')."""
     w = toks[j].norm
     if w[:1] == "ل" and w[1:] in MEDIA_AFTER:  # "لوكالة"، "لرويترز"
         return True
     if not (w.startswith("لل") and bare(w) in MEDIA_AFTER):
         return False
+    if j and not definite(toks[j - 1].norm) and not lexical(toks[j - 1].norm):
+        return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or not passable(doc, toks[j], nxt) or stop_word(nxt)
 
@@ -122,7 +126,7 @@ def _workplace(toks: Sequence[Token], end: int) -> bool:
     tie, nxt = toks[end].norm, toks[end + 1].norm
     country = joined([t.norm for t in toks[end + 1 : end + 3]], COUNTRY_FORMS) is not None
     if tie in ("في", "لدي"):
-        return definite(nxt) or lexical(nxt) or country
+        return definite(nxt) or lexical(nxt) or country or in_lexicon(nxt, DESIGNATORS)
     return tie in _BODY_TIES and (definite(nxt) or in_lexicon(nxt, ORG_HEADS) or country)
 
 
@@ -169,7 +173,8 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
         # "رئيس قسم الهواتف في الشركة شين جي كاي"، "النائب عن حزب التيار الديمقراطي محمد
         # عمار": the name may follow the workplace or the body
         more = run_end(doc, toks, end + 1, most)
-        start = _name_start(doc, toks[i:more], floor=end - i + 2)
+        place = in_lexicon(toks[end + 1].norm, DESIGNATORS)  # "في محافظة كرمان | رضا فلاح"
+        start = _name_start(doc, toks[i:more], floor=end - i + 2 + place)
         if start is not None and toks[end].norm in _BODY_TIES and \
                 any(definite(t.norm) for t in toks[i + start : more]):
             start = None  # "المبعوث الأممي إلى اليمن | طرفي النزاع": an object, not a name
@@ -393,7 +398,7 @@ def name_end(doc: Doc, toks: Sequence[Token], i: int) -> int:
         return end + 1 + len(country.split("_"))
     if place in CHANNELS or place in FRAME_NOUNS or place in STOP_WORDS:
         return end  # "في بيان"، "في وقت سابق": where or when it was said, not who
-    if definite(place) or in_lexicon(place, ORG_HEADS):
-        return group_end(doc, toks, end + 1)
+    if definite(place) or in_lexicon(place, ORG_HEADS) or in_lexicon(place, DESIGNATORS):
+        return group_end(doc, toks, end + 1)  # "في محافظة كرمان"
     # "القيادة الأمريكية في أفريقيا"، "وزارة الصحة في غزة": one proper name of a place
     return end + 2 if in_lexicon(toks[i].norm, INSTITUTIONS) and not lexical(place) else end
