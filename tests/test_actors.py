@@ -289,3 +289,8 @@ def test_a_title_tied_to_a_governorate_ends_with_its_name(text: str, name: str) 
     people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
     assert people[name].title == "مدير الدفاع المدني في محافظة الأنبار"
     assert people[name].affiliation == "الدفاع المدني"
+
+
+def test_a_place_word_never_starts_a_personal_name() -> None:
+    text = "وقال أحد سكان المدينة إن القصف استمر طوال الليل."
+    assert not any(a.type is ActorType.person for a in actors_of(text))

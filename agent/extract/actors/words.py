@@ -145,7 +145,7 @@ def lexical(word: str) -> bool:
     """Words that belong to titles and group names, never to a personal name."""
     return (is_title_head(word) or in_lexicon(word, ORG_HEADS) or in_lexicon(word, COUNTRY_FORMS)
             or in_lexicon(word, CAPITALS) or bare(word) in DEMONYMS or word in STOP_WORDS
-            or word in RANK_WORDS
+            or word in RANK_WORDS or in_lexicon(word, DESIGNATORS)
             or word in CONNECTORS or any(ch.isdigit() for ch in word))
 
 
