@@ -251,3 +251,46 @@ def test_names_of_places_and_things_the_labeller_proposes_are_no_actors(
 def test_a_person_other_modules_name_needs_a_title_or_the_labeller() -> None:
     text = "واتهم مستخدمون على مواقع التواصل الاجتماعي أنصار الحزب الحاكم بالوقوف وراء الاعتداءات."
     assert "مستخدمون" not in {a.name for a in actors_of(text, ["مستخدمون"])}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("وأعلن الرئيس البيروفي بيدرو كاستيو حالة الطوارئ في العاصمة ليما لمدة شهر.",
+     "بيدرو كاستيو", "الرئيس البيروفي"),
+    ("وطالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بإجراء تحقيق شامل في الهجوم.",
+     "أنطونيو غوتيريش", "الأمين العام للأمم المتحدة"),
+])
+def test_what_the_title_holder_did_is_not_his_name(text: str, name: str, title: str) -> None:
+    people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
+    assert name in people and people[name].title == title
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وأفاد سكان من قرية ود الحليو بأن المسلحين اقتحموا المنازل. وأضافوا أن ود الحليو تعرضت "
+     "لقصف عنيف.", "ود الحليو"),
+    ("أعلن الاتحاد الأفريقي من أديس أبابا عقد قمة طارئة. وقالت أديس أبابا إنها ستستضيف الوفود.",
+     "أديس أبابا"),
+])
+def test_a_place_is_no_person(text: str, place: str) -> None:
+    found = actors_of(text)
+    assert not any(a.type is ActorType.person and norm(place) in norm(a.name) for a in found)
+
+
+def test_a_governorate_is_no_title() -> None:
+    text = "ووقع الانفجار في محافظة بابل جنوبي العاصمة، وأسفر عن مقتل خمسة أشخاص."
+    assert not any(a.type is ActorType.person for a in actors_of(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال مدير الدفاع المدني في محافظة الأنبار خالد الدليمي إن الحريق أخمد.", "خالد الدليمي"),
+    ("وقال مدير الدفاع المدني في محافظة الأنبار جاسم حمادي للتلفزيون الرسمي إن الحريق أخمد.",
+     "جاسم حمادي"),
+])
+def test_a_title_tied_to_a_governorate_ends_with_its_name(text: str, name: str) -> None:
+    people = {a.name: a for a in actors_of(text) if a.type is ActorType.person}
+    assert people[name].title == "مدير الدفاع المدني في محافظة الأنبار"
+    assert people[name].affiliation == "الدفاع المدني"
+
+
+def test_a_place_word_never_starts_a_personal_name() -> None:
+    text = "وقال أحد سكان المدينة إن القصف استمر طوال الليل."
+    assert not any(a.type is ActorType.person for a in actors_of(text))

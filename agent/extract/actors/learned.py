@@ -12,9 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from agent import ner
 from agent.extract.actors.mentions import Mention, mention, mentions_in
-from agent.extract.actors.names import clean
+from agent.extract.actors.names import clean, labelled
 from agent.extract.actors.quotes import is_quoted
 from agent.extract.actors.words import (
     ORG_HEADS,
@@ -45,7 +44,6 @@ from schemas import ActorType, Span
 # A word in the accusative with tanwin ('سلكاً'، 'محمّلاً') is a noun or an adverb, not a name.
 _TANWIN_ALIF = re.compile(r"(?:\u064b\u0627|\u0627\u064b)\W*$")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
-_LABELS = ("PERS", "ORG")
 THING_HEADS = lexicon.words("thing_heads")
 _NOT_PERSON_BEFORE = (DESIGNATORS, PLURAL_DESIGNATORS, NAME_HEADS, EVENT_NOUNS, THING_HEADS)
 
@@ -107,15 +105,10 @@ def _organization(doc: Doc, toks: list[Token], seen: Counter[str]) -> Mention | 
     return found
 
 
-@lru_cache(maxsize=4)
-def _labelled(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple(ner.entities(text, _LABELS))
-
-
 def labelled_person(doc: Doc, where: Span) -> bool:
     """The labeller reads a personal name somewhere in these words."""
     return any(label == "PERS" and s < where.end and where.start < e
-               for s, e, label in _labelled(doc.text))
+               for s, e, label in labelled(doc.text))
 
 
 @lru_cache(maxsize=4)  # asked for every pronoun speaker: read the article's words once
@@ -134,14 +127,14 @@ def learned_mentions(doc: Doc, found: Sequence[Mention], start: int = 0,
     taken = Ranges([*((m.span.start, m.span.end) for m in found), *places])
     words, starts, seen = _words(doc.text)
     stop = len(doc.text) if end is None else end
-    labelled = _labelled(doc.text)
+    found_names = labelled(doc.text)
     out = []
-    for first_char, last_char, label in labelled[bisect_left(labelled, (start,)):]:
+    for first_char, last_char, label in found_names[bisect_left(found_names, (start,)):]:
         if first_char >= stop:
             break
         text = doc.text[first_char:last_char]
-        if taken.overlaps(first_char, last_char) or not _ARABIC.search(text):
-            continue
+        if taken.overlaps(first_char, last_char) or not _ARABIC.search(text) or "\n" in text:
+            continue  # a name never runs on from a headline into the article
         first = bisect_left(starts, first_char)
         inside = words[first : bisect_left(starts, last_char)]
         before = words[max(0, first - 3) : first]
@@ -159,6 +152,18 @@ def _without_parts(learned: list[Mention], found: Sequence[Mention]) -> list[Men
     full = {m.key for m in [*found, *learned] if m.type is ActorType.person and len(m.key) > 1}
     return [m for m in learned if len(m.key) > 1 or m.type is not ActorType.person or
             not any(m.key[0] in (k[0], k[-1]) for k in full)]
+
+
+def names_place(doc: Doc, words: tuple[str, ...]) -> bool:
+    """The words of a name are a known place ('أديس أبابا') or follow a place's designator
+    somewhere in the article ('بلدة أدري'، 'بمقاطعة مالانغ'): a place, not a person."""
+    if not words or " ".join(words) in PLACES:
+        return True
+    toks, _, _ = _words(doc.text)
+    n = len(words)
+    return any(tuple(t.norm for t in toks[k : k + n]) == words and k and
+               in_lexicon(toks[k - 1].norm, DESIGNATORS | PLURAL_DESIGNATORS)
+               for k in range(len(toks) - n + 1) if toks[k].norm.endswith(words[0]))
 
 
 def named_in(doc: Doc, start: int, end: int) -> list[Mention]:

@@ -37,6 +37,7 @@ from agent.extract.actors.words import (
     key,
     unjoined,
 )
+from agent.extract.places import DESIGNATORS
 from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.doc import Doc
 from agent.text.intervals import Ranges
@@ -196,7 +197,7 @@ def affiliation(doc: Doc, title: Span | None) -> str | None:
         return None
     toks = tokens(doc.text, title.start, title.end)
     for i, t in enumerate(toks[:-1]):
-        if t.norm in ("باسم", "في"):
+        if t.norm == "باسم" or (t.norm == "في" and not in_lexicon(toks[i + 1].norm, DESIGNATORS)):
             return clean(doc, toks[i + 1], toks[group_end(doc, toks, i + 1) - 1]).text
     closed = next((t.norm for t in toks if t.norm in CLOSED_CONNECTORS), None)
     if closed is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from agent.extract.actors.kinds import classify, country_of
-from agent.extract.actors.learned import labelled_person, learned_mentions
+from agent.extract.actors.learned import labelled_person, learned_mentions, names_place
 from agent.extract.actors.mentions import (
     Mention,
     affiliation,
@@ -221,6 +221,12 @@ def _surnames(doc: Doc, clusters: list[_Cluster], toks: Sequence[Token]) -> None
                 c.mentions.append(Mention(clean(doc, t, t), ActorType.person))
 
 
+def _place(doc: Doc, c: _Cluster) -> bool:
+    """A 'person' no title names whose every form is a place's name."""
+    return c.type is ActorType.person and not any(m.title for m in c.mentions) and \
+        all(names_place(doc, m.key) for m in c.mentions)
+
+
 def _names_someone(name: str) -> bool:
     """Unnamed sources and people known only by a title are not actors: 'شهود عيان'،
     'مصدر طبي'، 'وزير الدفاع الباكستاني'."""
@@ -269,7 +275,8 @@ def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
     found += learned_mentions(doc, found)
     found = [m for m in found if not (m.weak and m.type is ActorType.person)]
     clusters = [c for c in _merge(found) if not all(m.weak for m in c.mentions)
-                and not (c.key == _REBELS and all(len(m.key) < 2 for m in c.mentions))]
+                and not (c.key == _REBELS and all(len(m.key) < 2 for m in c.mentions))
+                and not _place(doc, c)]
     _surnames(doc, clusters, tokens(doc.text))
     actors = [_to_actor(doc, c) for c in clusters]
     return sorted(actors, key=lambda a: (a.evidence[0].start, a.name))

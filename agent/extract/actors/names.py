@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from agent import ner
 from agent.extract.actors.quotes import gap, is_quoted, passable
 from agent.extract.actors.words import (
     ACTOR_VERBS,
@@ -42,6 +44,7 @@ from agent.extract.actors.words import (
     unjoined,
     verbish,
 )
+from agent.extract.places import DESIGNATORS
 from agent.text.arabic import Token
 from agent.text.doc import Doc, span
 from schemas import Span
@@ -68,12 +71,15 @@ def _to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     """toks[j], ل + a medium or the press, says whom the words were given to, not who spoke:
     'شهود عيان | لوكالة فرانس برس'، 'بيتر ليرنر | للصحافيين إنه'. The press after لل is the
     genitive of a body when a name goes on after it: 'النقابة الوطنية للصحفيين التونسيين'،
-    'للصحفيين أنتوني بيلانجي'."""
+    'للصحفيين أنتوني بيلانجي'; after a personal name it is whom he spoke to ('رضا فلاح
+    | للتلفزيون الرسمي')."""
     w = toks[j].norm
     if w[:1] == "ل" and w[1:] in MEDIA_AFTER:  # "لوكالة"، "لرويترز"
         return True
     if not (w.startswith("لل") and bare(w) in MEDIA_AFTER):
         return False
+    if j and not definite(toks[j - 1].norm) and not lexical(toks[j - 1].norm):
+        return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or not passable(doc, toks[j], nxt) or stop_word(nxt)
 
@@ -120,7 +126,7 @@ def _workplace(toks: Sequence[Token], end: int) -> bool:
     tie, nxt = toks[end].norm, toks[end + 1].norm
     country = joined([t.norm for t in toks[end + 1 : end + 3]], COUNTRY_FORMS) is not None
     if tie in ("في", "لدي"):
-        return definite(nxt) or lexical(nxt) or country
+        return definite(nxt) or lexical(nxt) or country or in_lexicon(nxt, DESIGNATORS)
     return tie in _BODY_TIES and (definite(nxt) or in_lexicon(nxt, ORG_HEADS) or country)
 
 
@@ -167,15 +173,17 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
         # "رئيس قسم الهواتف في الشركة شين جي كاي"، "النائب عن حزب التيار الديمقراطي محمد
         # عمار": the name may follow the workplace or the body
         more = run_end(doc, toks, end + 1, most)
-        start = _name_start(doc, toks[i:more], floor=end - i + 2)
+        place = in_lexicon(toks[end + 1].norm, DESIGNATORS)  # "في محافظة كرمان | رضا فلاح"
+        start = _name_start(doc, toks[i:more], floor=end - i + 2 + place)
         if start is not None and toks[end].norm in _BODY_TIES and \
                 any(definite(t.norm) for t in toks[i + start : more]):
             start = None  # "المبعوث الأممي إلى اليمن | طرفي النزاع": an object, not a name
         end = more if start is not None else end
     if start is not None:
-        name = clean(doc, toks[i + start], toks[end - 1])
-        core = sum(t.norm not in NAME_PARTICLES for t in toks[i + start : end])
-        return Named(name, clean(doc, toks[i], toks[i + start - 1]), end, core)
+        start, end = _labelled_name(doc, toks, i, i + start, end)
+        name = clean(doc, toks[start], toks[end - 1])
+        core = sum(t.norm not in NAME_PARTICLES for t in toks[start:end])
+        return Named(name, clean(doc, toks[i], toks[start - 1]), end, core)
     # The title alone names the speaker ("المتحدث باسم القوات المسلحة المصرية"، "المبعوث
     # الأممي إلى اليمن"), unless a name follows between commas ("، مدحت الأسطل،").
     end = max(name_end(doc, toks, i), i + 1)
@@ -186,6 +194,34 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
                 and not passable(doc, toks[after.end - 1], toks[after.end]):
             return Named(after.name, title, after.end, after.words or 1)
     return Named(title, None, end, 0)
+
+
+@lru_cache(maxsize=4)
+def labelled(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The labeller's personal and organization names in a text (raw offsets, label)."""
+    return tuple(ner.entities(text, ("PERS", "ORG")))
+
+
+def _labelled_name(doc: Doc, toks: Sequence[Token], i: int, start: int, end: int
+                   ) -> tuple[int, int]:
+    """Where the title holder's name is when the labeller reads a personal name that the title
+    ends with: the name read back from the run's end was then what the person did or said
+    ('الرئيس عبد الفتاح السيسي | بمضاعفة التعويضات'، 'الرئيس غييرمو | لاسو حالة الطوارئ').
+    Returns the name's first and end index in toks (unchanged when the labeller agrees)."""
+    people = [(s, e) for s, e, label in labelled(doc.text) if label == "PERS"]
+
+    def person(k: int) -> bool:
+        return any(s < toks[k].end and toks[k].start < e for s, e in people) and \
+            not lexical(toks[k].norm)
+
+    if not person(start - 1):
+        return start, end
+    first, last = start - 1, start
+    while first - 1 > i and person(first - 1) and passable(doc, toks[first - 1], toks[first]):
+        first -= 1
+    while last < end and person(last) and passable(doc, toks[last - 1], toks[last]):
+        last += 1
+    return first, last
 
 
 def _coordinated(doc: Doc, toks: Sequence[Token], i: int, end: int, start: int | None,
@@ -362,7 +398,7 @@ def name_end(doc: Doc, toks: Sequence[Token], i: int) -> int:
         return end + 1 + len(country.split("_"))
     if place in CHANNELS or place in FRAME_NOUNS or place in STOP_WORDS:
         return end  # "في بيان"، "في وقت سابق": where or when it was said, not who
-    if definite(place) or in_lexicon(place, ORG_HEADS):
-        return group_end(doc, toks, end + 1)
+    if definite(place) or in_lexicon(place, ORG_HEADS) or in_lexicon(place, DESIGNATORS):
+        return group_end(doc, toks, end + 1)  # "في محافظة كرمان"
     # "القيادة الأمريكية في أفريقيا"، "وزارة الصحة في غزة": one proper name of a place
     return end + 2 if in_lexicon(toks[i].norm, INSTITUTIONS) and not lexical(place) else end

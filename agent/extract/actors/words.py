@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from agent.extract.places import DESIGNATORS
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, tokens
 from schemas import ActorType
@@ -109,8 +110,10 @@ def unjoined(word: str) -> str:
 
 
 def is_title_head(word: str) -> bool:
-    """A title's head word, also with a possessive ('قائدها'، 'باسمه' is a connector)."""
-    return in_lexicon(word, TITLE_HEADS) or in_lexicon(_POSSESSIVE.sub("", word), TITLE_HEADS)
+    """A title's head word, also with a possessive ('قائدها'، 'باسمه' is a connector), but
+    not a place's designator that reads like one ('محافظة' is written as 'محافظه')."""
+    return in_lexicon(word, TITLE_HEADS) or (
+        in_lexicon(_POSSESSIVE.sub("", word), TITLE_HEADS) and not in_lexicon(word, DESIGNATORS))
 
 
 def force_head(word: str) -> str | None:
@@ -142,7 +145,7 @@ def lexical(word: str) -> bool:
     """Words that belong to titles and group names, never to a personal name."""
     return (is_title_head(word) or in_lexicon(word, ORG_HEADS) or in_lexicon(word, COUNTRY_FORMS)
             or in_lexicon(word, CAPITALS) or bare(word) in DEMONYMS or word in STOP_WORDS
-            or word in RANK_WORDS
+            or word in RANK_WORDS or in_lexicon(word, DESIGNATORS)
             or word in CONNECTORS or any(ch.isdigit() for ch in word))
 
 
