@@ -509,3 +509,14 @@ def test_a_source_named_by_title_finds_the_person_the_figure_cites() -> None:
     ans = answer("According to the interior ministry, how many people were wounded?",
                  facts, text)
     assert "180" not in ans.text.splitlines()[0], ans.text
+
+
+def test_refugees_counted_in_another_category() -> None:
+    # Written for this test: refugees displaced, and the injured counted without saying who.
+    text = ("كوكس بازار - نزح 45 ألف لاجئ من مخيمات الروهينغا بعد حريق ضخم أمس، وأصيب أكثر من 560 "
+            "شخصاً، بحسب المفوضية.\n")
+    facts = extract(text, "2021-03-23")
+    ans = answer("كم لاجئاً أصيب في الحريق؟", facts, text)
+    assert "560" not in ans.text.splitlines()[0] and "45" not in ans.text.splitlines()[0], ans.text
+    ans = answer("كم لاجئاً نزح بعد الحريق؟", facts, text)
+    assert not refused(ans) and "45" in ans.text, ans.text

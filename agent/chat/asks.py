@@ -396,13 +396,11 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         if group:
             c.counted, c.counted_words = _group_forms(group), t.text
             return
-        if k == 0 and not any(b in _GENERIC for b in bases) and not _category_word(bases):
+        category = ar_category(bases)  # «كم لاجئاً أصيب»: the refugees are counted
+        own = category is None or bool(q.categories and category not in q.categories)
+        if k == 0 and not any(b in _GENERIC for b in bases) and own:
             c.counted, c.counted_words = tuple(bases), t.text
             return
-
-
-def _category_word(bases: list[str]) -> bool:
-    return ar_category(bases) is not None
 
 
 def starts(base: str, form: str) -> bool:

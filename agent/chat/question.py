@@ -262,15 +262,22 @@ def _parse_ar(q: Query) -> None:
     q.when = bool(_WHEN_AR.search(normalized))
     toks = tokens(q.text)
     q.who = bool(toks) and toks[0].norm in _WHO_AR
+    counted: tuple[CasualtyCategory, Term] | None = None  # «كم لاجئاً أصيب»: لاجئ is counted
+    after_count = False
     for tok in toks:
         bases = clitic_bases(tok.norm)
         if tok.norm in _COUNT_AR or bases[-1] in _COUNT_AR:
-            q.count = True
+            q.count = after_count = True
             continue
         category = ar_category(bases)
         if category is not None:
-            q.categories.add(category)
+            if after_count and counted is None:
+                counted = category, Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end)
+            else:
+                q.categories.add(category)
+            after_count = False
             continue
+        after_count = False
         if any(b in _SAY_AR for b in bases):
             q.say = True
             continue
@@ -280,6 +287,17 @@ def _parse_ar(q: Query) -> None:
         if any(_ar_match(b, _VICTIM_FORMS) for b in bases):
             continue
         q.terms.append(Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end))
+    if counted is not None:
+        category, noun = counted
+        # 'كم لاجئاً أصيب': a refugee or a detainee is who is counted when another category is
+        # asked; 'كم جريحاً سقط' still counts the wounded.
+        if category in _POPULATIONS and q.categories - {category}:
+            q.terms.insert(0, noun)
+        else:
+            q.categories.add(category)
+
+
+_POPULATIONS = {CasualtyCategory.displaced, CasualtyCategory.detained}
 
 
 def _ar_match(base: str, forms: Iterable[str]) -> bool:
