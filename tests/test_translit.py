@@ -27,7 +27,8 @@ FOUND = [
     ("Shaheen", "شاهين"), ("Batinah", "الباطنة"), ("Belaid", "بلعيد"), ("Hasakah", "الحسكة"),
     ("Latakia", "اللاذقية"), ("Deir ez-Zor", "دير الزور"), ("Raqqa", "الرقة"),
     ("Khartoum", "الخرطوم"), ("Derna", "درنة"), ("Benghazi", "بنغازي"), ("Vahidi", "وحيدي"),
-    ("Qaraqosh", "قره قوش"), ("Axum", "أكسوم"), ("Alfassi", "ألفاسي"),
+    ("Qaraqosh", "قره قوش"), ("Axum", "أكسوم"), ("Alfassi", "ألفاسي"), ("Karachi", "كراتشي"),
+    ("Chad", "تشاد"), ("Edhi", "إيدهي"), ("Nzérékoré", "نزيريكوري"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

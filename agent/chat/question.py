@@ -162,7 +162,10 @@ _WHICH = re.compile(r"(?:\b(?:[Ww]hich|[Ww]hat)(?: two| three)?"
                     r"|(?:^|\s)[\u0628\u0641\u0644]?(?:أي|اي|أية|اية))\s+$")
 
 
-_EN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|[\u0600-\u06FF]+")
+_EN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:'[A-Za-z]+)?|[\u0600-\u06FF]+")  # Nzérékoré
+
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 def _parse_en(q: Query) -> None:
@@ -238,7 +241,7 @@ def _classify_en(q: Query, word: str, start: int, end: int) -> None:
     if any(w in _SAY_EN for w in forms):
         q.say = True
         return
-    if not word.isascii():  # an Arabic name inside an English question
+    if _ARABIC.match(word):  # an Arabic name inside an English question
         q.terms.append(Term(word, tuple(clitic_bases(norm(word))), frozenset(), start, end))
         return
     # The Arabic article as Latin spellings write it, assimilated or not ('al-', 'ez-Zor').

@@ -3,6 +3,7 @@ clitic-free bases, and consonant keys that match names typed in Latin letters.""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -49,19 +50,27 @@ def _with_variant(key: str) -> frozenset[str]:
 def ar_keys(word: str) -> frozenset[str]:
     """Consonant keys of a normalized Arabic word, the definite article dropped."""
     base = word[2:] if word.startswith(_ARTICLE) and len(word) > 4 else word
+    base = base.replace("تش", "ش")  # كراتشي: Arabic writes the ch of Karachi, Chad, as تش
     return _with_variant(_collapse(_AR_CONSONANT.get(ch) for ch in base))
 
 
 def en_keys(word: str) -> frozenset[str]:
     """Consonant keys of a Latin-script word ('Zaid' -> 'zd', 'Saleh' -> 'slh')."""
-    w = word.lower()
-    for digraph, cls in _EN_DIGRAPHS:
-        w = w.replace(digraph, cls)
+    w = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower())
+                if not unicodedata.combining(ch))  # Nzérékoré is Nzerekore
     forms = [w, w.replace("v", "")]  # a v is ف, or و in Persian and Turkish names (Vahidi)
+    if "dh" in w:  # the dh of Edhi is د and ه (إيدهي), not ذ
+        forms.append(w.replace("dh", "d-h"))
     if len(w) > 5 and w.startswith(("al", "el")):  # the article written as one word: Alfassi
         forms.append(w[2:])
-    return frozenset().union(*(_with_variant(_collapse(_EN_CONSONANT.get(ch) for ch in f))
-                               for f in forms))
+    return frozenset().union(*(_with_variant(_collapse(
+        _EN_CONSONANT.get(ch) for ch in _digraphs(f))) for f in forms))
+
+
+def _digraphs(word: str) -> str:
+    for digraph, cls in _EN_DIGRAPHS:
+        word = word.replace(digraph, cls)
+    return word
 
 
 def _stems(form: str) -> list[str]:
