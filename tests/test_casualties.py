@@ -88,6 +88,11 @@ def test_founding_article():
     # one verb, two coordinated figures
     ("أفاد المرصد بمقتل 15 مقاتلا من الفصائل و10 من عناصر قوات النظام.",
      [("killed", 15, 15, 15), ("killed", 10, 10, 10)]),
+    # the displaced named as victims: the verb says what happened to them
+    ("وقُتل 60 نازحاً على الأقل في هجوم شنته ميليشيا على المخيم ليلاً.",
+     [("killed", 60, 60, None)]),
+    ("وأصيب 12 لاجئاً بحروق في الحريق الذي اندلع في المخيم.", [("injured", 12, 12, 12)]),
+    ("ونزح 500 لاجئ إضافي إلى المخيم خلال الأسبوع.", [("displaced", 500, 500, 500)]),
     # at least / about, and a date that is not a count
     ("وأدت الغارات إلى مقتل ١٥٠ شخصاً على الأقل وإصابة نحو ٤٠٠ آخرين في ١٣ كانون الأول.",
      [("killed", 150, 150, None), ("injured", None, 400, None)]),

@@ -104,13 +104,24 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
     """The category of count k and the word that governs it: the nearest casualty word in the
     sentence, before it (up to _GOVERN_BEFORE words) or after it (up to _GOVERN_AFTER), that
     no other number stands between and that does not govern a number of its own right after."""
-    first, last = spans[k]
+    first = spans[k][0]
     toll = _toll(ws, first)
     if toll is not None:
         return toll.category, toll
     own = _noun_category(ws, spans[k])
     if own is not None:
+        # "قُتل 60 نازحاً", "أصيب 12 لاجئاً": the verb says what happened to the displaced.
+        verb = _nearest(ws, spans, words, k) if own == CasualtyCategory.displaced else None
+        if verb is not None and verb[0] != own and not is_person_noun(ws[verb[1].index]):
+            return verb
         return own, None
+    return _nearest(ws, spans, words, k)
+
+
+def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], k: int
+             ) -> tuple[CasualtyCategory, Lexeme] | None:
+    """The nearest casualty word that governs count k (see governor)."""
+    first, last = spans[k]
     starts = {a for a, _ in spans}
     asides = _parenthesized(ws)
     best: tuple[int, Lexeme] | None = None
