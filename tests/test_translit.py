@@ -79,3 +79,9 @@ def test_doubled_letters_collapse_only_when_written_side_by_side() -> None:
 def test_an_unknown_acronym_is_the_name_whose_english_words_it_spells(
         acronym: str, name: str, spelled: bool) -> None:
     assert spells(acronym, name) is spelled
+
+
+def test_a_part_of_a_hyphenated_name_is_found() -> None:
+    # 'كوتوبالونغ-بالوخالي' is the Kutupalong-Balukhali camp; 'Balukhali' alone finds it.
+    assert _found("Balukhali", "مخيم كوتوبالونغ-بالوخالي")
+    assert not _found("Balukhali", "مخيم كوتوبالونغ")

@@ -102,9 +102,11 @@ class Words:
     def __init__(self, text: str) -> None:
         toks = [t.norm for t in tokens(text)]
         self.norm = " ".join(toks)
+        # 'كوتوبالونغ-بالوخالي': each part of a hyphenated name is a word of its own too.
+        parts = [p for t in toks if "-" in t for p in t.split("-") if p]
         self.bases: set[str] = set()
         self.keys: set[str] = set()
-        for tok in set(toks):
+        for tok in {*toks, *parts}:
             bases, keys = _bases_and_keys(tok)
             self.bases |= bases
             self.keys |= keys
