@@ -520,3 +520,14 @@ def test_refugees_counted_in_another_category() -> None:
     assert "560" not in ans.text.splitlines()[0] and "45" not in ans.text.splitlines()[0], ans.text
     ans = answer("كم لاجئاً نزح بعد الحريق؟", facts, text)
     assert not refused(ans) and "45" in ans.text, ans.text
+
+
+def test_a_name_after_a_title_of_two_words_and_the_city_it_names() -> None:
+    # Written for this test: «رئيس بلدية» is 'mayor'; the city stands between title and name.
+    text = ("دنيبرو - قُتل 40 شخصاً في ضربة صاروخية على مبنى سكني أمس.\n\nوقال رئيس بلدية دنيبرو "
+            "بوريس فيلاتوف إن فرص العثور على ناجين آخرين ضئيلة.\n")
+    facts = extract(text, "2023-01-15")
+    ans = answer("What is the name of Dnipro's mayor?", facts, text)
+    assert not refused(ans) and "فيلاتوف" in ans.text, ans.text
+    ans = answer("What is the name of the regional governor?", facts, text)
+    assert refused(ans) or "فيلاتوف" not in ans.text, ans.text

@@ -94,16 +94,38 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
         return False
     toks = [t.norm for t in tokens(text)]
     head = head or subject[0]
-    given = [norm(e.text) for a in fx.extraction.actors if a.type == ActorType.person
-             for e in a.evidence if not any(Words(e.text).has(t, min_key=2) for t in subject)]
-    for i, tok in enumerate(toks):
-        if not Words(tok).has(head, min_key=2):
-            continue
-        after = " ".join(toks[i + 1:i + 9])
-        if any(b in _NAME_MARKERS for w in toks[i + 1:i + 4] for b in clitic_bases(w)) or any(
+    # The names the article gives people, less a leading word the question gives ('دنيبرو
+    # بوريس فيلاتوف' after «رئيس بلدية» is بوريس فيلاتوف).
+    given = [" ".join(_unasked(norm(e.text).split(), subject)) for a in fx.extraction.actors
+             if a.type == ActorType.person for e in a.evidence]
+    given = [n for n in given if n]
+    for end in _head_ends(toks, head):
+        after = " ".join(toks[end:end + 8])
+        if any(b in _NAME_MARKERS for w in toks[end:end + 3] for b in clitic_bases(w)) or any(
                 f" {name} " in f" {after} " for name in given):
             return True
     return False
+
+
+def _unasked(words_: list[str], subject: list[Term]) -> list[str]:
+    """The name's words from the first one the question does not give; none if it gives all."""
+    for i, w in enumerate(words_):
+        if not any(Words(w).has(t, min_key=2) for t in subject):
+            return words_[i:] if not any(Words(x).has(t, min_key=2) for x in words_[i:]
+                                         for t in subject) else []
+    return []
+
+
+def _head_ends(toks: list[str], head: Term) -> list[int]:
+    """Where each mention of the head noun ends: after its one word, or after all the words
+    of a phrase the glossary gives it ('mayor' is «رئيس بلدية»)."""
+    ends = [i + 1 for i, tok in enumerate(toks) if Words(tok).has(head, min_key=2)]
+    for form in head.forms:
+        size = len(form.split())
+        if size > 1:
+            ends += [i + size for i in range(len(toks) - size + 1)
+                     if Words(" ".join(toks[i:i + size])).has_form(form)]
+    return ends
 
 
 def _gives_cause(text: str) -> bool:
