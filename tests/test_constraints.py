@@ -122,6 +122,14 @@ def test_members_of_the_security_forces_are_a_group() -> None:
     assert refused(ask("How many members of the security forces were killed in Baghdad?"))
 
 
+def test_a_place_after_ala_is_a_place_to_check() -> None:
+    # «الغارات على الرقة» asks Raqqa's toll: الرقة is a place the figure must be in.
+    text = "إدلب - قُتل 12 مدنياً في غارات على إدلب أمس، فيما تعرضت الرقة لقصف مدفعي.\n"
+    fx = Facts.build(extract(text, "2024-03-10"), text)
+    places = read(parse("كم مدنياً قُتل في الغارات على الرقة؟"), fx).places
+    assert [t.word for t in places] == ["الرقة"]
+
+
 def test_category_the_article_does_not_count_is_refused() -> None:
     assert refused(ask("How many people were displaced?"))
     assert refused(ask("كم شخصا اعتقل؟"))

@@ -53,7 +53,7 @@ _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 20
 _EN_IN = {"in", "at", "from", "near", "inside"}
 _PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
                    "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
-_AR_IN = {"في", "ب", "من"}
+_AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
 # Words between "how many" and what it counts.
 _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
