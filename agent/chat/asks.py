@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
+from agent.chat.asked import EN_COUNTED, nationality, sources
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category
 from agent.chat.words import Term, en_keys
@@ -37,27 +38,14 @@ _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
 COUNTRIES = words("countries")
-DEMONYMS = table("state_demonyms", str)  # 'صيني' -> الصين
-_NATIONALS = {"nationals", "national", "citizens", "citizen", "people", "persons", "residents"}
 GAZETTEER = words("cities") | COUNTRIES
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
-_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
-                        r"((?:\S+ ){0,3}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
-                        r"counted|announce|put|give|confirm|confirmed|register|registered)\b", re.I)
-# 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
-_ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
-_AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
-_FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
 _EN_IN = {"in", "at", "from", "near", "inside"}
 _PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
                    "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
 _AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
-# Words between "how many" and what it counts.
-_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
-                         r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
-                         r"can|died|lost|live|remain|[a-z]+ed)\b)")
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
@@ -128,7 +116,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         _read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
         c.category = (*asked, *c.category)
-    c.sources = _sources(q)
+    c.sources = sources(q)
     c.times = [t for t in q.terms if _is_time(q, t)]
     # 'in 2018', 'عام 2018': a year the figure must be of (digits are no term of their own).
     c.times += [Term(m.group(), (m.group(),), frozenset(), m.start(), m.end())
@@ -309,28 +297,9 @@ def _placed(q: Query, t: Term) -> bool:
             or any(b in _DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'
 
 
-def _sources(q: Query) -> list[Term]:
-    if q.lang == "en":
-        m = _EN_SOURCE.search(q.text)
-        if not m:
-            return []
-        start, end = m.span(1) if m.group(1) else m.span(2)
-    else:
-        found = [t for t in tokens(q.text) if t.norm in _AR_SOURCE]
-        if not found:
-            return []
-        start, end = found[0].end, len(q.text)
-    first = q.text[start:end].split()[:1]
-    if first and not first[0].isupper() and norm(first[0].lower()) in _ASKED_SOURCE:
-        return []
-    # 'according to the latest toll' names no one; 'HRANA's latest report' names HRANA.
-    return [t for t in q.terms if start <= t.start and t.end <= end
-            and norm(t.word.lower()) not in _FIGURE_SOURCES]
-
-
 def _read_counted(q: Query, c: Constraints) -> None:
     _read_counted_noun(q, c)
-    nationals = _nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
+    nationals = nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
     if not c.counted and any(t.norm in _CONDITION or t.text.lower() in _CONDITION
@@ -339,32 +308,10 @@ def _read_counted(q: Query, c: Constraints) -> None:
         c.counted_words, c.unchecked = "critical condition", False
 
 
-def _nationality(q: Query) -> tuple[str, ...]:
-    """The Arabic forms of a nationality the counted noun carries: 'British' (بريطاني،
-    البريطانيين …) in 'how many British nationals', 'فلبينياً' in «كم رهينة فلبينياً»."""
-    if q.lang == "en":  # a nationality on a noun of people in general, not 'Algerian soldiers'
-        m = _EN_COUNTED.search(q.text.lower())
-        counted = m.group(1).split() if m else []
-        if not counted or counted[-1] not in _NATIONALS:
-            return ()
-        states = {norm(f).removeprefix("ال") for w in counted if w in GLOSSARY
-                  for f in GLOSSARY[w].forms}
-        return tuple(d for d, state in DEMONYMS.items()
-                     if norm(state).removeprefix("ال") in states)
-    toks = tokens(q.text)
-    at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
-    for t in toks[at + 1:at + 4] if at is not None else []:
-        state = next((DEMONYMS[b] for b in clitic_bases(t.norm.removesuffix("ا"))
-                      if b in DEMONYMS), None)
-        if state is not None:
-            return tuple(d for d, st in DEMONYMS.items() if st == state)
-    return ()
-
-
 def _read_counted_noun(q: Query, c: Constraints) -> None:
     if q.lang == "en":
         low = q.text.lower()
-        m = _EN_COUNTED.search(low)
+        m = EN_COUNTED.search(low)
         counted = m.group(1).split() if m else []
         of_the = _EN_OF_THE.search(low)
         if of_the and all(w in _GENERIC for w in counted):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.chat.asks import COUNTRIES, DEMONYMS, Attribute, Constraints
+from agent.chat.asked import DEMONYMS
+from agent.chat.asks import COUNTRIES, Attribute, Constraints
 from agent.chat.facts import Fact, Facts
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates

@@ -1,0 +1,68 @@
+"""What a question names besides its words: the source it cites ('according to X', «بحسب X»)
+and a nationality it counts ('how many British nationals'). Read by agent/chat/asks.py."""
+
+from __future__ import annotations
+
+import re
+
+from agent.chat.question import GLOSSARY, Query
+from agent.chat.words import Term
+from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import table, words
+
+_EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
+                        r"((?:\S+ ){0,3}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
+                        r"counted|announce|put|give|confirm|confirmed|register|registered)\b", re.I)
+# 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
+_ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
+_AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
+_FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
+# Words between "how many" and what it counts.
+EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
+                        r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
+                        r"can|died|lost|live|remain|[a-z]+ed)\b)")
+DEMONYMS = table("state_demonyms", str)  # 'صيني' -> الصين
+_NATIONALS = {"nationals", "national", "citizens", "citizen", "people", "persons", "residents"}
+
+
+def sources(q: Query) -> list[Term]:
+    """The terms that name the source a question cites ('according to X', 'did X say',
+    «بحسب X»), none when it asks for the source ('according to whom')."""
+    if q.lang == "en":
+        m = _EN_SOURCE.search(q.text)
+        if not m:
+            return []
+        start, end = m.span(1) if m.group(1) else m.span(2)
+    else:
+        found = [t for t in tokens(q.text) if t.norm in _AR_SOURCE]
+        if not found:
+            return []
+        start, end = found[0].end, len(q.text)
+    first = q.text[start:end].split()[:1]
+    if first and not first[0].isupper() and norm(first[0].lower()) in _ASKED_SOURCE:
+        return []
+    # 'according to the latest toll' names no one; 'HRANA's latest report' names HRANA.
+    return [t for t in q.terms if start <= t.start and t.end <= end
+            and norm(t.word.lower()) not in _FIGURE_SOURCES]
+
+
+def nationality(q: Query) -> tuple[str, ...]:
+    """The Arabic forms of a nationality the counted noun carries: 'British' (بريطاني،
+    البريطانيين …) in 'how many British nationals', 'فلبينياً' in «كم رهينة فلبينياً»."""
+    if q.lang == "en":  # a nationality on a noun of people in general, not 'Algerian soldiers'
+        m = EN_COUNTED.search(q.text.lower())
+        counted = m.group(1).split() if m else []
+        if not counted or counted[-1] not in _NATIONALS:
+            return ()
+        states = {norm(f).removeprefix("ال") for w in counted if w in GLOSSARY
+                  for f in GLOSSARY[w].forms}
+        return tuple(d for d, state in DEMONYMS.items()
+                     if norm(state).removeprefix("ال") in states)
+    toks = tokens(q.text)
+    at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
+    for t in toks[at + 1:at + 4] if at is not None else []:
+        state = next((DEMONYMS[b] for b in clitic_bases(t.norm.removesuffix("ا"))
+                      if b in DEMONYMS), None)
+        if state is not None:
+            return tuple(d for d, st in DEMONYMS.items() if st == state)
+    return ()
