@@ -539,3 +539,12 @@ def test_a_name_after_a_title_of_two_words_and_the_city_it_names() -> None:
     assert not refused(ans) and "فيلاتوف" in ans.text, ans.text
     ans = answer("What is the name of the regional governor?", facts, text)
     assert refused(ans) or "فيلاتوف" not in ans.text, ans.text
+
+
+def test_who_said_names_the_speaker_as_the_article_does() -> None:
+    # Written for this test: 'carriages' sounds like كيرياكوس; it is no name for the speaker.
+    text = ("أثينا - قال رئيس الوزراء كيرياكوس ميتسوتاكيس إن الحكومة ستساعد المصابين، فيما قال "
+            "مسؤول في الإطفاء إن العربات الأولى دُمّرت بالكامل.\n")
+    facts = extract(text, "2023-03-01")
+    ans = answer("Who said the carriages were completely destroyed?", facts, text)
+    assert not ans.text.startswith("Carriages"), ans.text

@@ -180,7 +180,9 @@ def _answer_statements(q: Query, fx: Facts) -> Answer | None:
     for f in chosen:
         s: Statement = f.obj
         words = s.text if len(s.text) <= _QUOTE_MAX else s.text[:_QUOTE_MAX] + "…"
-        who = display_name(s.speaker, q, by_speaker[f.id])
+        # 'Who said …?' asks for the speaker: a question word that looks like the name
+        # ('carriages', كيرياكوس) is no label for it.
+        who = display_name(s.speaker, q, [] if q.who else by_speaker[f.id])
         mark = d.cite(f.id, f.kind, f.quote)
         d.parts.append(f"{who} {_EN_SAY.get(s.kind, 'said')}: «{words}» {mark}" if q.lang == "en"
                        else f"{_AR_SAY[s.kind]} {who}: «{words}» {mark}")
