@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from agent.extract.actors.mentions import Mention, mention, mentions_in
-from agent.extract.actors.names import clean, labelled
+from agent.extract.actors.names import labelled
 from agent.extract.actors.quotes import is_quoted
+from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     ORG_HEADS,
     bare,

@@ -19,7 +19,7 @@ from agent.extract.actors.mentions import (
     mention,
     mentions_in,
 )
-from agent.extract.actors.names import clean
+from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     CAPITALS,
     COUNTRY_FORMS,

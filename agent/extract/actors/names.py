@@ -1,5 +1,5 @@
 """Reading a name in the words of a sentence: where a personal name starts after its title, where
-a group's name ends, and the span it covers without the proclitic of the sentence.
+a group's name ends (the span it covers: spans.py).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from agent import ner
 from agent.extract.actors.quotes import gap, is_quoted, passable
+from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     ACTOR_VERBS,
     CAPITALS,
@@ -38,7 +39,6 @@ from agent.extract.actors.words import (
     is_title_head,
     joined,
     lexical,
-    lexicon_word,
     nisba,
     stop_word,
     unjoined,
@@ -46,12 +46,10 @@ from agent.extract.actors.words import (
 )
 from agent.extract.places import DESIGNATORS
 from agent.text.arabic import Token
-from agent.text.doc import Doc, span
+from agent.text.doc import Doc
 from schemas import Span
 
-_BEFORE_ARTICLE = re.compile(r"^([وف]?[بك]?)ال(?=..)")
 _PREPOSED = re.compile(r"^[وف]?[بك]ال(?=..)")
-_VISIBLE = re.compile(r"\S")
 
 
 def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
@@ -285,45 +283,6 @@ def _second_name(toks: Sequence[Token], i: int, end: int) -> int:
         if (head or named) and definite(prev):
             return p
     return end
-
-
-def clean(doc: Doc, first: Token, last: Token) -> Span:
-    """Span from first to last word, without the proclitic glued to the first one ('والجيش'،
-    'لموسكو'), and with both marks of a quoted name it holds ('باسم «الكرملين»')."""
-    start = first.start + _proclitic_length(doc, first)
-    end = last.end
-    inside = doc.text[start:end]
-    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
-        if opening == closing:
-            unbalanced = inside.count(opening) % 2 == 1
-        else:
-            unbalanced = inside.count(opening) > inside.count(closing)
-        after = _next_visible(doc.text, end)
-        if unbalanced and doc.text.startswith(closing, after):
-            end = after + 1
-    return span(doc.text, start, end)
-
-
-def _next_visible(text: str, pos: int) -> int:
-    """The first character from `pos` on that is not a space (searched, not sliced: a copy of
-    the rest of the article for every name would make long articles slow)."""
-    found = _VISIBLE.search(text, pos)
-    return found.start() if found else len(text)
-
-
-def _proclitic_length(doc: Doc, t: Token) -> int:
-    """Raw characters of و/ف/ب/ك/ل in front of the name proper of a word (0 when none)."""
-    w = t.norm
-    m = _BEFORE_ARTICLE.match(w)
-    if m:
-        n = len(m.group(1))
-    elif not lexicon_word(w) and len(w) > 3 and w[0] in "وفبكل" and lexicon_word(w[1:]):
-        n = 1
-    else:
-        n = 0
-    if not n:
-        return 0
-    return doc.norm.offsets[doc.norm.from_raw(t.start) + n] - t.start
 
 
 def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
