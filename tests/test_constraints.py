@@ -5,6 +5,7 @@ A refusal comes first, in the question's language; a related fact may follow, ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import pytest
@@ -34,6 +35,12 @@ def _facts() -> ArticleExtraction:
 
 def ask(question: str) -> Answer:
     return answer(question, _facts(), ARTICLE)
+
+
+def asker(text: str, published: str) -> Callable[[str], Answer]:
+    """Questions about one article written for a test, extracted once."""
+    facts = extract(text, published)
+    return lambda question: answer(question, facts, text)
 
 
 def refused(ans: Answer) -> bool:
@@ -403,13 +410,12 @@ def test_a_source_by_its_acronym_and_a_figure_by_the_lead_s_place() -> None:
     # Written for this test: the acronym is given once, the toll's source later in full.
     text = ("تعز - ذكرت وكالة الأنباء اليمنية الرسمية (سبأ) أن قصفاً استهدف حياً سكنياً في مدينة "
             "تعز أمس الخميس.\n\nوأصيب 11 طفلاً في القصف، بحسب وكالة الأنباء اليمنية الرسمية.\n")
-    facts = extract(text, "2024-05-10")
-    ans = answer("How many children were wounded in Taiz, according to Saba?", facts, text)
+    ask_article = asker(text, "2024-05-10")
+    ans = ask_article("How many children were wounded in Taiz, according to Saba?")
     assert not refused(ans) and "11" in ans.text, ans.text
-    assert refused(answer("How many children were wounded in Taiz, according to UNICEF?",
-                          facts, text))
+    assert refused(ask_article("How many children were wounded in Taiz, according to UNICEF?"))
     # The figure has no place of its own: it is of the shelling the lead places in Taiz.
-    assert refused(answer("How many children were wounded in Aden?", facts, text))
+    assert refused(ask_article("How many children were wounded in Aden?"))
 
 
 def test_a_figure_told_as_background_gives_way_to_the_current_one() -> None:
@@ -417,9 +423,9 @@ def test_a_figure_told_as_background_gives_way_to_the_current_one() -> None:
     text = ("دمشق - أعلنت وزارة الصحة السورية اليوم تسجيل 96 إصابة مؤكدة بالكوليرا في محافظة "
             "حلب.\n\nوكانت الوزارة قد أعلنت الأسبوع الماضي تسجيل 20 إصابة مؤكدة بالكوليرا "
             "في محافظة حلب.\n")
-    facts = extract(text, "2022-09-20")
-    ans = answer("How many confirmed cholera cases has the health ministry recorded in Aleppo?",
-                 facts, text)
+    ask_article = asker(text, "2022-09-20")
+    ans = ask_article(
+        "How many confirmed cholera cases has the health ministry recorded in Aleppo?")
     given, _, _ = ans.text.partition("Related, not the answer")
     assert "96" in given and "20 " not in given, ans.text
 
@@ -428,20 +434,20 @@ def test_a_place_inside_a_locality_named_wad() -> None:
     # Written for this test: ود begins the locality's name; it is not "and".
     text = ("الدمازين - تجددت الاشتباكات القبلية أمس في قرية أم درفا بمحلية ود الماحي في ولاية "
             "النيل الأزرق.\n\nوقالت مصادر محلية إن تسعة أشخاص قُتلوا في قرية أم درفا.\n")
-    facts = extract(text, "2022-10-15")
-    ans = answer("How many people were killed in Wad al-Mahi?", facts, text)
+    ask_article = asker(text, "2022-10-15")
+    ans = ask_article("How many people were killed in Wad al-Mahi?")
     assert not refused(ans) and "9" in ans.text, ans.text
-    assert refused(answer("How many people were killed in Wad Madani?", facts, text))
+    assert refused(ask_article("How many people were killed in Wad Madani?"))
 
 
 def test_a_dateline_or_a_place_after_the_figure_is_not_the_figure_s_place() -> None:
     # Written for this test: filed from Nairobi; the provinces come after the national toll.
     text = ("نيروبي - أعلن الناطق باسم الحكومة الكينية اليوم أن حصيلة الفيضانات في البلاد ارتفعت "
             "إلى 228 قتيلاً منذ مارس، مضيفاً أن مقاطعتي ناكورو وكيسومو هما الأكثر تضرراً.\n")
-    facts = extract(text, "2024-05-05")
-    assert refused(answer("How many people died in Nairobi?", facts, text))
-    assert refused(answer("How many people died in Nakuru?", facts, text))
-    ans = answer("How many people died in the floods in Kenya?", facts, text)
+    ask_article = asker(text, "2024-05-05")
+    assert refused(ask_article("How many people died in Nairobi?"))
+    assert refused(ask_article("How many people died in Nakuru?"))
+    ans = ask_article("How many people died in the floods in Kenya?")
     assert not refused(ans) and "228" in ans.text, ans.text
 
 
@@ -450,18 +456,18 @@ def test_a_country_the_question_names_is_checked() -> None:
     text = ("أديس أبابا - قال مسؤول في المراكز الأفريقية لمكافحة الأمراض إن إصابات جدري القردة في "
             "القارة بلغت 17 ألف إصابة منذ مطلع العام.\n\nوفي بوروندي، قال المتحدث باسم وزارة الصحة "
             "إن عدد الإصابات المؤكدة بلغ 171 إصابة.\n")
-    facts = extract(text, "2024-08-15")
-    ans = answer("كم إصابة مؤكدة سجلت بوروندي؟", facts, text)
+    ask_article = asker(text, "2024-08-15")
+    ans = ask_article("كم إصابة مؤكدة سجلت بوروندي؟")
     assert not refused(ans) and "171" in ans.text and "17 ألف" not in ans.text, ans.text
-    assert refused(answer("كم إصابة سجلت رواندا؟", facts, text))
+    assert refused(ask_article("كم إصابة سجلت رواندا؟"))
 
 
 def test_critical_condition_is_counted_apart_from_the_wounded() -> None:
     # Written for this test: the wounded, and the few of them in critical condition.
     text = ("الموصل - انفجرت عبوة ناسفة في سوق شعبي أمس، وأصيب 40 شخصاً، بينهم خمسة في العناية "
             "المركزة، بحسب مصدر طبي.\n")
-    facts = extract(text, "2024-03-10")
-    ans = answer("How many of the wounded are in intensive care?", facts, text)
+    ask_article = asker(text, "2024-03-10")
+    ans = ask_article("How many of the wounded are in intensive care?")
     assert not refused(ans) and "خمسة" in ans.text, ans.text
     for question in ("How many of the wounded are in critical condition?",
                      "How many people were seriously injured in the Baghdad bombing?"):
@@ -472,12 +478,12 @@ def test_a_person_is_found_by_the_title_the_question_gives() -> None:
     # Written for this test: the commission is named, and its chair by her title.
     text = ("الخرطوم - قالت اللجنة الوطنية لحقوق الإنسان في تقرير أمس إن 40 محتجاً قُتلوا منذ بدء "
             "الاحتجاجات.\n\nوقالت رئيسة اللجنة سلمى العلي للصحافيين إن التحقيق مستمر.\n")
-    facts = extract(text, "2024-06-30")
+    ask_article = asker(text, "2024-06-30")
     for question in ("Who chairs the National Commission for Human Rights?",
                      "Who heads the human rights commission?"):
-        ans = answer(question, facts, text)
+        ans = ask_article(question)
         assert "سلمى العلي" in ans.text, ans.text
-    assert "سلمى العلي" not in answer("Who is the commission's spokesman?", facts, text).text
+    assert "سلمى العلي" not in ask_article("Who is the commission's spokesman?").text
 
 
 def test_a_figure_the_question_gives_picks_the_fact_it_asks_about() -> None:
@@ -485,11 +491,10 @@ def test_a_figure_the_question_gives_picks_the_fact_it_asks_about() -> None:
     text = ("أبها - لقي 20 معتمراً حتفهم أمس الاثنين إثر انقلاب حافلة على طريق عقبة شعار في "
             "منطقة عسير.\n\nوكان حادث انقلاب حافلة معتمرين مماثل في أكتوبر 2019 قد أودى بحياة "
             "35 معتمراً قرب المدينة المنورة.\n")
-    facts = extract(text, "2023-03-28")
-    ans = answer("On what day did the Umrah bus crash in which 20 pilgrims died happen?", facts,
-                 text)
+    ask_article = asker(text, "2023-03-28")
+    ans = ask_article("On what day did the Umrah bus crash in which 20 pilgrims died happen?")
     assert ("2023-03-27" in ans.text or "الاثنين" in ans.text) and "2019" not in ans.text, ans.text
-    assert "2019" in answer("When did the crash that killed 35 people happen?", facts, text).text
+    assert "2019" in ask_article("When did the crash that killed 35 people happen?").text
 
 
 def test_a_nationality_the_question_counts_must_stand_with_the_figure() -> None:
@@ -497,12 +502,11 @@ def test_a_nationality_the_question_counts_must_stand_with_the_figure() -> None:
     text = ("الكويت - لقي 12 عاملاً حتفهم في حريق اندلع فجر اليوم في مبنى سكني بمنطقة المنقف، "
             "بينهم ثلاثة فلبينيين، بحسب وزارة الداخلية.\n\nوقُتل في غزة أمس سبعة من عمال "
             "الإغاثة يحملون جنسيات بريطانيا وبولندا وأستراليا، بحسب منظمتهم.\n")
-    facts = extract(text, "2024-06-12")
+    ask_article = asker(text, "2024-06-12")
     for question in ("How many Filipino nationals died in the fire?", "كم عاملاً فلبينياً قتل؟"):
-        ans = answer(question, facts, text)
+        ans = ask_article(question)
         assert not refused(ans) and "ثلاثة" in ans.text, ans.text
-    ans = answer("How many British nationals were among the aid workers killed in Gaza?", facts,
-                 text)
+    ans = ask_article("How many British nationals were among the aid workers killed in Gaza?")
     assert refused(ans) and "7" not in ans.text.splitlines()[0], ans.text
 
 
@@ -510,12 +514,10 @@ def test_a_source_named_by_title_finds_the_person_the_figure_cites() -> None:
     # Written for this test: the spokesman is introduced by title, the figure cites his name.
     text = ("غزة - قال المتحدث باسم وزارة الصحة إياد البزم إن غارة جوية أصابت سوقاً في مخيم "
             "جباليا أمس الثلاثاء.\n\nوأصيب 180 شخصاً على الأقل، بحسب إياد البزم.\n")
-    facts = extract(text, "2021-06-23")
-    ans = answer("According to the health ministry spokesman, how many people were wounded?",
-                 facts, text)
+    ask_article = asker(text, "2021-06-23")
+    ans = ask_article("According to the health ministry spokesman, how many people were wounded?")
     assert not refused(ans) and "180" in ans.text.splitlines()[0], ans.text
-    ans = answer("According to the interior ministry, how many people were wounded?",
-                 facts, text)
+    ans = ask_article("According to the interior ministry, how many people were wounded?")
     assert "180" not in ans.text.splitlines()[0], ans.text
 
 
@@ -523,10 +525,10 @@ def test_refugees_counted_in_another_category() -> None:
     # Written for this test: refugees displaced, and the injured counted without saying who.
     text = ("كوكس بازار - نزح 45 ألف لاجئ من مخيمات الروهينغا بعد حريق ضخم أمس، وأصيب أكثر من 560 "
             "شخصاً، بحسب المفوضية.\n")
-    facts = extract(text, "2021-03-23")
-    ans = answer("كم لاجئاً أصيب في الحريق؟", facts, text)
+    ask_article = asker(text, "2021-03-23")
+    ans = ask_article("كم لاجئاً أصيب في الحريق؟")
     assert "560" not in ans.text.splitlines()[0] and "45" not in ans.text.splitlines()[0], ans.text
-    ans = answer("كم لاجئاً نزح بعد الحريق؟", facts, text)
+    ans = ask_article("كم لاجئاً نزح بعد الحريق؟")
     assert not refused(ans) and "45" in ans.text, ans.text
 
 
@@ -534,10 +536,10 @@ def test_a_name_after_a_title_of_two_words_and_the_city_it_names() -> None:
     # Written for this test: «رئيس بلدية» is 'mayor'; the city stands between title and name.
     text = ("دنيبرو - قُتل 40 شخصاً في ضربة صاروخية على مبنى سكني أمس.\n\nوقال رئيس بلدية دنيبرو "
             "بوريس فيلاتوف إن فرص العثور على ناجين آخرين ضئيلة.\n")
-    facts = extract(text, "2023-01-15")
-    ans = answer("What is the name of Dnipro's mayor?", facts, text)
+    ask_article = asker(text, "2023-01-15")
+    ans = ask_article("What is the name of Dnipro's mayor?")
     assert not refused(ans) and "فيلاتوف" in ans.text, ans.text
-    ans = answer("What is the name of the regional governor?", facts, text)
+    ans = ask_article("What is the name of the regional governor?")
     assert refused(ans) or "فيلاتوف" not in ans.text, ans.text
 
 
@@ -545,6 +547,6 @@ def test_who_said_names_the_speaker_as_the_article_does() -> None:
     # Written for this test: 'carriages' sounds like كيرياكوس; it is no name for the speaker.
     text = ("أثينا - قال رئيس الوزراء كيرياكوس ميتسوتاكيس إن الحكومة ستساعد المصابين، فيما قال "
             "مسؤول في الإطفاء إن العربات الأولى دُمّرت بالكامل.\n")
-    facts = extract(text, "2023-03-01")
-    ans = answer("Who said the carriages were completely destroyed?", facts, text)
+    ask_article = asker(text, "2023-03-01")
+    ans = ask_article("Who said the carriages were completely destroyed?")
     assert not ans.text.startswith("Carriages"), ans.text
