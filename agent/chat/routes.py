@@ -20,8 +20,8 @@ _TO_EN = re.compile(r"\b(?:heading|headed|bound|going|travell?ing|sailing|destin
                     r"en route|on (?:its|their|his|her) way)\b", re.I)
 _FROM_EN = re.compile(r"\b(?:set (?:off|out)|depart(?:ed)?|left from|came from|come from|"
                       r"hails? from|originally from)\b|\bfrom\W*$", re.I)
-_TO_AR = re.compile(r"(?:^|\s)(?:الى|إلى) (?:اين|أين)|متجه|متوجه|وجهه|وجهة|طريقها|طريقه")
-_FROM_AR = re.compile(r"(?:^|\s)من (?:اين|أين)|انطلق|قادم|المتحدر|ينحدر|تنحدر|غادر")
+_TO_AR = re.compile(r"متجه|متوجه|وجهه|طريقها|طريقه")  # on normalized text
+_FROM_AR = re.compile(r"(?:^|\s)من اين|انطلق|قادم|المتحدر|ينحدر|تنحدر|غادر")
 _TO, _FROM = "الي", "من"  # normalized إلى / من
 _REACH = 20  # words between the trip word and its «إلى»
 _FROM_REACH = 4  # «انطلق يوم الأحد من شاطئ الكراتن»
@@ -84,11 +84,11 @@ def _place(fx: Facts, start: int, end: int, way: str) -> tuple[int, int] | None:
             if toks[j].norm in ".؛":
                 break
             if toks[j].norm == (_TO if way == "to" else _FROM):
-                return _phrase(fx.article, toks, j + 1)
+                return _phrase(toks, j + 1)
     return None
 
 
-def _phrase(article: str, toks: list[Token], first: int) -> tuple[int, int] | None:
+def _phrase(toks: list[Token], first: int) -> tuple[int, int] | None:
     """The place words from `first`: up to four, to a comma, a preposition, or a word with a
     preposition on it ('مكة المكرمة بحاجز')."""
     last = None
