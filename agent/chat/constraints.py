@@ -98,7 +98,8 @@ def _of_year(fx: Facts, ev: Evidence, year: str) -> bool:
         return year in norm(ev.sentence)
     obj = ev.fact.obj
     at = obj.evidence[0].start if getattr(obj, "evidence", None) else -1
-    own = next((s.text for s, _ in fx.sentences if s.start <= at < s.end), ev.sentence)
+    k = fx.sentence_at(at)
+    own = fx.sentences[k][0].text if k is not None else ev.sentence
     said = " ".join([getattr(obj, "date", None) or "", getattr(obj, "date_text", None) or "", own])
     return year in norm(said)
 

@@ -79,6 +79,11 @@ class Facts:
         few sentences points at the answer more than a word in most)."""
         return 1 / max(1, sum(w.has(term, min_key=2) for _, w in self.sentences))
 
+    def sentence_at(self, pos: int) -> int | None:
+        """The index of the sentence holding the article's character `pos`."""
+        return next((k for k, (s, _) in enumerate(self.sentences) if s.start <= pos < s.end),
+                    None)
+
     def of_kind(self, kind: str) -> list[Fact]:
         return [f for f in self.facts if f.kind == kind]
 

@@ -56,8 +56,8 @@ def route_answer(q: Query, fx: Facts, known: list[Term]) -> Answer | None:
             found.append((sum(w.has(t) for t in known), -k, place))
     if not found:
         return None
-    _, _, (start, end) = max(found)
-    k = _index(fx, start)
+    _, k, (start, end) = max(found)
+    k = -k
     d = Draft(q.lang)
     mark = d.cite(f"sentence-{k + 1}", "sentence", fx.sentences[k][0])  # the trip, cited whole
     label = fx.article[start:end]
@@ -66,10 +66,6 @@ def route_answer(q: Query, fx: Facts, known: list[Term]) -> Answer | None:
     else:
         d.parts.append(f"{'إلى' if way == 'to' else 'من'} {label} {mark}.")
     return d.answer()
-
-
-def _index(fx: Facts, at: int) -> int:
-    return next(k for k, (s, _) in enumerate(fx.sentences) if s.start <= at < s.end)
 
 
 def _place(fx: Facts, start: int, end: int, way: str) -> tuple[int, int] | None:

@@ -57,9 +57,10 @@ def _clause(fx: Facts, ev: Evidence) -> str:
     548 وفاة، مؤكداً أن … جنوب كيفو')."""
     assert ev.fact is not None
     end = ev.fact.obj.evidence[-1].end
-    sentence = next((s for s, _ in fx.sentences if s.start <= end <= s.end), None)
-    if sentence is None:
+    k = fx.sentence_at(end - 1)
+    if k is None:
         return ev.sentence
+    sentence = fx.sentences[k][0]
     after = _CLAUSE_END.search(fx.article, end, sentence.end)
     return fx.article[sentence.start:after.start() if after else sentence.end]
 
