@@ -550,3 +550,29 @@ def test_who_said_names_the_speaker_as_the_article_does() -> None:
     ask_article = asker(text, "2023-03-01")
     ans = ask_article("Who said the carriages were completely destroyed?")
     assert not ans.text.startswith("Carriages"), ans.text
+
+
+def test_a_casualty_word_in_a_body_name_asks_no_category() -> None:
+    """«المنظمة الدولية للهجرة» and «سلطة الهجرة» name bodies: a figure of people aboard answers
+    the question, not a count of the displaced; «كم لاجئاً سجلت مفوضية اللاجئين» still counts
+    refugees."""
+    text = ("أثينا - قالت سلطة الهجرة المحلية إن نحو 45 رجلاً و35 امرأة سُجلوا ركاباً على متن "
+            "المركب، فيما قدّرت المنظمة الدولية للهجرة أنه كان يحمل ما يصل إلى 750 شخصاً.\n")
+    ask_it = asker(text, "2023-06-15")
+    for question, figure in (("كم امرأة سُجّلت على متن المركب لدى سلطة الهجرة؟", "35 امرأة"),
+                             ("كم شخصاً كان على متن المركب بحسب المنظمة الدولية للهجرة؟", "750")):
+        assert not parse(question).categories
+        ans = ask_it(question)
+        assert not refused(ans) and figure in ans.text
+    assert parse("كم لاجئاً سجلت المفوضية السامية لشؤون اللاجئين؟").categories
+
+
+def test_an_english_plural_counted_noun_is_checked_by_its_singular() -> None:
+    """'cases' is the glossary's 'case': the sentence that counts cases answers; 'tents', which
+    the article never counts, is refused."""
+    text = ("كينشاسا - سُجلت منذ مطلع العام 95335 حالة يُشتبه في إصابتها بالحصبة، بينها 1562 "
+            "وفاة، بحسب أرقام الأمم المتحدة.\n")
+    ask_it = asker(text, "2023-05-10")
+    ans = ask_it("How many suspected measles cases have been recorded since the start of the year?")
+    assert not refused(ans) and "95335 حالة" in ans.text
+    assert refused(ask_it("How many tents have been set up since the start of the year?"))

@@ -12,7 +12,7 @@ from functools import cache
 
 from agent.chat.asked import EN_COUNTED, nationality, sources
 from agent.chat.facts import Facts
-from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category
+from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
 from agent.chat.words import Term, en_keys
 from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
@@ -322,13 +322,14 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
                 c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
                 return
         # 'cases' counts any case, and a sentence may say حالات rather than a category word.
-        c.category = tuple(f for w in counted if w in _GENERIC and w in GLOSSARY
-                           for f in GLOSSARY[w].forms)
+        c.category = tuple(f for w in counted if w in _GENERIC
+                           for f in getattr(gloss_of(w), "forms", ()))
         # 'confirmed cholera cases' counts cases: words before a generic noun only qualify it.
         specific = [] if counted and counted[-1] in _GENERIC else [
             w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
-        if specific and specific[-1] in GLOSSARY:
-            c.counted, c.counted_words = GLOSSARY[specific[-1]].forms, " ".join(specific)
+        noun = gloss_of(specific[-1]) if specific else None
+        if noun is not None:
+            c.counted, c.counted_words = noun.forms, " ".join(specific)
         elif specific:  # 'how many tents': no Arabic form to check a figure against
             c.unchecked, c.counted_words = True, " ".join(specific)
         return

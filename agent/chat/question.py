@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Literal
 
 from agent.chat.words import Term, en_keys
-from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.lexicon import entries, table, words
 from schemas import CasualtyCategory
 
@@ -217,6 +217,11 @@ def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
     return None
 
 
+def gloss_of(word: str) -> Gloss | None:
+    """The glossary entry of one English word, or of its stem ('cases' -> 'case')."""
+    return next((GLOSSARY[k] for k in (word, *english_stems(word)) if k in GLOSSARY), None)
+
+
 def english_stems(word: str) -> list[str]:
     """The word without its inflection: 'crossings', 'stabbed' -> 'stab', 'casualties' ->
     'casualty', 'carried' -> 'carry', 'evacuating' -> 'evacuate'."""
@@ -267,12 +272,12 @@ def _parse_ar(q: Query) -> None:
     q.who = bool(toks) and toks[0].norm in _WHO_AR
     counted: tuple[CasualtyCategory, Term] | None = None  # «كم لاجئاً أصيب»: لاجئ is counted
     after_count = False
-    for tok in toks:
+    for i, tok in enumerate(toks):
         bases = clitic_bases(tok.norm)
         if tok.norm in _COUNT_AR or bases[-1] in _COUNT_AR:
             q.count = after_count = True
             continue
-        category = ar_category(bases)
+        category = None if _names_body(toks, i) else ar_category(bases)
         if category is not None:
             if after_count and counted is None:
                 counted = category, Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end)
@@ -301,6 +306,15 @@ def _parse_ar(q: Query) -> None:
 
 
 _POPULATIONS = {CasualtyCategory.displaced, CasualtyCategory.detained}
+_BODIES = words("question_body_nouns_ar")
+
+
+def _names_body(toks: list[Token], i: int) -> bool:
+    """The word is part of a body's name, after its noun or the noun's adjective: «سلطة الهجرة»،
+    «المنظمة الدولية للهجرة»، «لشؤون اللاجئين»."""
+    before = [clitic_bases(t.norm)[-1] for t in toks[max(0, i - 2):i]]
+    return bool(before) and (before[-1] in _BODIES or (
+        len(before) == 2 and before[0] in _BODIES and before[1].endswith(("ي", "يه"))))
 
 
 def _ar_match(base: str, forms: Iterable[str]) -> bool:
