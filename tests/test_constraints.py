@@ -44,7 +44,8 @@ def asker(text: str, published: str) -> Callable[[str], Answer]:
 
 
 def refused(ans: Answer) -> bool:
-    return ans.source == "none" and ans.text.startswith((REFUSED_EN, REFUSED_AR, "لا ينسب"))
+    return ans.source == "none" and ans.text.startswith(
+        (REFUSED_EN, REFUSED_AR, "لا ينسب", "لا يسمي"))
 
 
 def related(ans: Answer) -> str:
@@ -576,3 +577,17 @@ def test_an_english_plural_counted_noun_is_checked_by_its_singular() -> None:
     ans = ask_it("How many suspected measles cases have been recorded since the start of the year?")
     assert not refused(ans) and "95335 حالة" in ans.text
     assert refused(ask_it("How many tents have been set up since the start of the year?"))
+
+
+def test_which_group_or_company_needs_one_named() -> None:
+    """'Which group claimed the attack?' is answered by a sentence that names the group after
+    its noun, and refused by one that only tells the attack."""
+    unnamed = ("مايدوغوري - قُتل 12 شخصاً في هجوم مسلح على سوق في ولاية بورنو شمال شرقي "
+               "نيجيريا، ولم تعلن أي جهة مسؤوليتها عنه حتى الآن.\n")
+    named = unnamed.replace("ولم تعلن أي جهة مسؤوليتها عنه حتى الآن",
+                            "وتبنت جماعة بوكو حرام الهجوم في بيان")
+    for question in ("Which group claimed the attack on the market?",
+                     "أي جماعة تبنت الهجوم على السوق؟"):
+        assert refused(asker(unnamed, "2024-05-02")(question))
+        ans = asker(named, "2024-05-02")(question)
+        assert not refused(ans) and "بوكو حرام" in ans.text

@@ -37,6 +37,7 @@ _CONDITION = words("question_condition_words")  # 'in critical condition', 'حا
 _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
+_NAME_KINDS = words("question_name_kinds_ar")
 COUNTRIES = words("countries")
 GAZETTEER = words("cities") | COUNTRIES
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
@@ -109,9 +110,11 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.since = bool(re.search(r"\bsince when\b|منذ متي", norm(q.text).lower()))
     c.count = q.count
     kinds = {b for t in q.asked for f in t.forms for b in clitic_bases(f)}  # 'المخيم' -> مخيم
-    if kinds & _PLACE_KINDS:
+    # «إلى أي جماعة ينتمي»: a nationality asked is no group's name.
+    named = kinds & _NAME_KINDS and c.attribute != Attribute.nationality
+    if kinds & _PLACE_KINDS or named:
         c.place_kind, c.given = q.asked, q.terms
-        c.settled = not kinds & _SITES
+        c.settled = not kinds & (_SITES | _NAME_KINDS)
     if q.count and c.attribute is None:
         _read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
