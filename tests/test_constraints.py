@@ -591,3 +591,15 @@ def test_which_group_or_company_needs_one_named() -> None:
         assert refused(asker(unnamed, "2024-05-02")(question))
         ans = asker(named, "2024-05-02")(question)
         assert not refused(ans) and "بوكو حرام" in ans.text
+
+
+def test_a_name_after_the_capital_or_residents_of_is_a_place() -> None:
+    """«مستشفيات العاصمة أكرا»، «من سكان بارغونا» and 'into Melilla' name places the figure must
+    be of: a toll given for another place is not their answer."""
+    text = ("كوماسي - قُتل 13 شخصاً وأصيب 57 آخرون في انفجار شاحنة متفجرات في بلدة أبياتي غربي "
+            "غانا، بحسب خدمة الإسعاف الوطنية.\n")
+    ask_it = asker(text, "2022-01-21")
+    for question in ("كم جريحاً نُقل إلى مستشفيات العاصمة أكرا؟", "كم شخصاً من سكان كوماسي قُتلوا؟",
+                     "How many people were injured after the blast spread into Accra?"):
+        assert refused(ask_it(question)), question
+    assert "57" in ask_it("كم شخصاً أصيب في بلدة أبياتي؟").text

@@ -37,13 +37,14 @@ _CONDITION = words("question_condition_words")  # 'in critical condition', 'حا
 _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
+_PLACE_CUES = _DESIGNATORS | words("question_place_cues_ar")  # «العاصمة أكرا»، «سكان بارغونا»
 _NAME_KINDS = words("question_name_kinds_ar")
 COUNTRIES = words("countries")
 GAZETTEER = words("cities") | COUNTRIES
 _GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
-_EN_IN = {"in", "at", "from", "near", "inside"}
+_EN_IN = {"in", "at", "from", "near", "inside", "into"}
 _PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
                    "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
 _AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
@@ -278,7 +279,7 @@ def _is_name(q: Query, t: Term) -> bool:
         return bool(t.keys) and t.word[:1].isupper() and t.start > 0
     before = q.text[:t.start].split()
     prev = norm(before[-1]) if before else ""
-    return (any(b in _GAZETTEER_HEADS for b in t.forms) or prev in _DESIGNATORS
+    return (any(b in _GAZETTEER_HEADS for b in t.forms) or prev in _PLACE_CUES
             or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
 
 
@@ -296,7 +297,7 @@ def _placed(q: Query, t: Term) -> bool:
         return (prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
                 or (prev == "of" and len(before) > 1 and before[-2].lower() in _PLACE_NOUNS_EN))
     word = q.text[t.start:t.end]
-    return (norm(prev) in _AR_IN | _DESIGNATORS or (word[:1] in ("ب", "ف") and len(word) > 3)
+    return (norm(prev) in _AR_IN | _PLACE_CUES or (word[:1] in ("ب", "ف") and len(word) > 3)
             or any(b in _DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'
 
 
