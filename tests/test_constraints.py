@@ -603,3 +603,13 @@ def test_a_name_after_the_capital_or_residents_of_is_a_place() -> None:
                      "How many people were injured after the blast spread into Accra?"):
         assert refused(ask_it(question)), question
     assert "57" in ask_it("كم شخصاً أصيب في بلدة أبياتي؟").text
+
+
+def test_the_group_after_min_is_counted() -> None:
+    """«كم فرداً من طاقم السفينة»: the crew is counted, so the whole toll does not answer it."""
+    toll = "العقبة - قُتل 13 شخصاً وأصيب 260 آخرون في تسرب غاز الكلور في ميناء العقبة.\n"
+    crew = toll.replace("آخرون في", "آخرون، بينهم ثلاثة من أفراد طاقم السفينة، في")
+    question = "كم فرداً من طاقم السفينة أصيب؟"
+    assert refused(asker(toll, "2022-06-28")(question))
+    ans = asker(crew, "2022-06-28")(question)
+    assert not refused(ans) and "ثلاثة من أفراد طاقم" in ans.text

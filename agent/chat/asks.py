@@ -353,6 +353,11 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         if k == 0 and not any(b in _GENERIC for b in bases) and own:
             c.counted, c.counted_words = tuple(bases), t.text
             return
+    # «كم فرداً من طاقم السفينة»: of people counted in general, the group after «من» is counted.
+    after = toks[at + 1:at + 4]
+    if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in _PLACE_CUES
+            and any(b in _GENERIC for b in clitic_bases(after[0].norm.removesuffix("ا")))):
+        c.counted, c.counted_words = tuple(clitic_bases(after[2].norm)), after[2].text
 
 
 def starts(base: str, form: str) -> bool:
