@@ -613,3 +613,17 @@ def test_the_group_after_min_is_counted() -> None:
     assert refused(asker(toll, "2022-06-28")(question))
     ans = asker(crew, "2022-06-28")(question)
     assert not refused(ans) and "ثلاثة من أفراد طاقم" in ans.text
+
+
+def test_a_suspected_or_probable_figure_is_asked_by_its_status() -> None:
+    """'How many probable deaths' is not answered by the confirmed deaths, and the suspected
+    cases are found where the status closes a long noun phrase."""
+    text = ("جنيف - سجلت أوغندا 136 إصابة مؤكدة و53 وفاة بفيروس السودان، بحسب منظمة الصحة "
+            "العالمية.\n\nوأضافت المنظمة أن 21 وفاة محتملة أخرى سُجلت منذ بداية الفاشية.\n\n"
+            "وسجلت الوزارة 1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا.\n")
+    ask_it = asker(text, "2022-11-10")
+    probable = ask_it("How many probable deaths has the WHO counted?")
+    assert not refused(probable) and probable.text.startswith("21 ")
+    assert ask_it("How many suspected cholera cases were recorded?").text.startswith("1,227 ")
+    confirmed = text.split("\n\n")[0] + "\n"
+    assert refused(asker(confirmed, "2022-11-10")("How many suspected cases has Uganda recorded?"))

@@ -34,6 +34,7 @@ _ATTRIBUTES = table("question_attributes", Attribute)
 _GROUPS = table("question_groups", str)
 _GENERIC = words("question_generic_counted")
 _CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
+_STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
 _DESIGNATORS = words("place_designators")
 _PLACE_KINDS = _DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
@@ -64,6 +65,7 @@ class Constraints:
     attribute: Attribute | None = None
     counted: tuple[str, ...] = ()  # Arabic forms of the counted group or noun; () = any
     counted_words: str = ""  # the counted noun as the question words it
+    status: tuple[str, ...] = ()  # 'suspected cases': a status word must qualify the figure
     category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
     unchecked: bool = False  # the counted noun has no Arabic form known: no figure can be checked
     places: list[Term] = field(default_factory=list)
@@ -310,6 +312,10 @@ def _read_counted(q: Query, c: Constraints) -> None:
                              for t in tokens(q.text)):
         c.counted = tuple(w for w in _CONDITION if not w.isascii())
         c.counted_words, c.unchecked = "critical condition", False
+    status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())
+                   if w in _STATUS), None)
+    if status:
+        c.status = tuple(w for w, s in _STATUS.items() if s == status and not w.isascii())
 
 
 def _read_counted_noun(q: Query, c: Constraints) -> None:

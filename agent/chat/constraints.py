@@ -55,6 +55,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     attribute), or None when it meets them all."""
     if c.counted and not _counts(fx, ev, c.counted):
         return "counted"
+    # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status may close a long noun phrase.
+    if c.status and not _qualified(fx, ev, c.status):
+        return "counted"
     reported = ev.fact is not None and ev.fact.kind == "casualty"
     if c.unchecked and not reported:
         return "counted"  # a quoted figure for a noun the chat cannot read is a guess
@@ -141,6 +144,24 @@ def _counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
                     j != i and starts_number(ws, j) and not _percent(ws, j) for j in window):
                 return True
     return False
+
+
+STATUS_REACH = 8  # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status closes the phrase
+
+
+def _qualified(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
+    """A word of the asked status (suspected, probable) closely follows a number of the figure
+    (of the quoted sentence when no figure is cited), in the same sentence."""
+    figure = ev.fact.obj.count_text if ev.fact is not None and ev.fact.kind == "casualty" \
+        else ev.sentence
+    start = fx.article.find(figure)
+    k = fx.sentence_at(start) if start >= 0 else None
+    if k is None:
+        return False
+    ws = number_words(fx.doc, start, fx.sentences[k][0].end)
+    return any(starts_number(ws, j) and any(_matches(w.norm, forms)
+                                            for w in ws[j + 1:j + 1 + STATUS_REACH])
+               for j in range(len(ws) if ev.fact is None else min(3, len(ws))))
 
 
 def _percent(ws: list[Any], j: int) -> bool:
