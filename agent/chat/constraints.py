@@ -8,24 +8,21 @@ as a related fact, marked as not the answer (DOMAIN.md, "Questions a reader asks
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Any
 
 from agent.chat.answers import Answer, Citation, quoted
-from agent.chat.asks import EVENT_NOUNS, Attribute, Constraints, read, starts
+from agent.chat.asks import EVENT_NOUNS, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
+from agent.chat.counting import counts, has_number, matches, qualified
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
 from agent.chat.where import in_place, names_asked, names_kind, new_place
-from agent.chat.words import Term, Words, ar_keys
+from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
-from agent.extract.numbers import starts_number
-from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
-from schemas import Actor, ActorType, CasualtyReport, Span, Victims
+from schemas import Actor, ActorType, CasualtyReport, Span
 
 # The checks: each citation is read with the words that stand behind it.
 
@@ -53,15 +50,15 @@ def _evidence(fx: Facts, fact: Fact | None, quote: Span) -> Evidence:
 def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     """The first constraint the evidence does not meet ('counted', 'place', 'source', or an
     attribute), or None when it meets them all."""
-    if c.counted and not _counts(fx, ev, c.counted):
+    if c.counted and not counts(fx, ev, c.counted):
         return "counted"
     # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status may close a long noun phrase.
-    if c.status and not _qualified(fx, ev, c.status):
+    if c.status and not qualified(fx, ev, c.status):
         return "counted"
     reported = ev.fact is not None and ev.fact.kind == "casualty"
     if c.unchecked and not reported:
         return "counted"  # a quoted figure for a noun the chat cannot read is a guess
-    if c.category and not reported and not _counts(fx, ev, c.category):
+    if c.category and not reported and not counts(fx, ev, c.category):
         return "counted"  # a sentence quoted for a toll must hold a figure of that category
     if any(not in_place(fx, ev, t) for t in c.places):
         return "place"
@@ -89,7 +86,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.place_kind and not (names_kind(c.place_kind, c.given, ev.sentence)
                              or (c.settled and new_place(fx, ev.sentence, c.given))):
         return "place_kind"  # 'In which town ...', 'أي مدينة': only a named place answers
-    if c.count and not reported and not _has_number(fx, ev.sentence):
+    if c.count and not reported and not has_number(fx, ev.sentence):
         return "counted"  # 'how many ...' is not answered by a sentence without a figure
     return None
 
@@ -105,90 +102,6 @@ def _of_year(fx: Facts, ev: Evidence, year: str) -> bool:
     own = fx.sentences[k][0].text if k is not None else ev.sentence
     said = " ".join([getattr(obj, "date", None) or "", getattr(obj, "date_text", None) or "", own])
     return year in norm(said)
-
-
-def _has_number(fx: Facts, text: str) -> bool:
-    start = fx.article.find(text)
-    if start < 0:
-        return bool(re.search(r"\d", norm(text)))
-    ws = number_words(fx.doc, start, start + len(text))
-    return any(starts_number(ws, j) for j in range(len(ws)))
-
-
-def _counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
-    """A number stands next to a word of the counted group or noun."""
-    if ev.fact is not None and ev.fact.kind == "casualty":
-        victims = ev.fact.obj.victims
-        if victims == Victims.civilians and any(f.startswith("مدني") for f in forms):
-            return True
-        if victims == Victims.security_forces and any(
-                f.startswith(("شرط", "جند", "جنود", "عسكر", "عنصر", "عناصر")) for f in forms):
-            return True
-    # The figure's words, each part where the article has it ('53 قتيلاً', 'بينهم ستة أطفال').
-    parts = [ev.figure]
-    if ev.fact is not None and ev.fact.kind == "casualty":
-        parts = [p for p in (ev.fact.obj.count_text, ev.fact.obj.victim_detail) if p]
-        parts += [e.text for e in ev.fact.obj.evidence]  # '274 عاملاً' where the lead says it
-    for part in parts:
-        start = fx.article.find(part)
-        if start < 0:
-            if _counts_text(part, forms):
-                return True
-            continue
-        ws = number_words(fx.doc, start, start + len(part))
-        for i, w in enumerate(ws):
-            if not _matches(w.norm, forms):
-                continue
-            window = range(max(0, i - 3), min(len(ws), i + 3))
-            if _dual(w.norm, forms) or any(
-                    j != i and starts_number(ws, j) and not _percent(ws, j) for j in window):
-                return True
-    return False
-
-
-STATUS_REACH = 8  # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status closes the phrase
-
-
-def _qualified(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
-    """A word of the asked status (suspected, probable) closely follows a number of the figure
-    (of the quoted sentence when no figure is cited), in the same sentence."""
-    figure = ev.fact.obj.count_text if ev.fact is not None and ev.fact.kind == "casualty" \
-        else ev.sentence
-    start = fx.article.find(figure)
-    k = fx.sentence_at(start) if start >= 0 else None
-    if k is None:
-        return False
-    ws = number_words(fx.doc, start, fx.sentences[k][0].end)
-    return any(starts_number(ws, j) and any(_matches(w.norm, forms)
-                                            for w in ws[j + 1:j + 1 + STATUS_REACH])
-               for j in range(len(ws) if ev.fact is None else min(3, len(ws))))
-
-
-def _percent(ws: list[Any], j: int) -> bool:
-    """'80 % من الأنفاق' is a share of the tunnels, not a count of them."""
-    return j + 1 < len(ws) and ws[j + 1].norm in ("%", "بالمئه", "بالمائه", "المئه", "المائه")
-
-
-def _dual(word: str, forms: tuple[str, ...]) -> bool:
-    """'التاجرين': the counted noun in the dual is a number (two)."""
-    return any(b.endswith(("ين", "ان")) and b[:-2] in forms for b in clitic_bases(word))
-
-
-def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
-    toks = [t.norm for t in tokens(text)]
-    return any(_matches(w, forms) and any(re.search(r"\d", x) for x in toks[max(0, i - 3):i + 3])
-               for i, w in enumerate(toks))
-
-
-def _matches(word: str, forms: tuple[str, ...]) -> bool:
-    """The word is one of the forms, grown by a suffix (ساعة/ساعات), or a broken plural of one:
-    the same consonants and first letter (صندوق/صناديق; المساكن is not السكان)."""
-    bases = clitic_bases(word)
-    forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
-    if any(starts(b, f) for b in bases for f in forms):
-        return True
-    return any(k in ar_keys(b) for b in bases for f in forms for k in ar_keys(f)
-               if len(k) >= 3 and b[:1] == f[:1])
 
 
 def _is_actor(fx: Facts, name: str) -> bool:
@@ -307,7 +220,7 @@ def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
     no extracted figure does ('وقال مصدر طبي إن بين القتلى 6 أطفال')."""
     for k, (s, _) in enumerate(fx.sentences):
         ev = Evidence(None, s.text, s.text)
-        if _counts(fx, ev, c.counted) and _category_before(s.text, c) and unmet(
+        if counts(fx, ev, c.counted) and _category_before(s.text, c) and unmet(
                 c, fx, ev) is None:
             return quoted(q.lang, f"sentence-{k + 1}", "sentence", s)
     return None
@@ -347,12 +260,12 @@ def _category_before(text: str, c: Constraints) -> bool:
     بينهم 17 طفلاً، وأصيب 21» counts children killed, not wounded."""
     toks = [t.norm for t in tokens(text)]
     for i, w in enumerate(toks):
-        if not _matches(w, c.counted):
+        if not matches(w, c.counted):
             continue
         # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا').
         for near in (*reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
             if ar_category(clitic_bases(near)) is not None:
-                return not c.category or _matches(near, c.category)
+                return not c.category or matches(near, c.category)
     return not c.category
 
 

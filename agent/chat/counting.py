@@ -1,0 +1,101 @@
+"""Whether a figure counts what a question counts: a number next to the counted group or noun
+('53 قتيلاً', 'بينهم ستة أطفال', 'التاجرين'), or followed closely by the asked status
+('21 وفاة محتملة')."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agent.chat.asks import starts
+from agent.chat.attributes import Evidence
+from agent.chat.facts import Facts
+from agent.chat.words import ar_keys
+from agent.extract.numbers import starts_number
+from agent.extract.numbers import words as number_words
+from agent.text.arabic import clitic_bases, norm, tokens
+from schemas import Victims
+
+
+def has_number(fx: Facts, text: str) -> bool:
+    start = fx.article.find(text)
+    if start < 0:
+        return bool(re.search(r"\d", norm(text)))
+    ws = number_words(fx.doc, start, start + len(text))
+    return any(starts_number(ws, j) for j in range(len(ws)))
+
+
+def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
+    """A number stands next to a word of the counted group or noun."""
+    if ev.fact is not None and ev.fact.kind == "casualty":
+        victims = ev.fact.obj.victims
+        if victims == Victims.civilians and any(f.startswith("مدني") for f in forms):
+            return True
+        if victims == Victims.security_forces and any(
+                f.startswith(("شرط", "جند", "جنود", "عسكر", "عنصر", "عناصر")) for f in forms):
+            return True
+    # The figure's words, each part where the article has it ('53 قتيلاً', 'بينهم ستة أطفال').
+    parts = [ev.figure]
+    if ev.fact is not None and ev.fact.kind == "casualty":
+        parts = [p for p in (ev.fact.obj.count_text, ev.fact.obj.victim_detail) if p]
+        parts += [e.text for e in ev.fact.obj.evidence]  # '274 عاملاً' where the lead says it
+    for part in parts:
+        start = fx.article.find(part)
+        if start < 0:
+            if _counts_text(part, forms):
+                return True
+            continue
+        ws = number_words(fx.doc, start, start + len(part))
+        for i, w in enumerate(ws):
+            if not matches(w.norm, forms):
+                continue
+            window = range(max(0, i - 3), min(len(ws), i + 3))
+            if _dual(w.norm, forms) or any(
+                    j != i and starts_number(ws, j) and not _percent(ws, j) for j in window):
+                return True
+    return False
+
+
+STATUS_REACH = 8  # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status closes the phrase
+
+
+def qualified(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
+    """A word of the asked status (suspected, probable) closely follows a number of the figure
+    (of the quoted sentence when no figure is cited), in the same sentence."""
+    figure = ev.fact.obj.count_text if ev.fact is not None and ev.fact.kind == "casualty" \
+        else ev.sentence
+    start = fx.article.find(figure)
+    k = fx.sentence_at(start) if start >= 0 else None
+    if k is None:
+        return False
+    ws = number_words(fx.doc, start, fx.sentences[k][0].end)
+    return any(starts_number(ws, j) and any(matches(w.norm, forms)
+                                            for w in ws[j + 1:j + 1 + STATUS_REACH])
+               for j in range(len(ws) if ev.fact is None else min(3, len(ws))))
+
+
+def _percent(ws: list[Any], j: int) -> bool:
+    """'80 % من الأنفاق' is a share of the tunnels, not a count of them."""
+    return j + 1 < len(ws) and ws[j + 1].norm in ("%", "بالمئه", "بالمائه", "المئه", "المائه")
+
+
+def _dual(word: str, forms: tuple[str, ...]) -> bool:
+    """'التاجرين': the counted noun in the dual is a number (two)."""
+    return any(b.endswith(("ين", "ان")) and b[:-2] in forms for b in clitic_bases(word))
+
+
+def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
+    toks = [t.norm for t in tokens(text)]
+    return any(matches(w, forms) and any(re.search(r"\d", x) for x in toks[max(0, i - 3):i + 3])
+               for i, w in enumerate(toks))
+
+
+def matches(word: str, forms: tuple[str, ...]) -> bool:
+    """The word is one of the forms, grown by a suffix (ساعة/ساعات), or a broken plural of one:
+    the same consonants and first letter (صندوق/صناديق; المساكن is not السكان)."""
+    bases = clitic_bases(word)
+    forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
+    if any(starts(b, f) for b in bases for f in forms):
+        return True
+    return any(k in ar_keys(b) for b in bases for f in forms for k in ar_keys(f)
+               if len(k) >= 3 and b[:1] == f[:1])
