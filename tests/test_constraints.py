@@ -12,6 +12,7 @@ import pytest
 
 from agent.chat import Answer, answer
 from agent.chat.asks import read
+from agent.chat.counting import matches
 from agent.chat.facts import Facts
 from agent.chat.question import parse
 from agent.extract import extract
@@ -627,3 +628,13 @@ def test_a_suspected_or_probable_figure_is_asked_by_its_status() -> None:
     assert ask_it("How many suspected cholera cases were recorded?").text.startswith("1,227 ")
     confirmed = text.split("\n\n")[0] + "\n"
     assert refused(asker(confirmed, "2022-11-10")("How many suspected cases has Uganda recorded?"))
+
+
+def test_a_counted_noun_is_found_in_its_afaal_plural() -> None:
+    """«كم عون أمن أصيب» counts «ستة أعوان»; «أعوام» (years) is no plural of عون."""
+    assert matches("اعوان", ("عون",)) and matches("واطفال", ("طفل",))
+    assert not matches("اعوام", ("عون",))
+    text = ("تونس - أصيب ستة أعوان أمن وأربعة مدنيين في هجوم قرب معبد الغريبة في جزيرة جربة، "
+            "بحسب وزارة الداخلية.\n")
+    ans = asker(text, "2023-05-10")("كم عون أمن أصيب في هجوم جربة؟")
+    assert not refused(ans) and "ستة" in ans.text

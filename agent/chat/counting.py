@@ -92,8 +92,11 @@ def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
 
 def matches(word: str, forms: tuple[str, ...]) -> bool:
     """The word is one of the forms, grown by a suffix (ساعة/ساعات), or a broken plural of one:
-    the same consonants and first letter (صندوق/صناديق; المساكن is not السكان)."""
+    the same consonants and first letter (صندوق/صناديق; المساكن is not السكان), or the plural
+    أفعال of a three-letter noun (عون/أعوان، طفل/أطفال)."""
     bases = clitic_bases(word)
+    if any(len(b) == 5 and b[0] == b[3] == "ا" and b[1] + b[2] + b[4] in forms for b in bases):
+        return True
     forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
     if any(starts(b, f) for b in bases for f in forms):
         return True
