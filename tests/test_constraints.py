@@ -638,3 +638,12 @@ def test_a_counted_noun_is_found_in_its_afaal_plural() -> None:
             "بحسب وزارة الداخلية.\n")
     ans = asker(text, "2023-05-10")("كم عون أمن أصيب في هجوم جربة؟")
     assert not refused(ans) and "ستة" in ans.text
+
+
+def test_a_count_question_naming_a_site_asks_a_figure_not_a_place() -> None:
+    """«إلى موقع الحريق» in a how-many question is where the ambulances went, not what is asked."""
+    text = ("الجيزة - دفعت وزارة الصحة بـ30 سيارة إسعاف إلى موقع حريق الكنيسة في حي إمبابة، "
+            "بحسب المتحدث باسم الوزارة.\n")
+    question = "كم سيارة إسعاف دفعت بها وزارة الصحة إلى موقع حريق الكنيسة؟"
+    assert parse(question).count and not parse(question).where
+    assert "30 سيارة" in asker(text, "2022-08-14")(question).text

@@ -143,6 +143,7 @@ def parse(question: str) -> Query:
         _parse_ar(q)
     q.asked = _asked_nouns(q)
     q.who = q.who or (q.say and bool(q.asked))  # 'which official said ...'
+    q.where = q.where and not q.count  # «كم سيارة إسعاف دُفع بها إلى موقع الحريق» asks a figure
     return q
 
 
