@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from agent.errors import InputError
-from agent.extract.dates import find_date, find_dates, parse_published
+from agent.extract.dates import fields, find_dates, nearest, parse_published
 from agent.text.doc import Doc
 from schemas import DatePrecision
 
@@ -16,7 +16,7 @@ TUESDAY = date(2016, 12, 13)  # the founding article's publication day
 
 def resolve(text: str, published: date | None = TUESDAY) -> tuple[str | None, str | None, str]:
     doc = Doc.build(text, published)
-    iso, words, precision = find_date(doc, 0, len(text))
+    iso, words, precision = fields(nearest(find_dates(doc, 0, len(text))))
     return iso, words, precision.value
 
 
@@ -86,8 +86,9 @@ def test_without_publication_relative_words_keep_their_text_only() -> None:
 def test_anchor_picks_the_date_of_the_fact_not_of_the_saying() -> None:
     text = "قال المرصد اليوم إن قوات النظام سيطرت أمس على بلدة خان شيخون"
     doc = Doc.build(text, TUESDAY)
-    assert find_date(doc, 0, len(text), anchor=text.index("سيطرت"))[:2] == ("2016-12-12", "أمس")
-    assert find_date(doc, 0, len(text))[0] == "2016-12-13"  # the first, equally precise
+    mentions = find_dates(doc, 0, len(text))
+    assert fields(nearest(mentions, anchor=text.index("سيطرت")))[:2] == ("2016-12-12", "أمس")
+    assert fields(nearest(mentions))[0] == "2016-12-13"  # the first, equally precise
 
 
 def test_mentions_are_spans_of_the_raw_article() -> None:

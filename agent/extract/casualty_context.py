@@ -5,17 +5,12 @@ dated incident takes that incident's day; a sentence that names no place continu
 
 from __future__ import annotations
 
-from agent.extract import dates, places
+from agent.extract import dates, fact_dates, places
 from agent.extract.event_triggers import is_trigger
 from agent.extract.numbers import words
-from agent.extract.sources import GIVING_VERBS, is_reporting_verb
-from agent.text import lexicon
 from agent.text.arabic import clitic_bases
 from agent.text.doc import Doc, Sentence
 from schemas import CasualtyReport, DatePrecision, Location
-
-_RELEASING = GIVING_VERBS | lexicon.words("release_verbs")
-_VERB_REACH = 2  # "بث أمس الأحد", "قد أعلنت مساء الثلاثاء"
 
 
 def place_and_date(doc: Doc, reports: list[CasualtyReport]) -> list[CasualtyReport]:
@@ -43,7 +38,7 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
             None) or _place_before(doc, sentences[0])
     if report.date is None and report.date_text is None:
         own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
-               if not _of_the_release(doc, m)]
+               if not fact_dates.of_the_report(doc, m)]
         mention = own[0] if own else incident
         if mention is not None:
             update.update(date=mention.date.isoformat() if mention.date else None,
@@ -73,15 +68,7 @@ def _incident_dates(doc: Doc) -> list[dates.DateMention]:
     (else every day-precise date), never the day a figure was put out."""
     found = [(s, m) for s in doc.sentences for m in dates.find_dates(doc, s.start, s.end)
              if m.precision is DatePrecision.day and m.date is not None
-             and not _of_the_release(doc, m)]
+             and not fact_dates.of_the_report(doc, m)]
     told = [m for s, m in found if is_trigger(
         b for w in words(doc, s.start, s.end) if w.is_letters for b in clitic_bases(w.norm))]
     return told or [m for _, m in found]
-
-
-def _of_the_release(doc: Doc, mention: dates.DateMention) -> bool:
-    """"وكان التلفزيون قد بث أمس الأحد حصيلة": the date right after a verb of reporting or
-    releasing dates the report, not the deaths."""
-    before = [w for w in words(doc, max(0, mention.start - 40), mention.start)
-              if w.norm != "قد"][-_VERB_REACH:]
-    return any(is_reporting_verb(w, _RELEASING) for w in before)

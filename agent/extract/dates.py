@@ -45,6 +45,7 @@ _TIME_OF_DAY = (r"(?:(?:بعد|قبل)\s+)?(?:"
                 + _alternation(lexicon.ordered("times_of_day"), False) + r")\s+")
 # "اليوم التالي" (the next day), "اليوم العالمي" (a world day): not today.
 _NOT_TODAY = r"(?!\s+(?:" + _alternation(lexicon.ordered("not_today_after"), False) + "))"
+_NOT_TODAY_BEFORE = lexicon.words("not_today_before")  # "في ذلك اليوم": that day
 _SPAN_WORD = f"(?:{_alternation(lexicon.ordered('date_span_words'), False)})"
 _DAY_WORDS = "|".join(_alternation([w], False) + (_NOT_TODAY if back == 0 else "")
                       for w, back in DAYS_BACK.items())
@@ -115,7 +116,7 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[DateMen
     taken: list[DateMention] = []
     for kind, pattern in PATTERNS:  # earlier patterns are the more specific ones
         for m, s, e in doc.norm.finditer(pattern, start, stop):
-            if any(s < t.end and t.start < e for t in taken):
+            if any(s < t.end and t.start < e for t in taken) or _that_day(doc, kind, m):
                 continue
             resolved = _resolve(kind, m, doc.published)
             if resolved is not None:
@@ -124,26 +125,32 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[DateMen
     return sorted(taken, key=lambda t: t.start)
 
 
-def find_date(doc: Doc, start: int, end: int, anchor: int | None = None
-              ) -> tuple[str | None, str | None, DatePrecision]:
-    """(ISO date, date words as written, precision) for the date words inside [start, end).
-
-    With `anchor` (the position of the fact's own words) the mention nearest to it wins;
-    otherwise the most precise, then the first. Unresolvable words keep their text.
-    """
-    mentions = find_dates(doc, start, end)
-    if not mentions:
-        return None, None, DatePrecision.unknown
+def nearest(mentions: list[DateMention], anchor: int | None = None) -> DateMention | None:
+    """The mention that dates a fact: with `anchor` (the position of the fact's own words)
+    the nearest to it; otherwise the most precise, then the first."""
     if anchor is not None:
-        best = min(mentions, key=lambda t: (_distance(t, anchor), t.start))
-    else:
-        best = min(mentions, key=lambda t: (_PRECISION_RANK[t.precision], t.start))
-    if best.date is None:
-        return None, best.text, DatePrecision.unknown
-    return best.date.isoformat(), best.text, best.precision
+        return min(mentions, key=lambda t: (distance(t, anchor), t.start), default=None)
+    return min(mentions, key=lambda t: (_PRECISION_RANK[t.precision], t.start), default=None)
 
 
-def _distance(mention: DateMention, pos: int) -> int:
+def fields(mention: DateMention | None) -> tuple[str | None, str | None, DatePrecision]:
+    """(ISO date, date words as written, precision); unresolvable words keep their text."""
+    if mention is None:
+        return None, None, DatePrecision.unknown
+    if mention.date is None:
+        return None, mention.text, DatePrecision.unknown
+    return mention.date.isoformat(), mention.text, mention.precision
+
+
+def _that_day(doc: Doc, kind: str, m: re.Match[str]) -> bool:
+    """"في ذلك اليوم": a day told before, not the day of publication."""
+    if kind != "relative_day" or DAYS_BACK[_spaced(m["rel"])] != 0:
+        return False
+    before = doc.norm.text[max(0, m.start() - 12) : m.start()].split()
+    return bool(before) and before[-1] in _NOT_TODAY_BEFORE
+
+
+def distance(mention: DateMention, pos: int) -> int:
     if mention.start <= pos < mention.end:
         return 0
     return mention.start - pos if mention.start > pos else pos - mention.end + 1

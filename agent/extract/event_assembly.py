@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from agent.extract import dates, places
+from agent.extract import dates, fact_dates, places
 from agent.extract.event_triggers import (
     DEMONSTRATIVES,
     Trigger,
@@ -72,6 +72,7 @@ class Found:
     modality: Modality
     anaphoric: bool  # a definite noun ("الانفجار"): may point back to a told happening
     placed: bool = False  # its own words name the place (not a scene set before)
+    timed: bool = False  # its clause has date words, the report's too: a fresh piece of news
     words: set[str] = field(default_factory=set)  # actor words, for merging repeats
     subtype: EventSubtype | None = None
 
@@ -83,8 +84,10 @@ def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:
                   modality(doc.text, t), anaphoric=False)
     add_evidence(doc.text, found, [clause_span(doc.text, trig) for trig in group])
     start, end = clause_scope(doc.text, t)
-    found.date, found.date_text, found.precision = dates.find_date(
-        doc, _relative_clause_start(doc.text, t) or start, end, anchor=t.start)
+    date_start = _relative_clause_start(doc.text, t) or start
+    found.date, found.date_text, found.precision = fact_dates.event_date(
+        doc, t, event_type, date_start, end)
+    found.timed = bool(dates.find_dates(doc, date_start, end))
     own = _location(doc, t, event_type, start, end)
     found.placed = own is not None
     found.location = own or _scene(doc, t.sentence)

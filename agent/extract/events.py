@@ -8,8 +8,9 @@ make one event (event_assembly), and here the repeats of one happening become on
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from agent.extract import places
+from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
 from agent.extract.event_typing import HAZARDS, sentence_events
 from agent.model.llm import LLM
@@ -59,6 +60,10 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
             else:
                 add_evidence(doc.text, same, event.evidence)
                 same.subtype = same.subtype or event.subtype
+                if same.date is None and same.date_text is None and fact_dates.in_news_window(
+                        doc, _day(event.date), event.precision):
+                    same.date, same.date_text, same.precision = (event.date, event.date_text,
+                                                                 event.precision)
     # A headline tells again the happening that the lines after it report in full.
     for event in headlines:
         start = event.evidence[0].start
@@ -113,12 +118,16 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
     if not event.placed and last is found[-1] and "\n" not in doc.text[
             last.evidence[-1].end : event.evidence[0].start].strip():
         return last  # the same paragraph goes on about it, naming no other place
-    if event.date is None and event.location is None:
+    if not event.timed and event.location is None:
         # No time or place of its own: "طائراته أغارت على أهداف" is the main strike again.
         first = next((f for f in same_kind if f.modality is event.modality), None)
         if first is not None:
             return first
     return next((f for f in same_kind if _same_happening(f, event)), None)
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
 
 
 def _aftermath(found: list[Found], event: Found) -> bool:
