@@ -647,3 +647,16 @@ def test_a_count_question_naming_a_site_asks_a_figure_not_a_place() -> None:
     question = "كم سيارة إسعاف دفعت بها وزارة الصحة إلى موقع حريق الكنيسة؟"
     assert parse(question).count and not parse(question).where
     assert "30 سيارة" in asker(text, "2022-08-14")(question).text
+
+
+def test_when_someone_announced_is_the_day_of_the_report() -> None:
+    """'When did the ministry announce the arrests?' asks the day the statement gives for
+    itself (Sunday), not the day of the clash it reports (Friday)."""
+    text = ("الناصرية - اندلع نزاع عشائري مسلح يوم الجمعة في قرية تابعة لناحية سيد دخيل شرقي "
+            "الناصرية.\n\nوقالت وزارة الداخلية العراقية يوم الأحد إن قوة من الشرطة ألقت القبض "
+            "على 27 متهماً بالضلوع في النزاع.\n")
+    ask_it = asker(text, "2025-10-27")
+    for question in ("When did the Interior Ministry announce the arrests?",
+                     "متى أعلنت وزارة الداخلية القبض على المتهمين؟"):
+        assert "2025-10-26" in ask_it(question).text, question
+    assert "2025-10-24" in ask_it("When did the clashes break out?").text

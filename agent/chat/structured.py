@@ -13,6 +13,7 @@ from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
 from agent.chat.routes import asked_way, route_answer
 from agent.chat.words import Term, Words
+from agent.extract.dates import find_dates
 from agent.text.arabic import norm
 from agent.text.doc import locate
 from agent.text.lexicon import ordered, table
@@ -317,6 +318,32 @@ def _answer_when(q: Query, fx: Facts) -> Answer | None:
     return d.answer()
 
 
+def _answer_said_when(q: Query, fx: Facts) -> Answer | None:
+    """'When did the ministry announce the arrests?': the day in the words that report the
+    statement («وقالت وزارة الداخلية يوم الأحد إن …»), not the day of what it tells."""
+    statements = fx.of_kind("statement")
+    known = fx.known(q.terms)
+    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
+    theirs = [f for f in statements if any(speakers[f.id].has(t, min_key=2) for t in known)]
+    topic = [t for t in known if not any(speakers[f.id].has(t, min_key=2) for f in theirs)]
+    d = Draft(q.lang)
+    seen: dict[str, str] = {}
+    for f in _best(theirs, topic) or theirs:
+        k = fx.sentence_at(f.quote.start)
+        if k is None:
+            continue
+        sentence = fx.sentences[k][0]
+        words = fx.article.find(f.obj.text, sentence.start)  # the words said; before them, who
+        said = [m for m in find_dates(fx.doc, sentence.start, max(words, sentence.start))
+                if m.date]
+        if said:
+            label = f"{said[-1].date} («{said[-1].text}»)"
+            seen[label] = seen.get(label, "") + d.cite(f.id, f.kind, sentence)
+    d.parts = [f"On {label} {marks}." if q.lang == "en" else f"في {label} {marks}."
+               for label, marks in seen.items()]
+    return d.answer() if d.parts else None
+
+
 def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
     reports = [f for f in fx.of_kind("casualty")
                if f.obj.category in q.categories and f.obj.perpetrator]
@@ -338,6 +365,8 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return _answer_count(q, fx, asks)
     if q.categories and q.who and not q.who_is and not q.say:  # 'who said they were killed'
         return _answer_who_did(q, fx)
+    if q.say and q.when:  # 'when did the ministry announce …' asks the day, not the words
+        return _answer_said_when(q, fx)
     if q.say:
         # 'What did the army chief say ...': no statement of theirs is no answer at all.
         said = _answer_statements(q, fx)
