@@ -660,3 +660,11 @@ def test_when_someone_announced_is_the_day_of_the_report() -> None:
                      "متى أعلنت وزارة الداخلية القبض على المتهمين؟"):
         assert "2025-10-26" in ask_it(question).text, question
     assert "2025-10-24" in ask_it("When did the clashes break out?").text
+
+
+def test_the_first_toll_of_a_ministry_named_in_english() -> None:
+    """'Ghana's Information Ministry first gave' names وزارة الإعلام; 'first' names no one."""
+    text = ("أكرا - أعلنت وزارة الإعلام الغانية في حصيلة أولى مقتل 17 شخصاً في انفجار شاحنة "
+            "متفجرات في بلدة أبياتي، قبل أن تخفضها لاحقاً إلى 13 قتيلاً.\n")
+    ans = asker(text, "2022-01-21")("What death toll did Ghana's Information Ministry first give?")
+    assert not refused(ans) and "17" in ans.text
