@@ -46,7 +46,7 @@ def asker(text: str, published: str) -> Callable[[str], Answer]:
 
 def refused(ans: Answer) -> bool:
     return ans.source == "none" and ans.text.startswith(
-        (REFUSED_EN, REFUSED_AR, "لا ينسب", "لا يسمي"))
+        (REFUSED_EN, REFUSED_AR, "The article gives nothing", "لا ينسب", "لا يسمي"))
 
 
 def related(ans: Answer) -> str:
@@ -664,7 +664,7 @@ def test_when_someone_announced_is_the_day_of_the_report() -> None:
 
 def test_the_first_toll_of_a_ministry_named_in_english() -> None:
     """'Ghana's Information Ministry first gave' names وزارة الإعلام; 'first' names no one."""
-    text = ("أكرا - أعلنت وزارة الإعلام الغانية في حصيلة أولى مقتل 17 شخصاً في انفجار شاحنة "
-            "متفجرات في بلدة أبياتي، قبل أن تخفضها لاحقاً إلى 13 قتيلاً.\n")
+    text = ("أكرا - انخفضت حصيلة قتلى انفجار شاحنة المتفجرات في بلدة أبياتي غربي غانا إلى 13 "
+            "قتيلاً، بعدما كانت وزارة الإعلام قد أعلنت مساء الخميس مقتل 17 شخصاً.\n")
     ans = asker(text, "2022-01-21")("What death toll did Ghana's Information Ministry first give?")
     assert not refused(ans) and "17" in ans.text
