@@ -668,3 +668,11 @@ def test_the_first_toll_of_a_ministry_named_in_english() -> None:
             "قتيلاً، بعدما كانت وزارة الإعلام قد أعلنت مساء الخميس مقتل 17 شخصاً.\n")
     ans = asker(text, "2022-01-21")("What death toll did Ghana's Information Ministry first give?")
     assert not refused(ans) and "17" in ans.text
+
+
+def test_a_hospital_named_in_the_question_is_a_place_to_check() -> None:
+    """«كم مصاباً في مستشفى العجوزة» is not answered by the injured of the whole fire."""
+    text = ("الجيزة - أصيب 14 شخصاً في حريق كنيسة في حي إمبابة، بحسب وزارة الصحة، ونُقل خمسة "
+            "منهم إلى مستشفى إمبابة العام.\n")
+    ask_it = asker(text, "2022-08-14")
+    assert refused(ask_it("كم مصاباً لا يزال يتلقى العلاج في مستشفى العجوزة؟"))
