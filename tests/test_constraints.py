@@ -676,3 +676,12 @@ def test_a_hospital_named_in_the_question_is_a_place_to_check() -> None:
             "منهم إلى مستشفى إمبابة العام.\n")
     ask_it = asker(text, "2022-08-14")
     assert refused(ask_it("كم مصاباً لا يزال يتلقى العلاج في مستشفى العجوزة؟"))
+
+
+def test_a_name_after_a_long_title_answers_what_is_the_name() -> None:
+    """«وزير الصحة في الحكومة المكلفة من مجلس النواب بشرق البلاد عثمان عبد الجليل»: the name
+    stands ten words after the title's head."""
+    text = ("درنة - أعلن وزير الصحة في الحكومة المكلفة من مجلس النواب بشرق البلاد عثمان عبد "
+            "الجليل دفن أكثر من ثلاثة آلاف جثة حتى صباح الخميس.\n")
+    ans = asker(text, "2023-09-14")("ما اسم وزير الصحة الذي أعلن دفن أكثر من ثلاثة آلاف جثة؟")
+    assert not refused(ans) and "عثمان عبد الجليل" in ans.text

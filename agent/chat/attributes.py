@@ -88,7 +88,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
 
 
 def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | None) -> bool:
-    """A name marker ('تدعى') or a name the question does not give, within eight words after
+    """A name marker ('تدعى') or a name the question does not give, within twelve words after
     the subject's head noun ('مديرة قسم الشرق الأوسط في المنظمة سارة ليا ويتسن'; 'عضو البرلمان'
     is not answered by 'نائب مفوض دادو سيد مرتضى علي')."""
     if not subject:
@@ -101,7 +101,7 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
              if a.type == ActorType.person for e in a.evidence]
     given = [n for n in given if n]
     for end in _head_ends(toks, head):
-        after = " ".join(toks[end:end + 8])
+        after = " ".join(toks[end:end + 12])
         if any(b in _NAME_MARKERS for w in toks[end:end + 3] for b in clitic_bases(w)) or any(
                 f" {name} " in f" {after} " for name in given):
             return True
