@@ -685,3 +685,12 @@ def test_a_name_after_a_long_title_answers_what_is_the_name() -> None:
             "الجليل دفن أكثر من ثلاثة آلاف جثة حتى صباح الخميس.\n")
     ans = asker(text, "2023-09-14")("ما اسم وزير الصحة الذي أعلن دفن أكثر من ثلاثة آلاف جثة؟")
     assert not refused(ans) and "عثمان عبد الجليل" in ans.text
+
+
+def test_who_announced_a_toll_asks_who_not_how_many() -> None:
+    """«من الوزير الذي أعلن ارتفاع حصيلة الوفيات؟» names a toll but asks for the minister."""
+    text = ("نيروبي - أعلن وزير الداخلية الكيني كيثوري كينديكي اليوم الثلاثاء ارتفاع حصيلة وفيات "
+            "غابة شاكاهولا إلى 241 شخصاً.\n")
+    question = "من الوزير الذي أعلن ارتفاع حصيلة وفيات شاكاهولا؟"
+    assert not parse(question).count
+    assert "كينديكي" in asker(text, "2023-06-20")(question).text

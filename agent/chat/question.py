@@ -144,6 +144,8 @@ def parse(question: str) -> Query:
     q.asked = _asked_nouns(q)
     q.who = q.who or (q.say and bool(q.asked))  # 'which official said ...'
     q.where = q.where and not q.count  # «كم سيارة إسعاف دُفع بها إلى موقع الحريق» asks a figure
+    # «من الوزير الذي أعلن ارتفاع حصيلة الوفيات؟» asks who; a toll it names is no figure asked.
+    q.count = q.count and not (q.lang == "ar" and q.who and "كم" not in norm(q.text).split())
     return q
 
 
