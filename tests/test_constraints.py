@@ -694,3 +694,16 @@ def test_who_announced_a_toll_asks_who_not_how_many() -> None:
     question = "من الوزير الذي أعلن ارتفاع حصيلة وفيات شاكاهولا؟"
     assert not parse(question).count
     assert "كينديكي" in asker(text, "2023-06-20")(question).text
+
+
+def test_the_name_of_a_title_is_the_person_who_holds_it() -> None:
+    """«ما اسم محافظ الدقهلية» is answered by the governor, even when a village in the lead is
+    misread as a person; the Secretary-General does not answer for his spokesman."""
+    text = ("المنصورة - لقي 20 شخصاً مصرعهم إثر سقوط ميكروباص في ترعة أمام قرية منشأة عبد النبي "
+            "بمحافظة الدقهلية.\n\nوقال محافظ الدقهلية الدكتور أيمن مختار إنه أمر بصرف إعانات "
+            "عاجلة للأسر.\n\nوعبّر الأمين العام للأمم المتحدة أنطونيو غوتيريش عن حزنه.\n")
+    ask_it = asker(text, "2022-11-12")
+    ans = ask_it("ما اسم محافظ الدقهلية؟")
+    assert not refused(ans) and ans.text.startswith("أيمن مختار")
+    assert "غوتيريش" not in ask_it("ما اسم المتحدث باسم الأمين العام للأمم المتحدة؟").text.split(
+        "\n")[0]

@@ -190,7 +190,10 @@ def _answer_statements(q: Query, fx: Facts) -> Answer | None:
     return d.answer("\n")
 
 
-def _answer_who_is(q: Query, fx: Facts) -> Answer | None:
+def _answer_who_is(q: Query, fx: Facts, by_title: Term | None = None) -> Answer | None:
+    """The person the question names or describes, with the words that say who they are; only
+    a person whose title holds the question's words and the head noun `by_title` when given
+    ('ما اسم محافظ الدقهلية'; not the Secretary-General for 'his spokesman')."""
     known = fx.known(q.terms)
     if not known:
         return None
@@ -208,7 +211,9 @@ def _answer_who_is(q: Query, fx: Facts) -> Answer | None:
             (_title_hits(f.obj, known), [], f) for f in fx.of_kind("actor")
             if f.obj.type == ActorType.person and f.obj.title]
         # Half the words at least, and two: 'the commission's spokesman' is not its chair.
-        scored = [x for x in titled if x[0] >= 2 and 2 * x[0] >= len(known)] or scored
+        titled = [x for x in titled if x[0] >= 2 and 2 * x[0] >= len(known) and (
+            by_title is None or Words(x[2].obj.title or "").has(by_title, min_key=2))]
+        scored = titled or ([] if by_title is not None else scored)
     if not scored or max(x[0] for x in scored) == 0:
         return None
     _, hits, f = max(scored, key=lambda x: x[0])
@@ -373,6 +378,10 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return said or (unanswerable(q.lang) if _WHAT_SAID.search(q.text) else None)
     if q.who_is:
         return _answer_who_is(q, fx)
+    if asks.attribute == Attribute.name and asks.head is not None and not q.count:
+        titled = _answer_who_is(q, fx, by_title=asks.head)
+        if titled is not None:
+            return titled
     if q.where or asked_way(q) is not None or (q.place_list and not q.when):
         return _answer_where(q, fx)
     if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future
