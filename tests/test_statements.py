@@ -187,6 +187,8 @@ def test_a_long_title_ends_with_the_speakers_name(text: str, speaker: str) -> No
     ("وقال المتحدث باسم الشرطة تعقيباً على الحادث إن الموقوفين سيحالون إلى القضاء.", "الشرطة"),
     ("وحذرت وكالات الإغاثة الدولية من أن الأمطار ستزيد معاناة النازحين.",
      "وكالات الإغاثة الدولية"),
+    # "في حصيلة" says where the words were given, not where the body is
+    ("وأعلنت وزارة الصحة الكينية في حصيلة جديدة أن عدد الوفيات بلغ 40.", "وزارة الصحة الكينية"),
 ])
 def test_the_speakers_name_stops_where_his_words_begin(text: str, speaker: str) -> None:
     assert [s.speaker for s in found(text)] == [speaker]

@@ -23,6 +23,7 @@ from agent.extract.actors.words import (
     DANGLING,
     DEMONYMS,
     FIGHTERS,
+    FIGURE_NOUNS,
     FRAME_NOUNS,
     INSTITUTIONS,
     JOINS_DEFINITE,
@@ -372,8 +373,8 @@ def name_end(doc: Doc, toks: Sequence[Token], i: int) -> int:
     country = joined([t.norm for t in toks[end + 1 : end + 4]], COUNTRY_FORMS)
     if country:
         return end + 1 + len(country.split("_"))
-    if place in CHANNELS or place in FRAME_NOUNS or place in STOP_WORDS:
-        return end  # "في بيان"، "في وقت سابق": where or when it was said, not who
+    if place in CHANNELS or place in FRAME_NOUNS or place in FIGURE_NOUNS or place in STOP_WORDS:
+        return end  # "في بيان"، "في وقت سابق"، "في حصيلة": where or when it was said, not who
     if definite(place) or in_lexicon(place, ORG_HEADS) or in_lexicon(place, DESIGNATORS):
         return group_end(doc, toks, end + 1)  # "في محافظة كرمان"
     # "القيادة الأمريكية في أفريقيا"، "وزارة الصحة في غزة": one proper name of a place

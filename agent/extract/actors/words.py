@@ -78,6 +78,7 @@ GOVERNING = lexicon.words("prepositions_before_subject")  # "لحماس": about,
 INSTITUTIONS = lexicon.words("institutions")
 TIES = lexicon.words("ties")
 FRAME_NOUNS = lexicon.words("frame_nouns")
+FIGURE_NOUNS = lexicon.words("figure_nouns")  # "أعلنت الوزارة في حصيلة محدثة"
 CHANNELS = lexicon.words("channels")
 FORCE_HEADS = lexicon.grouped("force_heads", "army", "forces")
 FIGHTERS = (ActorType.state_forces, ActorType.armed_group)
