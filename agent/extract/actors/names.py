@@ -121,11 +121,13 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
 def _before_object(toks: Sequence[Token], i: int, end: int) -> int:
     """Where what the title holder did or said begins after his name, so it is not read as
     his surname: a reported verbal noun ('مفوض الشعبة فلان فلاني | انتهاء عمليات البحث') or a
-    definite event noun ('رئيس الوزراء فلان فلاني | الهجوم بأنه …') right after a name's word."""
+    definite event noun ('رئيس الوزراء فلان فلاني | الهجوم بأنه …'), or a word in the accusative
+    ('فرض الرئيس فلان فلاني | إغلاقاً') right after a name's word."""
     for p in range(i + 2, end):
         w, prev = toks[p].norm, toks[p - 1].norm
         if not (lexical(prev) or definite(prev)) and (
-                in_lexicon(w, REPORTED_NOUNS) or (definite(w) and in_lexicon(w, CAUSES))):
+                in_lexicon(w, REPORTED_NOUNS) or (definite(w) and in_lexicon(w, CAUSES))
+                or accusative(toks[p])):
             return p
     return end
 
