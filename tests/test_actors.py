@@ -89,6 +89,22 @@ def test_titles_and_affiliations(founding: list[Actor]) -> None:
     assert actors_by["زيد الصالح"].affiliation == "جيش الأسد"
 
 
+@pytest.mark.parametrize("order", ["إغلاقاً", "إغلاقا"])
+def test_an_object_in_the_accusative_is_no_part_of_the_name(order: str) -> None:
+    # with or without its tanwin, the object after the name leaves the name as it is
+    text = f"وفرض الرئيس أوتيمبا كيزا {order} لمدة أسبوعين على الإقليم."
+    people = [a.name for a in actors_of(text) if a.type is ActorType.person]
+    assert people == ["أوتيمبا كيزا"]
+
+
+def test_a_speaker_after_a_long_title_is_an_actor_with_that_title() -> None:
+    # the speaker the statements module found after a title the name reader cannot end
+    text = ("وقال نائب مدير الشؤون الصحية والبيئة في ولاية القضارف حامد نور إن الإصابات تراجعت.")
+    found = by_name(actors_of(text, ["حامد نور"]))
+    assert found["حامد نور"].type is ActorType.person
+    assert found["حامد نور"].title == "نائب مدير الشؤون الصحية والبيئة في ولاية القضارف"
+
+
 @pytest.mark.parametrize(("text", "actor"), [
     ("ودفعت المعارك نحو 130 ألف مدني الى النزوح، حسبما ذكرت روسيا أمس.", "روسيا"),
     ("وحملت موسكو واشنطن مسؤولية فشلها في التصدي للتنظيم.", "واشنطن"),

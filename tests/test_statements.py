@@ -157,6 +157,44 @@ def test_an_addressee_after_a_body_or_a_title_is_not_part_of_it(text: str, speak
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
+    # the title runs on over a place, a second title, a rank, an acronym or an aside: the
+    # person it ends with, right before the words said, is the speaker
+    ("وقال مدير الهلال الأحمر في كسلا الدكتور يوسف آدم بابكر إن المخيمات امتلأت.",
+     "يوسف آدم بابكر"),
+    ("وقال نائب رئيس البعثة الأممية منسق الشؤون الإنسانية في حالات النزاع بيتر هولم، في "
+     "إحاطة صحفية عقدها أمس، إن «الممرات الآمنة لم تفتح بعد».", "بيتر هولم"),
+    ("وقالت ممثلة برنامج الأغذية العالمي (WFP) في تشاد ليلى حداد اليوم الأحد إن المخزون نفد.",
+     "ليلى حداد"),
+    ("وقال المدير الإقليمي للمنظمة في الساحل والصحراء كريستوف مارتان: «نحتاج إلى تمويل عاجل».",
+     "كريستوف مارتان"),
+    ("وقال الوزير المكلف بالشؤون الاجتماعية والتضامن والأسرة كمال سعدي إن الأسر ستعوض.",
+     "كمال سعدي"),
+    # no name before the words said: the title stays the speaker
+    ("وقال مدير المستشفى الميداني في منطقة الحدود للصحفيين إن الجرحى نقلوا.",
+     "مدير المستشفى الميداني في منطقة الحدود"),
+    ("وقال مراسل لإذاعة محلية في تل الزعتر إن القصف توقف.", "مراسل لإذاعة محلية"),
+])
+def test_a_long_title_ends_with_the_speakers_name(text: str, speaker: str) -> None:
+    assert [s.speaker for s in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # what the speaker announced or described is no part of his name
+    ("وأعلن محافظ الإقليم سامي برهان انتهاء عمليات الإنقاذ في القرية.", "سامي برهان"),
+    ("ووصف وزير الإعلام الصومالي فرحان عيسى الحادث بأنه «جريمة بشعة بحق المدنيين».",
+     "فرحان عيسى"),
+    # an adverb in the accusative, and a body's plural head, are read as words, not names
+    ("وقال المتحدث باسم الشرطة تعقيباً على الحادث إن الموقوفين سيحالون إلى القضاء.", "الشرطة"),
+    ("وحذرت وكالات الإغاثة الدولية من أن الأمطار ستزيد معاناة النازحين.",
+     "وكالات الإغاثة الدولية"),
+    # "في حصيلة" says where the words were given, not where the body is
+    ("وأعلنت وزارة الصحة الكينية في حصيلة جديدة أن عدد الوفيات بلغ 40.", "وزارة الصحة الكينية"),
+])
+def test_the_speakers_name_stops_where_his_words_begin(text: str, speaker: str) -> None:
+    assert [s.speaker for s in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
     ("ونفى المتحدث باسم قيادة العمليات المشتركة أن تكون قوات الأمن قد استخدمت الرصاص الحي.",
      "قيادة العمليات المشتركة"),
     ("وقال مسؤول أمريكي طلب عدم الكشف عن هويته إن الضربات ستستمر.", "مسؤول أمريكي"),

@@ -2,9 +2,11 @@
 that act, and the names other modules found, merged into one actor with many aliases.
 
 words: the lexicons and tests on single words; quotes: gaps between words; names: reading one
-name; kinds: its ActorType; mentions: finding names in a range; merge: one actor per referent.
+name; holders: the person a long title ends with; kinds: its ActorType; mentions: finding names
+in a range; merge: one actor per referent.
 """
 
+from agent.extract.actors.holders import holder_before
 from agent.extract.actors.kinds import classify
 from agent.extract.actors.learned import named_in
 from agent.extract.actors.mentions import Mention, mentions_in, names_in
@@ -32,6 +34,7 @@ from agent.extract.actors.words import (
 __all__ = [
     "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CLOSED_CONNECTORS", "CONNECTORS", "NAMED_GROUPS",
     "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS", "Mention", "Named",
-    "classify", "definite", "find_actors", "gap", "is_title_head", "key", "link", "mentions_in",
-    "named_in", "named_phrase", "names_in", "passable", "quote_regions", "quotes", "unjoined",
+    "classify", "definite", "find_actors", "gap", "holder_before", "is_title_head", "key", "link",
+    "mentions_in", "named_in", "named_phrase", "names_in", "passable", "quote_regions", "quotes",
+    "unjoined",
 ]

@@ -18,6 +18,7 @@ from agent.extract.actors.quotes import is_quoted
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     ORG_HEADS,
+    accusative,
     bare,
     conjoined,
     definite,
@@ -42,15 +43,13 @@ from agent.text.doc import Doc, span
 from agent.text.intervals import Ranges
 from schemas import ActorType, Span
 
-# A word in the accusative with tanwin ('سلكاً'، 'محمّلاً') is a noun or an adverb, not a name.
-_TANWIN_ALIF = re.compile(r"(?:\u064b\u0627|\u0627\u064b)\W*$")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 THING_HEADS = lexicon.words("thing_heads")
 _NOT_PERSON_BEFORE = (DESIGNATORS, PLURAL_DESIGNATORS, NAME_HEADS, EVENT_NOUNS, THING_HEADS)
 
 
 def _word_ok(t: Token) -> bool:
-    return not (lexical(t.norm) or stop_word(t) or _TANWIN_ALIF.search(t.text)
+    return not (lexical(t.norm) or stop_word(t) or accusative(t)
                 or in_lexicon(t.norm, PLACES) or not _ARABIC.search(t.text))
 
 
@@ -96,7 +95,7 @@ def _person(doc: Doc, toks: list[Token], seen: Counter[str]) -> Mention | None:
 
 
 def _organization(doc: Doc, toks: list[Token], seen: Counter[str]) -> Mention | None:
-    if not toks or any(stop_word(t) or _TANWIN_ALIF.search(t.text) for t in toks) or \
+    if not toks or any(stop_word(t) or accusative(t) for t in toks) or \
             all(in_lexicon(t.norm, PLACES) for t in toks) or \
             (len(toks) == 1 and (seen[bare(toks[0].norm)] < 2 or definite(toks[0].norm))):
         return None

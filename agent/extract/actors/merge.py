@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from agent.extract.actors.holders import holder_before
 from agent.extract.actors.kinds import classify, country_of
 from agent.extract.actors.learned import labelled_person, learned_mentions, names_place
 from agent.extract.actors.mentions import (
@@ -19,6 +20,7 @@ from agent.extract.actors.mentions import (
     mention,
     mentions_in,
 )
+from agent.extract.actors.names import named_phrase
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     CAPITALS,
@@ -255,7 +257,25 @@ def _titled(doc: Doc, m: Mention) -> Mention:
     toks = tokens(doc.text, m.span.start, min(len(doc.text), m.span.end + 400))
     names = len(tokens(m.span.text))
     m.title = appositive(doc, toks, names) if len(toks) > names else None
+    m.title = m.title or _title_before(doc, m.span)
     return m
+
+
+def _title_before(doc: Doc, name: Span) -> Span | None:
+    """The long title the name ends ('مدير الدفاع المدني في نينوى العقيد | حسام خليل'), read
+    from the farthest title head before it in its sentence that leads to it ('وكيل الأمين
+    العام …' rather than its 'منسق الإغاثة …')."""
+    toks = tokens(doc.text, doc.sentence_at(name.start).start, name.end)
+    found = None
+    for k in range(len(toks) - 2, max(len(toks) - 20, 0) - 1, -1):
+        if not is_title_head(toks[k].norm) or (k and is_title_head(toks[k - 1].norm)):
+            continue
+        title = named_phrase(doc, toks, k)
+        holder = title and holder_before(doc, toks, k, title, len(toks))
+        if holder and holder.name != name:
+            break
+        found = holder.title if holder else found
+    return found
 
 
 # ---------------------------------------------------------------- public

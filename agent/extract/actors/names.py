@@ -15,6 +15,7 @@ from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     ACTOR_VERBS,
     CAPITALS,
+    CAUSES,
     CHANNELS,
     CLOSED_CONNECTORS,
     CONNECTORS,
@@ -22,6 +23,7 @@ from agent.extract.actors.words import (
     DANGLING,
     DEMONYMS,
     FIGHTERS,
+    FIGURE_NOUNS,
     FRAME_NOUNS,
     INSTITUTIONS,
     JOINS_DEFINITE,
@@ -29,9 +31,11 @@ from agent.extract.actors.words import (
     NAME_PARTICLES,
     NAMED_GROUPS,
     ORG_HEADS,
+    REPORTED_NOUNS,
     STOP_WORDS,
     TIES,
     UNNAMED_SOURCES,
+    accusative,
     bare,
     conjoined,
     definite,
@@ -44,12 +48,12 @@ from agent.extract.actors.words import (
     unjoined,
     verbish,
 )
-from agent.extract.places import DESIGNATORS
+from agent.extract.places import DESIGNATORS, is_place
 from agent.text.arabic import Token
 from agent.text.doc import Doc
 from schemas import Span
 
-_PREPOSED = re.compile(r"^[وف]?[بك]ال(?=..)")
+_PREPOSED = re.compile(r"^[وف]?(?:ب|ك(?=ال...))ال(?=..)")  # not "وكالات"
 
 
 def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
@@ -59,13 +63,13 @@ def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
     while j < len(toks) and j - i < most:
         w = toks[j].norm
         if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or conjoined(w) or \
-                _to_whom(doc, toks, j):
+                to_whom(doc, toks, j):
             break  # "قال شهود عيان لوكالة فرانس برس": to whom, not who
         j += 1
     return j
 
 
-def _to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
+def to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     """toks[j], ل + a medium or the press, says whom the words were given to, not who spoke:
     'شهود عيان | لوكالة فرانس برس'، 'بيتر ليرنر | للصحافيين إنه'. The press after لل is the
     genitive of a body when a name goes on after it: 'النقابة الوطنية للصحفيين التونسيين'،
@@ -82,7 +86,7 @@ def _to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     return nxt is None or not passable(doc, toks[j], nxt) or stop_word(nxt)
 
 
-def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
+def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     """Index where a personal name begins after the title toks[0], or None.
 
     The name is read backwards from the end: core words (at most three), particles such as
@@ -92,7 +96,8 @@ def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     for k in range(len(toks) - 1, floor - 1, -1):
         w = toks[k].norm
         name_like = w in STOP_WORDS and not stop_word(toks[k])  # "علي", not "على"
-        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or conjoined(w):
+        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or conjoined(w) or \
+                accusative(toks[k]):  # "المتحدث باسم الجيش | تعليقاً على ذلك"
             break
         if w in NAME_PARTICLES:
             start = k
@@ -100,8 +105,8 @@ def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
         if definite(w) and k != len(toks) - 1 and toks[k - 1].norm not in JOINS_DEFINITE \
                 and w != "الله":  # "ذبيح الله مجاهد"، "عبد الله"
             break
-        if core == 3:
-            break
+        if core == 3 or (core == 2 and is_place(w)):
+            break  # "مفوض شعبة بيشاور | رياض محسود"
         core, start = core + 1, k
     if core == 0:
         return None
@@ -111,6 +116,20 @@ def _name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     while toks[start].norm in NAME_PARTICLES - JOINS_DEFINITE:
         start += 1
     return start
+
+
+def _before_object(toks: Sequence[Token], i: int, end: int) -> int:
+    """Where what the title holder did or said begins after his name, so it is not read as
+    his surname: a reported verbal noun ('مفوض الشعبة فلان فلاني | انتهاء عمليات البحث') or a
+    definite event noun ('رئيس الوزراء فلان فلاني | الهجوم بأنه …'), or a word in the accusative
+    ('فرض الرئيس فلان فلاني | إغلاقاً') right after a name's word."""
+    for p in range(i + 2, end):
+        w, prev = toks[p].norm, toks[p - 1].norm
+        if not (lexical(prev) or definite(prev)) and (
+                in_lexicon(w, REPORTED_NOUNS) or (definite(w) and in_lexicon(w, CAUSES))
+                or accusative(toks[p])):
+            return p
+    return end
 
 
 _BODY_TIES = ("الي", "عن")  # "المبعوث … إلى اليمن هانس غروندبرغ"، "النائب عن حزب …"
@@ -158,12 +177,13 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
         return Named(clean(doc, toks[i], toks[end - 1]), None, end, 0)
     # a source's words are adjectives, never a name: "مصدر مقرب"، "مصادر طبية"
     unnamed = in_lexicon(toks[i].norm, UNNAMED_SOURCES)
-    start = None if unnamed else _name_start(doc, toks[i:end])
+    end = _before_object(toks, i, end)
+    start = None if unnamed else name_start(doc, toks[i:end])
     if not unnamed:
         end, start = _coordinated(doc, toks, i, end, start, most)
     if start is None and not unnamed:
         cut = _second_name(toks, i, end)  # "… دميتري بيسكوف | كييف بمحاولة": an object
-        start = _name_start(doc, toks[i:cut]) if cut < end else None
+        start = name_start(doc, toks[i:cut]) if cut < end else None
         end = cut if start is not None else end
     if start is not None and _complement_named(toks, i, i + start):
         start = None  # "المتحدث باسم الجيش بقيادة المشير خليفة حفتر": the leader's name
@@ -172,7 +192,7 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
         # عمار": the name may follow the workplace or the body
         more = run_end(doc, toks, end + 1, most)
         place = in_lexicon(toks[end + 1].norm, DESIGNATORS)  # "في محافظة كرمان | رضا فلاح"
-        start = _name_start(doc, toks[i:more], floor=end - i + 2 + place)
+        start = name_start(doc, toks[i:more], floor=end - i + 2 + place)
         if start is not None and toks[end].norm in _BODY_TIES and \
                 any(definite(t.norm) for t in toks[i + start : more]):
             start = None  # "المبعوث الأممي إلى اليمن | طرفي النزاع": an object, not a name
@@ -239,7 +259,7 @@ def _coordinated(doc: Doc, toks: Sequence[Token], i: int, end: int, start: int |
                                                                     not body):
         return end, start
     more = run_end(doc, toks, end, most)
-    found = _name_start(doc, toks[i:more], floor=end - i + 1)
+    found = name_start(doc, toks[i:more], floor=end - i + 1)
     if found is None or not all(definite(t.norm) or is_title_head(t.norm)
                                 for t in toks[end + 1 : i + found]):
         return end, start
@@ -304,7 +324,7 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
         verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
         if w in STOP_WORDS or verb or (_PREPOSED.match(w) and prev not in CONNECTORS):
             break  # "الشرطة | بالعصي": a preposition starts what was done, not the name
-        if (definite(prev) or nisba(prev)) and _to_whom(doc, toks, j):
+        if (definite(prev) or nisba(prev)) and to_whom(doc, toks, j):
             break  # "وزارة الصحة | لوكالة فرانس برس"، "الوزير | للصحفيين", not "مراسل لوكالة"
         proper = joined([bare(w), *(t.norm for t in toks[j + 1 : j + 3])], NAMED_GROUPS)
         if proper and not closed and (not definite(prev) or prev in CONNECTORS or
@@ -355,8 +375,8 @@ def name_end(doc: Doc, toks: Sequence[Token], i: int) -> int:
     country = joined([t.norm for t in toks[end + 1 : end + 4]], COUNTRY_FORMS)
     if country:
         return end + 1 + len(country.split("_"))
-    if place in CHANNELS or place in FRAME_NOUNS or place in STOP_WORDS:
-        return end  # "في بيان"، "في وقت سابق": where or when it was said, not who
+    if place in CHANNELS or place in FRAME_NOUNS or place in FIGURE_NOUNS or place in STOP_WORDS:
+        return end  # "في بيان"، "في وقت سابق"، "في حصيلة": where or when it was said, not who
     if definite(place) or in_lexicon(place, ORG_HEADS) or in_lexicon(place, DESIGNATORS):
         return group_end(doc, toks, end + 1)  # "في محافظة كرمان"
     # "القيادة الأمريكية في أفريقيا"، "وزارة الصحة في غزة": one proper name of a place

@@ -10,7 +10,8 @@ from agent.text.arabic import Token
 from agent.text.doc import Doc, span
 from schemas import Span
 
-_BEFORE_ARTICLE = re.compile(r"^([وف]?[بك]?)ال(?=..)")
+# ك + ال needs three letters after it: "وكالات" is one word, not و+ك+ال+ات.
+_BEFORE_ARTICLE = re.compile(r"^([وف]?(?:ب|ك(?=ال...))?)ال(?=..)")
 _VISIBLE = re.compile(r"\S")
 
 

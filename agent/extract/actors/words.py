@@ -53,6 +53,8 @@ EQUIVALENT = _aliases()
 INTERNATIONAL = lexicon.words("international_words")
 CIVILIANS = lexicon.words("civilian_nouns")
 UNNAMED_SOURCES = lexicon.words("unnamed_sources")
+REPORTED_NOUNS = lexicon.words("reported_nouns")  # "أعلن الوزير فلان | انتهاء البحث"
+CAUSES = lexicon.words("cause_words")  # "وصف الرئيس فلان | الهجوم بأنه"
 STATE_COMPLEMENTS = lexicon.words("state_force_complements")
 REBEL_ARMIES = lexicon.words("rebel_army_names")
 HOME_ARMY = lexicon.words("national_army_complements")
@@ -76,14 +78,16 @@ GOVERNING = lexicon.words("prepositions_before_subject")  # "لحماس": about,
 INSTITUTIONS = lexicon.words("institutions")
 TIES = lexicon.words("ties")
 FRAME_NOUNS = lexicon.words("frame_nouns")
+FIGURE_NOUNS = lexicon.words("figure_nouns")  # "أعلنت الوزارة في حصيلة محدثة"
 CHANNELS = lexicon.words("channels")
 FORCE_HEADS = lexicon.grouped("force_heads", "army", "forces")
 FIGHTERS = (ActorType.state_forces, ActorType.armed_group)
 
-# The article with the proclitics before it; at least two letters must follow ("وكالة" is
-# not و+ك+ال+ة).
-_DEFINITE = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?=..)")
+# The article with the proclitics before it; at least two letters must follow, three after
+# ك ("وكالة"، "وكالات" are not و+ك+ال+…).
+_DEFINITE = re.compile(r"^[وف]?(?:(?:ب|ك(?=ال...))?ال|لل)(?=..)")
 _POSSESSIVE = re.compile(r"(?<=...)(?:هما|هم|ها|ه)$")
+_TANWIN_ALIF = re.compile(r"(?:\u064b\u0627|\u0627\u064b)\W*$")
 _HARAKAT = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
@@ -139,6 +143,12 @@ def stop_word(t: Token) -> bool:
     if t.norm not in STOP_WORDS:
         return False
     return t.norm not in MAKSURA or not _HARAKAT.sub("", t.text).endswith("ي")
+
+
+def accusative(t: Token) -> bool:
+    """Written with tanwin on its alif ('سلكاً'، 'محمّلاً'، 'تعليقاً'): a noun or an adverb,
+    never a name."""
+    return bool(_TANWIN_ALIF.search(t.text))
 
 
 def lexical(word: str) -> bool:

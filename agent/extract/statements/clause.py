@@ -215,6 +215,9 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
     if marked is None:
         return _speaker_after_quote(doc, toks, trig, end) or _speaker_only(doc, toks, trig, j)
     stop, content = marked
+    if names and stop > names[0].end and trig.kind is not StatementKind.accusation:
+        # "وقال مدير الدفاع المدني في نينوى العقيد حسام خليل إن": the title ends with a name
+        names[0] = actors.holder_before(doc, toks, j, names[0], stop) or names[0]
     if stop < len(toks) and content == toks[stop].start and stop > speaker_end:
         # "اتهم X Y بارتكاب …": the words said begin with the one accused
         accused = _skip_asides(doc, toks, speaker_end, end)
