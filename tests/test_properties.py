@@ -175,6 +175,10 @@ TRANSFORMS = {
 KNOWN = {
     ("r_yemen_sanaa_stampede", "without diacritics and tatweel"):
         "actors: without the tanwin of 'سلكاً' the labeller's 'رصاصة سلكا' passes as a person",
+    ("r_chad_floods_water_ministry_warning", "without diacritics and tatweel"):
+        "actors: the tanwin of 'منسوباً' ends the river's name ('شاري'), which without it runs "
+        "on ('شاري منسوبا'); a participle test without tanwin cut the names of six dev speakers "
+        "(مواورا، ماشاريا …)",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
