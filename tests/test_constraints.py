@@ -707,3 +707,14 @@ def test_the_name_of_a_title_is_the_person_who_holds_it() -> None:
     assert not refused(ans) and ans.text.startswith("أيمن مختار")
     assert "غوتيريش" not in ask_it("ما اسم المتحدث باسم الأمين العام للأمم المتحدة؟").text.split(
         "\n")[0]
+
+
+def test_who_is_the_one_who_did_it_needs_a_name() -> None:
+    """«من هو المهرب التركي الذي قاد المركب؟» is not answered by a sentence that only says a
+    Turkish man steered it; a sentence naming him answers."""
+    text = ("كروتوني - قال قائد وحدة شرطة المالية في كالابريا إن رجلاً تركياً واثنين من الباكستانيين "
+            "قادوا المركب من تركيا إلى إيطاليا.\n")
+    question = "من هو المهرب التركي الذي قاد المركب؟"
+    assert refused(asker(text, "2023-02-28")(question))
+    named = text.replace("إن رجلاً تركياً", "إن المهرب التركي غوكهان يلدز")
+    assert "غوكهان يلدز" in asker(named, "2023-02-28")(question).text

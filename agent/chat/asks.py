@@ -147,6 +147,11 @@ def read(q: Query, fx: Facts) -> Constraints:
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
         c.attribute, c.subject = Attribute.agent, list(q.terms)
+    if q.who_is and q.lang == "ar" and c.attribute is None and q.terms and not _is_name(
+            q, q.terms[0]):
+        # «من هو المهرب الذي قاد المركب»: the person of that description, named.
+        c.attribute, c.subject = Attribute.name, list(q.terms)
+        c.head = _head(q, c.subject)
     c.unknown += _unknown_speaker(q, fx)
     if q.count:
         norm_q = f" {norm(q.text).lower()} "
