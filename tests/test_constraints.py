@@ -718,3 +718,13 @@ def test_who_is_the_one_who_did_it_needs_a_name() -> None:
     assert refused(asker(text, "2023-02-28")(question))
     named = text.replace("إن رجلاً تركياً", "إن المهرب التركي غوكهان يلدز")
     assert "غوكهان يلدز" in asker(named, "2023-02-28")(question).text
+
+
+def test_a_figure_of_two_places_is_no_figure_of_one() -> None:
+    """Five killed «في منطقتي باب التبانة وجبل محسن» are not the dead of Bab al-Tabbaneh alone;
+    a place whose name starts with و («محافظة واسط») is still one place."""
+    two = ("طرابلس - قُتل خمسة أشخاص في اشتباكات اندلعت ليل الأحد في منطقتي باب التبانة وجبل "
+           "محسن، بحسب مصدر أمني.\n")
+    assert refused(asker(two, "2014-03-10")("كم قتيلاً سقط من أهالي باب التبانة؟"))
+    one = "الكوت - قُتل ثلاثة أشخاص في انفجار عبوة في محافظة واسط، بحسب مصدر أمني.\n"
+    assert "ثلاثة" in asker(one, "2014-03-10")("كم شخصاً قُتل في واسط؟").text

@@ -37,7 +37,9 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
         return Words(own).has(place, min_key=2)
     if Words(loc.name).has(place, min_key=2):
-        return True
+        # 'في منطقتي باب التبانة وجبل محسن': a figure of two places is no figure of one.
+        parts = re.split(r"\sو(?=\S)", norm(loc.name))  # not 'محافظة واسط'
+        return len(parts) == 1 or not any(Words(p).has(place, min_key=2) for p in parts)
     if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
         return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
     # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
