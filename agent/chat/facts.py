@@ -104,3 +104,15 @@ def _actor_quote(article: str, actor: Actor) -> Span:
         if found is not None:
             return found
     return first
+
+
+def best_matching(facts: list[Fact], terms: list[Term], fx: Facts | None = None) -> list[Fact]:
+    """The facts whose context holds the most question terms (all of them when no terms); with
+    `fx`, each term weighs by how rare it is in the article (Facts.weight)."""
+    if not terms:
+        return facts
+    weight = {id(t): fx.weight(t) if fx else 1.0 for t in terms}
+    scored = [(round(sum(weight[id(t)] for t in terms if f.context.has(t)), 6), f)
+              for f in facts]
+    top = max((s for s, _ in scored), default=0)
+    return [f for s, f in scored if s == top and s > 0]

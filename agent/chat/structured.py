@@ -1,5 +1,6 @@
-"""Structured questions answered by code from the facts: how many, who did it, who said what,
-who someone is, where and when; and whether a question is about the article at all."""
+"""Structured questions answered by code from the facts: how many, who did it, who someone is,
+where and when (who said what, in agent/chat/said.py); and whether a question is about the
+article at all."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ import re
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
 from agent.chat.asks import Attribute, Constraints
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
-from agent.chat.facts import Fact, Facts
+from agent.chat.facts import Fact, Facts, best_matching
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
 from agent.chat.routes import asked_way, route_answer
+from agent.chat.said import answer_said_when, answer_statements
 from agent.chat.words import Term, Words
-from agent.extract.dates import find_dates
 from agent.text.arabic import norm
 from agent.text.doc import locate
 from agent.text.lexicon import ordered, table
@@ -25,15 +26,12 @@ from schemas import (
     CountUnit,
     Event,
     Span,
-    Statement,
-    StatementKind,
     Victims,
 )
 
 # 'What did X say ...', 'ماذا قال X': a question about someone's words, not about a fact.
 _WHAT_SAID = re.compile(r"^\s*what (?:did|does|has|have) .*\b(?:say|said|tell|told)\b"
                         r"|^\s*(?:ماذا|ما الذي) (?:قال|قالت|قاله|قالته|صرح|صرحت)", re.I)
-_QUOTE_MAX = 400  # characters of a statement quoted in an answer
 
 _EN_VERB = {CasualtyCategory.killed: "were killed", CasualtyCategory.injured: "were injured",
             CasualtyCategory.displaced: "were displaced", CasualtyCategory.missing: "are missing",
@@ -44,23 +42,8 @@ _AR_VERB = {CasualtyCategory(k): v
             for k, v in table("answer_casualty_verbs_ar", str, normalize=False).items()}
 _EN_VICTIMS = {Victims.civilians: "civilians", Victims.combatants: "fighters",
                Victims.security_forces: "members of the security forces"}
-_EN_SAY = {StatementKind.denial: "denied", StatementKind.accusation: "accused"}
-_AR_SAY = {StatementKind(k): v
-           for k, v in table("answer_statement_verbs_ar", str, normalize=False).items()}
 _OPENERS = "|".join(map(re.escape, ordered("apposition_openers_ar", normalize=False)))
 _APPOSITION = re.compile(rf"\s*،\s*(?:{_OPENERS})\s+([^،.\n]{{3,160}})")
-
-
-def _best(facts: list[Fact], terms: list[Term], fx: Facts | None = None) -> list[Fact]:
-    """The facts whose context holds the most question terms (all of them when no terms); with
-    `fx`, each term weighs by how rare it is in the article (Facts.weight)."""
-    if not terms:
-        return facts
-    weight = {id(t): fx.weight(t) if fx else 1.0 for t in terms}
-    scored = [(round(sum(weight[id(t)] for t in terms if f.context.has(t)), 6), f)
-              for f in facts]
-    top = max((s for s, _ in scored), default=0)
-    return [f for s, f in scored if s == top and s > 0]
 
 
 _EARLIER = re.compile(r"^\W*(?:و|ف)?كان(?:ت|وا)?\s+(?:\S+\s+){0,4}?قد\s")
@@ -121,14 +104,15 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     known = [t for t in fx.known(q.terms) if not set(t.forms) & set(asks.counted)]
     # Only figures that meet the question's constraints (group, place, source) answer it; the
     # others the question's words point at follow as related facts, marked as not the answer.
-    pointed = _best(reports, known)
+    pointed = best_matching(reports, known)
     meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
     # 'وكانت الوزارة قد أعلنت …' gives an earlier figure: the current one answers.
     meeting = [f for f in meeting if not _earlier(fx, f)] or meeting
     # The place, source and names are checked, not looked for: a figure may take its place from
     # the lead ('وأصيب 11 طفلاً في القصف' after 'قصف … في مدينة تعز').
     checked = {t.word for t in (*asks.places, *asks.sources, *asks.named)}
-    best = _best(meeting, [t for t in known if t.word not in checked]) or _best(meeting, known)
+    best = (best_matching(meeting, [t for t in known if t.word not in checked])
+            or best_matching(meeting, known))
     if not best and asks.counted:  # 'بين القتلى 6 أطفال': a sentence may count the group
         counted = group_sentence(q, fx, asks)
         if counted is not None:
@@ -146,48 +130,6 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         d.parts.append(RELATED[q.lang])
     d.parts += related
     return d.answer()
-
-
-def _speaker_words(fx: Facts, statement: Statement) -> Words:
-    """The speaker's names and title ('the Kremlin spokesman' finds Peskov)."""
-    names = [statement.speaker]
-    for a in fx.extraction.actors:
-        if a.id == statement.speaker_id:
-            names += [a.name, *a.aliases, a.title or ""]
-    return Words(" ".join(names))
-
-
-def _answer_statements(q: Query, fx: Facts) -> Answer | None:
-    statements = fx.of_kind("statement")
-    known = fx.known(q.terms)
-    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
-    by_speaker = {f.id: [t for t in known if speakers[f.id].has(t, min_key=2)] for f in statements}
-    # 'Who said Hamas is not against ...': the speaker is asked, so the question's names are
-    # the topic, not the speaker.
-    most = 0 if q.who else max((len(v) for v in by_speaker.values()), default=0)
-    if most:
-        chosen = [f for f in statements if len(by_speaker[f.id]) == most]
-        named = {id(t) for f in chosen for t in by_speaker[f.id]}
-        topic = [t for t in known if id(t) not in named]
-        if topic:
-            chosen = _best(chosen, topic)  # none: maybe in a sentence no statement covers
-    elif q.say and q.who and known:  # "who said ...?": the topic finds the speaker
-        chosen = _best(statements, known)[:4]
-    else:
-        return None
-    if not chosen:
-        return None
-    d = Draft(q.lang)
-    for f in chosen:
-        s: Statement = f.obj
-        words = s.text if len(s.text) <= _QUOTE_MAX else s.text[:_QUOTE_MAX] + "…"
-        # 'Who said …?' asks for the speaker: a question word that looks like the name
-        # ('carriages', كيرياكوس) is no label for it.
-        who = display_name(s.speaker, q, [] if q.who else by_speaker[f.id])
-        mark = d.cite(f.id, f.kind, f.quote)
-        d.parts.append(f"{who} {_EN_SAY.get(s.kind, 'said')}: «{words}» {mark}" if q.lang == "en"
-                       else f"{_AR_SAY[s.kind]} {who}: «{words}» {mark}")
-    return d.answer("\n")
 
 
 def _answer_who_is(q: Query, fx: Facts, by_title: Term | None = None) -> Answer | None:
@@ -284,7 +226,7 @@ def _best_with(q: Query, fx: Facts, field: str) -> list[Fact]:
     figures = re.findall(r"\d+", norm(q.text))
     given = [f for f in having if figures and any(
         re.search(rf"(?<!\d){n}(?!\d)", norm(fact_evidence(fx, f).sentence)) for n in figures)]
-    return _best(given or having, fx.known(q.terms), fx)
+    return best_matching(given or having, fx.known(q.terms), fx)
 
 
 def _answer_where(q: Query, fx: Facts) -> Answer | None:
@@ -323,36 +265,10 @@ def _answer_when(q: Query, fx: Facts) -> Answer | None:
     return d.answer()
 
 
-def _answer_said_when(q: Query, fx: Facts) -> Answer | None:
-    """'When did the ministry announce the arrests?': the day in the words that report the
-    statement («وقالت وزارة الداخلية يوم الأحد إن …»), not the day of what it tells."""
-    statements = fx.of_kind("statement")
-    known = fx.known(q.terms)
-    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
-    theirs = [f for f in statements if any(speakers[f.id].has(t, min_key=2) for t in known)]
-    topic = [t for t in known if not any(speakers[f.id].has(t, min_key=2) for f in theirs)]
-    d = Draft(q.lang)
-    seen: dict[str, str] = {}
-    for f in _best(theirs, topic) or theirs:
-        k = fx.sentence_at(f.quote.start)
-        if k is None:
-            continue
-        sentence = fx.sentences[k][0]
-        words = fx.article.find(f.obj.text, sentence.start)  # the words said; before them, who
-        said = [m for m in find_dates(fx.doc, sentence.start, max(words, sentence.start))
-                if m.date]
-        if said:
-            label = f"{said[-1].date} («{said[-1].text}»)"
-            seen[label] = seen.get(label, "") + d.cite(f.id, f.kind, sentence)
-    d.parts = [f"On {label} {marks}." if q.lang == "en" else f"في {label} {marks}."
-               for label, marks in seen.items()]
-    return d.answer() if d.parts else None
-
-
 def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
     reports = [f for f in fx.of_kind("casualty")
                if f.obj.category in q.categories and f.obj.perpetrator]
-    best = _best(reports, fx.known(q.terms))
+    best = best_matching(reports, fx.known(q.terms))
     if not best:
         return None
     d = Draft(q.lang)
@@ -371,10 +287,10 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     if q.categories and q.who and not q.who_is and not q.say:  # 'who said they were killed'
         return _answer_who_did(q, fx)
     if q.say and q.when:  # 'when did the ministry announce …' asks the day, not the words
-        return _answer_said_when(q, fx)
+        return answer_said_when(q, fx)
     if q.say:
         # 'What did the army chief say ...': no statement of theirs is no answer at all.
-        said = _answer_statements(q, fx)
+        said = answer_statements(q, fx)
         return said or (unanswerable(q.lang) if _WHAT_SAID.search(q.text) else None)
     if q.who_is:
         return _answer_who_is(q, fx)
