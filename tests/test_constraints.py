@@ -728,3 +728,14 @@ def test_a_figure_of_two_places_is_no_figure_of_one() -> None:
     assert refused(asker(two, "2014-03-10")("كم قتيلاً سقط من أهالي باب التبانة؟"))
     one = "الكوت - قُتل ثلاثة أشخاص في انفجار عبوة في محافظة واسط، بحسب مصدر أمني.\n"
     assert "ثلاثة" in asker(one, "2014-03-10")("كم شخصاً قُتل في واسط؟").text
+
+
+def test_a_figure_no_one_gives_is_the_source_of_the_lead() -> None:
+    """In an update whose lead names its source («أفاد مكتب أوتشا في تحديث…»), a figure no one
+    else is said to give is that source's; it is still no figure of a source never named."""
+    text = ("مايدوغوري - أفاد مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا)، في تحديث نشره "
+            "اليوم، بأن السيول اجتاحت أحياء واسعة من مدينة مايدوغوري.\n\nولقي 37 شخصاً حتفهم "
+            "في ولاية بورنو منذ انهيار السد.\n")
+    ask_it = asker(text, "2024-09-12")
+    assert "37" in ask_it("How many people died according to OCHA?").text
+    assert refused(ask_it("How many people died according to the Red Cross?"))

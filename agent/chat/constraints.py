@@ -206,6 +206,11 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     if reported and not _is_actor(fx, reported):
         reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
     said = Words(_with_aliases(fx, reported) if reported else ev.sentence)
+    if reported is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
+            said.has(t, min_key=2) for t in required):
+        # A figure no one is said to give is the article's own: its lead's source ('أفاد مكتب
+        # أوتشا في تحديثه …' over an update's figures).
+        said = Words(" ".join(s.text for s, _ in fx.sentences[:2]))
     found = sum(said.has(t, min_key=2) for t in required)
     # A question words the source its own way ("the city's health office director" for مدير
     # مكتب الصحة في صنعاء, 'حاكم ولاية كاتسينا' for حاكم الولاية): most words must be there
