@@ -85,9 +85,11 @@ def _post(ws: list[Word], j: int) -> tuple[str, int] | None:
     return None
 
 
-def _not_a_count(ws: list[Word], first: int, stop: int) -> bool:
-    """Dates (13/12/2016, 13 ديسمبر), times (10:30), ordinals (الـ13), years, percentages."""
-    prev = ws[first - 1] if first > 0 else None
+def _not_a_count(ws: list[Word], first: int, stop: int, modified: bool) -> bool:
+    """Dates (13/12/2016, 13 ديسمبر), times (10:30), ordinals (الـ13), years, percentages. A
+    number led by a modifier is no date or ordinal, whatever is before it: "حتى 15
+    أيلول/سبتمبر أكثر من 300 ألف شخص"."""
+    prev = ws[first - 1] if first > 0 and not modified else None
     nxt = ws[stop] if stop < len(ws) else None
     if prev is not None and prev.norm == ")":  # "أبريل (نيسان) 2023"
         opening = next((i for i in range(first - 2, -1, -1) if ws[i].norm == "("), None)
@@ -215,7 +217,7 @@ def _phrase(doc: Doc, ws: list[Word], core: Core) -> tuple[Count | None, int]:
             Word(head.norm[1:], head.start, head.end, head.raw)) is not None)
         core = Core(1, False, core.first - 1, core.stop, noun=core.first - 1, skip=skip)
     low, best, high, first, stop = _bounds(ws, core)
-    if _not_a_count(ws, first, stop):
+    if _not_a_count(ws, first, stop, modified=first != core.first):
         return None, stop
     noun, after = _noun(ws, core, stop)
     if noun is not None and lookup(ws[noun], _NOT_PEOPLE) is not None:

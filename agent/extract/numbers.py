@@ -135,6 +135,8 @@ def number_words(ws: list[Word], i: int) -> Core | None:
         elif base in _SCALES and j > i and not joined:
             total += (current or 1) * value
             current = 0
+        elif base in _SCALES:
+            total += value  # "مليون وسبعمئة ألف": the next scale multiplies only the 700
         else:
             current += value
         last = value

@@ -1,0 +1,27 @@
+"""Casualty figures in crisis reports that are easy to misread: money and places counted
+after a number, a figure whose modifier follows a date, and how such reports are read."""
+
+import pytest
+
+from agent.extract.casualties import find_casualties
+from agent.text.doc import Doc
+
+
+def summary(text: str) -> list[tuple]:
+    return [(r.category.value, r.count_low, r.count_best, r.count_high)
+            for r in find_casualties(Doc.build(text))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأعلنت الحكومة صرف 50 ألف روبية لأسرة كل قتيل.",
+    "وتعهد الوزير بتعويض قدره 100 ألف شلن لكل أسرة فقدت أحد أفرادها.",
+    "وأصابت الفيضانات 40 مقاطعة من أصل 70.",
+    "ونزح السكان إلى 25 موقعاً للإيواء.",
+])
+def test_money_and_places_are_no_figure(sentence):
+    assert summary(sentence) == []
+
+
+def test_a_modified_figure_after_a_date_is_a_count():
+    sentence = "وسُجّل حتى 3 آذار/مارس أكثر من 12 ألف شخص فروا من منازلهم."
+    assert summary(sentence) == [("displaced", 12000, 12000, None)]
