@@ -25,3 +25,17 @@ def test_money_and_places_are_no_figure(sentence):
 def test_a_modified_figure_after_a_date_is_a_count():
     sentence = "وسُجّل حتى 3 آذار/مارس أكثر من 12 ألف شخص فروا من منازلهم."
     assert summary(sentence) == [("displaced", 12000, 12000, None)]
+
+
+def test_those_who_lost_their_homes_are_displaced_and_rescuers_are_a_source():
+    found = find_casualties(Doc.build(
+        "وقدّرت هيئة الإنقاذ الوطنية عدد من فقدوا منازلهم بنحو خمسة آلاف شخص."))
+    assert [(r.category.value, r.count_best, r.reported_by) for r in found] == [
+        ("displaced", 5000, "هيئة الإنقاذ الوطنية")]
+
+
+def test_a_relaying_source_ends_before_naqlan():
+    found = find_casualties(Doc.build(
+        "وأسفر الحريق عن 12 حالة وفاة، بحسب ما أعلنته النقابة الطبية نقلاً عن مصادر في المستشفى."))
+    assert [(r.category.value, r.count_best, r.reported_by) for r in found] == [
+        ("killed", 12, "النقابة الطبية")]

@@ -61,9 +61,9 @@ def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     category = CasualtyCategory(word) if word else None
     if category == CasualtyCategory.missing and any(w.norm in _LIFE for w in ws[i + 1:i + 5]):
         return CasualtyCategory.killed  # "فقد 3 أشخاص حياتهم"
-    if category is None and any(b in _LEAVING for b in bases) and i + 1 < len(ws) \
-            and ws[i + 1].norm in _HOMES:
-        return CasualtyCategory.displaced
+    if category in (None, CasualtyCategory.missing) and any(b in _LEAVING for b in bases) \
+            and i + 1 < len(ws) and ws[i + 1].norm in _HOMES:
+        return CasualtyCategory.displaced  # "مغادرة منازلها", "من فقدوا منازلهم"
     if category is None and any(b in _MOVING for b in bases) and any(
             set(clitic_bases(w.norm)) & _SHELTERS for w in ws[i + 1:i + 5]):
         return CasualtyCategory.evacuated  # "نُقلوا إلى مراكز إيواء"

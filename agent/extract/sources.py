@@ -284,6 +284,10 @@ def _verb_follows(ws: list[Word], k: int) -> bool:
 
 def _ends_name(ws: list[Word], i: int) -> bool:
     w = ws[i]
+    if w.norm == "نقلا":
+        return True  # "الكنيسة نقلاً عن مصادر": the source it relays follows
+    if w.norm.startswith("ال") and casualty_word(w) == "rescued":
+        return False  # "لجنة الإنقاذ الدولية", "فرق الإنقاذ": rescuers are a source
     if not w.is_letters or starts_number(ws, i) or casualty_word(w):
         return True  # digits, number words, commas, quote marks, colons, "قتل", "أصيب"
     if w.norm == "علي" and w.raw.endswith("ي"):
