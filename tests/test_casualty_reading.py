@@ -39,3 +39,14 @@ def test_a_relaying_source_ends_before_naqlan():
         "وأسفر الحريق عن 12 حالة وفاة، بحسب ما أعلنته النقابة الطبية نقلاً عن مصادر في المستشفى."))
     assert [(r.category.value, r.count_best, r.reported_by) for r in found] == [
         ("killed", 12, "النقابة الطبية")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وعثرت فرق البحث على جثث جديدة، فيما أُخرج 9 أشخاص أحياء من تحت الأنقاض.",
+     ("rescued", 9)),
+    ("وانتشل الغواصون أربعة صيادين أحياء بعد انقلاب القارب.", ("rescued", 4)),
+    ("وقالت الشرطة إن المسلحين دفنوا ثم قتلوا 6 رهائن أحياء.", ("killed", 6)),
+])
+def test_people_brought_out_alive_are_rescued(sentence, expected):
+    found = find_casualties(Doc.build(sentence))
+    assert [(r.category.value, r.count_best) for r in found][-1:] == [expected]

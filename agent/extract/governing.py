@@ -18,6 +18,7 @@ _HOMES = lexicon.words("home_words")
 _FAMILIES = lexicon.words("family_nouns")
 _NEGATORS = lexicon.words("casualty_negators")
 _STILL = lexicon.words("still_words")
+_ALIVE = lexicon.words("alive_words")
 _PERSON_NOUN = re.compile("|".join(
     rf"{re.escape(entry)}\w*" if kind == "stem" else re.escape(entry)
     for entry, kind in lexicon.table("person_nouns", str).items()))
@@ -109,6 +110,12 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
     if toll is not None:
         return toll.category, toll
     own = _noun_category(ws, spans[k])
+    if own is None and spans[k][1] + 1 < len(ws) and ws[spans[k][1] + 1].norm in _ALIVE:
+        # "جثث أخرى، بعدما انتُشل نحو 170 شخصاً أحياء"; but "دُفن 20 شخصاً أحياء"
+        near = _nearest(ws, spans, words, k)
+        if near is None or near[0] != CasualtyCategory.killed \
+                or near[1].index != spans[k][0] - 1:
+            return CasualtyCategory.rescued, None
     if own is not None:
         # "قُتل 60 نازحاً", "أصيب 12 لاجئاً": the verb says what happened to the displaced.
         verb = _nearest(ws, spans, words, k) if own == CasualtyCategory.displaced else None
