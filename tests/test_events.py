@@ -364,3 +364,18 @@ def test_outbreak_is_one_event_per_announcing_country() -> None:
 def test_definite_attack_points_back_to_the_told_massacre() -> None:
     found = events("ارتكب مسلحون مجزرة في قرية أوغوساغو أمس. ودعت الحكومة إلى التحقيق في الهجوم.")
     assert [e.type for e in found] == [T.attack_on_civilians]
+
+
+@pytest.mark.parametrize("text", [
+    "غرق قارب صيد قبالة السواحل أمس. وتعيد الحادثة إلى الأذهان فيضانات ضربت المدينة في مارس 2015.",
+    "غرق قارب صيد قبالة السواحل أمس. وكانت اشتباكات قد اندلعت في المدينة في أكتوبر الماضي.",
+])
+def test_happening_dated_before_the_news_is_background(text: str) -> None:
+    e = only(text, date(2016, 12, 13))
+    assert e.type is T.accident and "قارب" in e.evidence[0].text
+
+
+def test_date_across_a_comma_may_be_another_happenings() -> None:
+    e = only("ضرب الإعصار المداري الإقليم وقتل 50 شخصاً، بينهم عشرة قتلوا خلال مروره الأول "
+             "الشهر الماضي.", date(2016, 12, 13))
+    assert e.type is T.natural_disaster

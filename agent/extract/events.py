@@ -12,6 +12,7 @@ from datetime import date
 
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
+from agent.extract.event_triggers import DELIMITERS
 from agent.extract.event_typing import HAZARDS, sentence_events
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm, tokens
@@ -48,6 +49,8 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
             event = assemble(doc, event_type, group)
             if event.modality is Modality.negated:
                 continue  # "لم تتفق الكتل", "نفت شن غارات": the statement, not an event
+            if _background(doc, event):
+                continue  # "انزلاقاً للتربة في نوفمبر 2019": background, not news
             if _aftermath(found + headlines, event):
                 continue
             told.append(event.type)
@@ -81,6 +84,20 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
               actors=f.actors, modality=f.modality, evidence=f.evidence)
         for f in found
     ]
+
+
+def _background(doc: Doc, f: Found) -> bool:
+    """Its own clause dates it before the news window ("أعمال شغب شهدتها أربعة سجون في
+    فبراير الماضي"); a date across a comma ("…، بينهم عشرة لقوا حتفهم الشهر الماضي") may
+    be another happening's."""
+    if f.date_text is None or not fact_dates.before_news(doc, f.date, f.precision):
+        return False
+    ev = f.evidence[0]
+    at = doc.text.find(f.date_text, max(0, ev.start - 200))
+    if at < 0:
+        return False
+    lo, hi = (ev.end, at) if at >= ev.end else (at + len(f.date_text), ev.start)
+    return not any(ch in DELIMITERS for ch in doc.text[lo:hi])
 
 
 def _is_headline(doc: Doc, sentence: Sentence) -> bool:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from agent.extract import dates
 from agent.extract.event_triggers import DELIMITERS, Trigger, is_trigger
@@ -93,3 +93,19 @@ def in_news_window(doc: Doc, day: date | None, precision: DatePrecision) -> bool
     if day is None or precision is not DatePrecision.day or doc.published is None:
         return False
     return abs((doc.published - day).days) <= NEWS_WINDOW_DAYS
+
+
+def before_news(doc: Doc, iso: str | None, precision: DatePrecision) -> bool:
+    """The whole day, week, month or year the words fix ended before the news window: a
+    happening of the background ("انزلاقاً للتربة في نوفمبر 2019", "منذ جائحة كورونا" has no
+    date and stays)."""
+    if iso is None or doc.published is None or precision is DatePrecision.unknown:
+        return False
+    day = date.fromisoformat(iso)
+    if precision is DatePrecision.year:
+        last = date(day.year, 12, 31)
+    elif precision is DatePrecision.month:
+        last = date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        last = day + timedelta(days=6 if precision is DatePrecision.week else 0)
+    return (doc.published - last).days > NEWS_WINDOW_DAYS
