@@ -379,3 +379,18 @@ def test_date_across_a_comma_may_be_another_happenings() -> None:
     e = only("ضرب الإعصار المداري الإقليم وقتل 50 شخصاً، بينهم عشرة قتلوا خلال مروره الأول "
              "الشهر الماضي.", date(2016, 12, 13))
     assert e.type is T.natural_disaster
+
+
+@pytest.mark.parametrize("text", [
+    "وسيطرت فرق الإطفاء على النيران بعد ثلاث ساعات.",
+    "وقال الضابط إن السائق فقد السيطرة على المقود.",
+    "وقتل المسلح حارساً واستولى على سلاحه.",
+    "وأكد الوزير أن الشرطة سيطرت على الوضع في السجن.",
+])
+def test_control_of_a_fire_or_a_weapon_takes_no_territory(text: str) -> None:
+    assert all(e.type is not T.territory_change for e in events(text))
+
+
+def test_control_of_a_town_is_still_a_territory_change() -> None:
+    e = only("وسيطرت قوات الجيش على بلدة الحمرا صباح أمس.")
+    assert e.type is T.territory_change

@@ -39,6 +39,7 @@ CLAUSE_WORDS = lexicon.words("event_clause_openers")
 MOODS = lexicon.table("mood_particles", Modality)
 CONDITIONS = lexicon.table("trigger_conditions", str)
 UNDER_CONTROL = lexicon.words("under_control_words")
+SEIZED_WORDS = 8  # words from a verb of taking to its "على": "سيطرت 13 وحدة إطفاء على"
 TOWARDS = lexicon.words("towards_words")
 ESCAPE_VERBS = tuple(lexicon.ordered("escape_verbs"))
 NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
@@ -48,6 +49,7 @@ FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
 DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
+NOT_SEIZED = lexicon.words("not_seized") | FLAMES | DISEASES
 WEAPON_WORDS = 3  # words of one weapon before the next: "بطائرة مسيرة وقذائف"
 OBJECT_WINDOW = 3  # words between "تحطمت" and its "طائرة", either side
 IMPERFECT_FORM = re.compile(
@@ -185,7 +187,9 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return False  # "المعارك المستمرة": the war as a cause
     rule = CONDITIONS.get(base)
     if rule == "takeover":  # "سيطرة X على Y", not "تحت سيطرة", "الخاضع لسيطرة"
-        return "علي" in after and before not in UNDER_CONTROL
+        return "علي" in after and before not in UNDER_CONTROL and _territory(toks, i)
+    if rule == "seized":  # "سيطرت القوات على البلدة", not "سيطرت فرق الإطفاء على النيران"
+        return _territory(toks, i)
     if rule == "advance":  # a verb that advanced towards: not "تقدم تنازلات", "التقدم"
         return prefix in ("", "و", "ف") and bool(set(after[:2]) & TOWARDS)
     if rule == "into_place":
@@ -220,6 +224,19 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
         return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True
+
+
+def _territory(toks: list[Token], i: int) -> bool:
+    """What is taken after the "على" that follows a verb or noun of taking is no fire,
+    situation, weapon or disease (not_seized.txt); true when no "على" follows."""
+    on = next((k for k in range(i + 1, min(len(toks), i + 1 + SEIZED_WORDS))
+               if toks[k].norm == "علي"), None)
+    if on is None or on + 1 >= len(toks):
+        return True
+    bases = set(forms(toks[on + 1].norm))
+    stems = {b[: -len(p)] for b in bases for p in ("ه", "ها", "هم") if b.endswith(p)}
+    bases |= stems | {s[:-1] + "ه" for s in stems if s.endswith("ت")}  # "ذخيرته": ذخيره
+    return not bases & NOT_SEIZED
 
 
 def _vehicle(t: Trigger) -> bool:
