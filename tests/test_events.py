@@ -394,3 +394,19 @@ def test_control_of_a_fire_or_a_weapon_takes_no_territory(text: str) -> None:
 def test_control_of_a_town_is_still_a_territory_change() -> None:
     e = only("وسيطرت قوات الجيش على بلدة الحمرا صباح أمس.")
     assert e.type is T.territory_change
+
+
+@pytest.mark.parametrize(("text", "subtype"), [
+    ("لقي 12 شخصاً حتفهم إثر سقوط سيارة ميكروباص في ترعة بمحافظة الشرقية أمس.", "road"),
+    ("قتل خمسة أشخاص في تصادم قطارين قرب مدينة الأقصر أمس.", "rail"),
+    ("غرق 20 مهاجراً إثر انقلاب قاربين قبالة سواحل صفاقس أمس.", "water"),
+])
+def test_a_vehicle_that_falls_collides_or_overturns_is_an_accident(text: str, subtype: str
+                                                                   ) -> None:
+    e = only(text)
+    assert e.type is T.accident and e.subtype == subtype
+
+
+def test_a_town_that_falls_is_still_taken() -> None:
+    e = only("وأعلن التنظيم سقوط مدينة تدمر في أيدي مقاتليه أمس.")
+    assert e.type is T.territory_change

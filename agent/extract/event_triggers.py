@@ -194,6 +194,9 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return prefix in ("", "و", "ف") and bool(set(after[:2]) & TOWARDS)
     if rule == "into_place":
         return object_place(doc, t) is not None
+    if rule == "fall":  # "سقوط سيارة ميكروباص في ترعة" an accident, "سقوط تدمر" a capture
+        return ((_vehicle(t) and t.options == (EventType.accident,))
+                or object_place(doc, t) is not None)
     if rule == "sentence":  # "يعاقب بالإعدام", "حكم بالإعدام": a sentence, not a killing
         return "ب" not in prefix
     if rule == "escape":  # "لاذوا بالفرار": the attackers got away
