@@ -410,3 +410,16 @@ def test_a_vehicle_that_falls_collides_or_overturns_is_an_accident(text: str, su
 def test_a_town_that_falls_is_still_taken() -> None:
     e = only("وأعلن التنظيم سقوط مدينة تدمر في أيدي مقاتليه أمس.")
     assert e.type is T.territory_change
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن رئيس الوزراء الحداد الوطني ثلاثة أيام على أرواح الضحايا.",
+    "وبدأت البلاد أمس حداداً رسمياً لمدة أسبوع.",
+])
+def test_a_declared_mourning_is_an_event(text: str) -> None:
+    assert only(text).type is T.other
+
+
+def test_the_surname_haddad_is_no_mourning() -> None:
+    found = events("وقال الناطق باسم الوزارة سمير حداد إن الطقس سيتحسن في الأيام المقبلة.")
+    assert all(e.type is not T.other for e in found)

@@ -47,6 +47,7 @@ SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
 HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
 FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
+MOURNING_MARKS = lexicon.words("mourning_marks")
 DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
 NOT_SEIZED = lexicon.words("not_seized") | FLAMES | DISEASES
@@ -220,6 +221,8 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return any(set(forms(a)) & DISEASES for a in after)
     if rule == "measure":  # "ألغت الرحلات", "إغلاق مصر الأنفاق", not "إلغاء القرار"
         return any(set(forms(tok.norm)) & MEASURE_OBJECTS for tok in toks[i + 1 : i + 5])
+    if rule == "mourning":  # "أعلن الحداد الوطني ثلاثة أيام", not the surname حداد
+        return any(set(forms(tok.norm)) & MOURNING_MARKS for tok in toks[i + 1 : i + 5])
     if rule == "shooting":  # "أطلق مستوطنون النار على سيارة", not "أطلق سراح"
         shot = [set(forms(a)) for a in after + [tok.norm for tok in toks[i + 4 : i + 5]]]
         fire = next((k for k, a in enumerate(shot) if "النار" in a), None)
