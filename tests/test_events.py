@@ -423,3 +423,16 @@ def test_a_declared_mourning_is_an_event(text: str) -> None:
 def test_the_surname_haddad_is_no_mourning() -> None:
     found = events("وقال الناطق باسم الوزارة سمير حداد إن الطقس سيتحسن في الأيام المقبلة.")
     assert all(e.type is not T.other for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "خطف مسلحون عشرات التلاميذ من مدرستهم أمس، فيما تمكن آخرون من الفرار.",
+    "أغلق المسلحون أبواب الكنيسة لمنع المصلين من الفرار.",
+])
+def test_getting_away_from_the_scene_is_no_displacement(text: str) -> None:
+    assert all(e.type is not T.displacement for e in events(text))
+
+
+def test_fleeing_a_war_is_still_displacement() -> None:
+    e = only("اضطر آلاف السكان إلى الفرار من البلدة أمس.")
+    assert e.type is T.displacement

@@ -42,6 +42,7 @@ UNDER_CONTROL = lexicon.words("under_control_words")
 SEIZED_WORDS = 8  # words from a verb of taking to its "على": "سيطرت 13 وحدة إطفاء على"
 TOWARDS = lexicon.words("towards_words")
 ESCAPE_VERBS = tuple(lexicon.ordered("escape_verbs"))
+ESCAPE_MOMENTS = lexicon.words("escape_moments")
 NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
 SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
 HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
@@ -200,8 +201,9 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
                 or object_place(doc, t) is not None)
     if rule == "sentence":  # "يعاقب بالإعدام", "حكم بالإعدام": a sentence, not a killing
         return "ب" not in prefix
-    if rule == "escape":  # "لاذوا بالفرار": the attackers got away
-        return not any(tok.norm.startswith(ESCAPE_VERBS) for tok in toks[i - 2 : i])
+    if rule == "escape":  # "لاذوا بالفرار", "تمكنوا من الفرار": got away from the scene
+        return not (any(tok.norm.startswith(ESCAPE_VERBS) for tok in toks[i - 2 : i])
+                    or (t.definite and bool(set(clitic_bases(before)) & ESCAPE_MOMENTS)))
     if after and after[0] in EARLIER:
         return False  # "تفجيرات سابقة", "هجمات مماثلة": told as background
     if rule == "march":  # marches, not the drones of "طائرة مسيرة"
