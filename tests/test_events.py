@@ -436,3 +436,14 @@ def test_getting_away_from_the_scene_is_no_displacement(text: str) -> None:
 def test_fleeing_a_war_is_still_displacement() -> None:
     e = only("اضطر آلاف السكان إلى الفرار من البلدة أمس.")
     assert e.type is T.displacement
+
+
+def test_an_explosion_after_a_told_accident_is_that_accident() -> None:
+    e = only("قتل عشرة عمال في تسرب غاز الكلور بالمصنع أمس. وقال شهود إن الصهريج سقط "
+             "فارتطم بالأرض وانفجر.")
+    assert e.type is T.accident
+
+
+def test_a_port_blast_is_an_accident_named_by_its_headline() -> None:
+    e = only("انفجار ميناء الشهيد رجائي\nاندلع حريق ضخم في الميناء أمس وامتد إلى الحاويات.\n")
+    assert e.type is T.accident and e.subtype == "explosion"

@@ -53,7 +53,7 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
               and (back := _told_back(t, told)) is not None):
             chosen = back  # "ولم تتبن أي جهة الهجوم": the attack told last
         else:
-            chosen = _settle(t, decided, llm, budget)
+            chosen = _settle(t, decided, llm, budget, told)
         if t.purpose:  # "لاستعادة …": an aim, unless an operation is under way for it
             if chosen is not T.territory_change or not _operation_before(t):
                 continue
@@ -92,17 +92,20 @@ def _crowd(doc: Doc, sentence: Sentence) -> bool:
                         doc.norm.from_raw(sentence.end)) is not None
 
 
-def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[int]
-            ) -> EventType | None:
+def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[int],
+            told: list[EventType]) -> EventType | None:
     """The type of an open trigger: a cue word near it ("هجمات بطائرات مسيرة"), a violent
-    type decided in the same sentence (the same happening), the model while the budget
-    lasts, else the first option."""
+    type decided in the same sentence (the same happening), an accident the article told
+    before and no attack, the model while the budget lasts, else the first option."""
     cue = _cue(t)
     if cue is not None:
         return cue
     hazard = [o for o in t.options if o in decided & HAZARDS]
     if hazard:  # "تسبب في انفجار … دفعت الناس إلى التدافع": part of the accident
         return hazard[0]
+    hazard = [o for o in t.options if o in HAZARDS and o in told]
+    if hazard and not (decided | set(told)) & VIOLENT:
+        return hazard[0]  # "سقط الصهريج فارتطم بالرصيف وانفجر" after the gas leak
     if decided & VIOLENT:
         same = [o for o in t.options if o in decided]
         return same[0] if same else None  # "هجوم" beside "غارات": already typed

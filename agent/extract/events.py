@@ -76,6 +76,7 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
             found.append(event)
         else:
             same.evidence = event.evidence + same.evidence
+            same.subtype = event.subtype or same.subtype  # the kind the headline names
     found.sort(key=lambda f: min(s.start for s in f.evidence))
     main = places.main_place(doc)  # after merging: it would make every event look placed
     return [
