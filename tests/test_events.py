@@ -447,3 +447,9 @@ def test_an_explosion_after_a_told_accident_is_that_accident() -> None:
 def test_a_port_blast_is_an_accident_named_by_its_headline() -> None:
     e = only("انفجار ميناء الشهيد رجائي\nاندلع حريق ضخم في الميناء أمس وامتد إلى الحاويات.\n")
     assert e.type is T.accident and e.subtype == "explosion"
+
+
+def test_forest_fires_are_a_wildfire_that_their_headline_heads() -> None:
+    e = only("حرائق ريف اللاذقية\nاندلعت الحرائق الحراجية في ريف اللاذقية الشمالي أمس.\n")
+    assert e.type is T.natural_disaster and e.subtype == "wildfire"
+    assert len(e.evidence) == 2

@@ -71,12 +71,13 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
     for event in headlines:
         start = event.evidence[0].start
         same = next((f for f in found if f.evidence[0].start > start
-                     and _compatible(f.type, event.type)), None)
+                     and _compatible(f, event)), None)
         if same is None:
             found.append(event)
         else:
             same.evidence = event.evidence + same.evidence
-            same.subtype = event.subtype or same.subtype  # the kind the headline names
+            if event.type is same.type:  # the kind the headline names ("انفجار ميناء")
+                same.subtype = event.subtype or same.subtype
     found.sort(key=lambda f: min(s.start for s in f.evidence))
     main = places.main_place(doc)  # after merging: it would make every event look placed
     return [
@@ -110,9 +111,14 @@ def _is_headline(doc: Doc, sentence: Sentence) -> bool:
             and not re.search(r"\s[-–—]\s", sentence.text))
 
 
-def _compatible(told: EventType, headline: EventType) -> bool:
-    """A headline's type fits the full report: "مواجهات" over a riot, "مظاهرات" over one."""
-    return told is headline or (told is T.riot and headline in (T.protest, T.armed_clash))
+def _compatible(told: Found, headline: Found) -> bool:
+    """A headline's type fits the full report: "مواجهات" over a riot, "مظاهرات" over one,
+    "حرائق" over the wildfires."""
+    if told.type is T.riot:
+        return headline.type in (T.riot, T.protest, T.armed_clash)
+    if told.subtype is S.wildfire:
+        return headline.type is T.natural_disaster or headline.subtype is S.fire
+    return told.type is headline.type
 
 
 def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
