@@ -453,3 +453,8 @@ def test_forest_fires_are_a_wildfire_that_their_headline_heads() -> None:
     e = only("حرائق ريف اللاذقية\nاندلعت الحرائق الحراجية في ريف اللاذقية الشمالي أمس.\n")
     assert e.type is T.natural_disaster and e.subtype == "wildfire"
     assert len(e.evidence) == 2
+
+
+def test_a_head_on_collision_between_trains_is_a_rail_accident() -> None:
+    e = only("قتل 40 شخصاً في تصادم وجهاً لوجه بين قطار ركاب وقطار شحن قرب المدينة أمس.")
+    assert e.type is T.accident and e.subtype == "rail"

@@ -53,7 +53,7 @@ DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
 NOT_SEIZED = lexicon.words("not_seized") | FLAMES | DISEASES
 WEAPON_WORDS = 3  # words of one weapon before the next: "بطائرة مسيرة وقذائف"
-OBJECT_WINDOW = 3  # words between "تحطمت" and its "طائرة", either side
+OBJECT_WINDOW = 4  # words between "تحطمت" and its "طائرة", either side
 IMPERFECT_FORM = re.compile(
     r"^(?P<future>س)?[يتن](?P<stem>" + "|".join(sorted(IMPERFECT, key=len, reverse=True))
     + r")(?:ون|ان|وا|ن)?$")
