@@ -458,3 +458,8 @@ def test_forest_fires_are_a_wildfire_that_their_headline_heads() -> None:
 def test_a_head_on_collision_between_trains_is_a_rail_accident() -> None:
     e = only("قتل 40 شخصاً في تصادم وجهاً لوجه بين قطار ركاب وقطار شحن قرب المدينة أمس.")
     assert e.type is T.accident and e.subtype == "rail"
+
+
+def test_clashes_with_stones_are_a_riot() -> None:
+    e = only("شهد الحي أمس مواجهات تبادل فيها السكان والمهاجرون الرشق بالحجارة.")
+    assert e.type is T.riot
