@@ -463,3 +463,8 @@ def test_a_head_on_collision_between_trains_is_a_rail_accident() -> None:
 def test_clashes_with_stones_are_a_riot() -> None:
     e = only("شهد الحي أمس مواجهات تبادل فيها السكان والمهاجرون الرشق بالحجارة.")
     assert e.type is T.riot
+
+
+def test_a_passive_arrest_is_an_arrest() -> None:
+    e = only("وأُلقي القبض على ثلاثة من المسلحين أحياء في المجمع أمس.")
+    assert e.type is T.arrest
