@@ -186,7 +186,7 @@ def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:
     asked = {EVENT_NOUNS[b] for t in topic for f in t.forms for b in clitic_bases(f)
              if b in EVENT_NOUNS}
     # The article is about such an event: its lead names it or the extraction found one.
-    lead = any(w.has(t) for _, w in fx.sentences[:2] for t in topic) or bool(
+    lead = any(w.has(t) for _, w in fx.lead for t in topic) or bool(
         asked & {str(e.type) for e in fx.extraction.events})
     # Another kind of event in the figure's sentence (displacement is what events cause).
     other = {EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
@@ -210,7 +210,7 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
             said.has(t, min_key=2) for t in required):
         # A figure no one is said to give is the article's own: its lead's source ('أفاد مكتب
         # أوتشا في تحديثه …' over an update's figures).
-        said = Words(" ".join(s.text for s, _ in fx.sentences[:2]))
+        said = Words(" ".join(s.text for s, _ in fx.lead))
     found = sum(said.has(t, min_key=2) for t in required)
     # A question words the source its own way ("the city's health office director" for مدير
     # مكتب الصحة في صنعاء, 'حاكم ولاية كاتسينا' for حاكم الولاية): most words must be there

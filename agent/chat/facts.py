@@ -12,6 +12,8 @@ from agent.chat.words import Term, Words
 from agent.text.doc import Doc, locate, sentences
 from schemas import Actor, ArticleExtraction, Span
 
+LEAD_SENTENCES = 2  # a headline line and the first sentence under it
+
 
 @dataclass
 class Fact:
@@ -78,6 +80,11 @@ class Facts:
         """How much finding the term says: 1 / the number of sentences holding it (a word in
         few sentences points at the answer more than a word in most)."""
         return 1 / max(1, sum(w.has(term, min_key=2) for _, w in self.sentences))
+
+    @property
+    def lead(self) -> list[tuple[Span, Words]]:
+        """The title and first sentence: what the article is about, and whose report it is."""
+        return self.sentences[:LEAD_SENTENCES]
 
     def sentence_at(self, pos: int) -> int | None:
         """The index of the sentence holding the article's character `pos`."""

@@ -41,7 +41,7 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
         parts = re.split(r"\sو(?=\S)", norm(loc.name))  # not 'محافظة واسط'
         return len(parts) == 1 or not any(Words(p).has(place, min_key=2) for p in parts)
     if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
-        return any(w.has(place, min_key=2) for _, w in fx.sentences[:2])
+        return any(w.has(place, min_key=2) for _, w in fx.lead)
     # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
     at = norm(ev.sentence).find(norm(loc.name))
     before = norm(ev.sentence)[:max(at, 0)].split()[-7:]  # "بمدينة الناصرية، مركز محافظة ذي قار"
@@ -72,7 +72,7 @@ def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     left out. A figure in the lead has only its own clause."""
     assert ev.fact is not None
     at = ev.fact.obj.evidence[0].start
-    lead = [s.text for s, _ in fx.sentences[:2] if s.end <= at]
+    lead = [s.text for s, _ in fx.lead if s.end <= at]
     return Words(_undated(fx, " ".join(lead))).has(place, min_key=2)
 
 
