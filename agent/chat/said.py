@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from agent.chat.answers import Answer, Draft
-from agent.chat.facts import Facts, best_matching
+from agent.chat.facts import Fact, Facts, best_matching
 from agent.chat.names import display_name
 from agent.chat.question import Query
-from agent.chat.words import Words
+from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.text.lexicon import table
 from schemas import Statement, StatementKind
@@ -26,11 +26,16 @@ def _speaker_words(fx: Facts, statement: Statement) -> Words:
     return Words(" ".join(names))
 
 
+def _by_speaker(fx: Facts, statements: list[Fact], known: list[Term]) -> dict[str, list[Term]]:
+    """For each statement, the question's words that name its speaker."""
+    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
+    return {f.id: [t for t in known if speakers[f.id].has(t, min_key=2)] for f in statements}
+
+
 def answer_statements(q: Query, fx: Facts) -> Answer | None:
     statements = fx.of_kind("statement")
     known = fx.known(q.terms)
-    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
-    by_speaker = {f.id: [t for t in known if speakers[f.id].has(t, min_key=2)] for f in statements}
+    by_speaker = _by_speaker(fx, statements, known)
     # 'Who said Hamas is not against ...': the speaker is asked, so the question's names are
     # the topic, not the speaker.
     most = 0 if q.who else max((len(v) for v in by_speaker.values()), default=0)
@@ -64,9 +69,10 @@ def answer_said_when(q: Query, fx: Facts) -> Answer | None:
     statement («وقالت وزارة الداخلية يوم الأحد إن …»), not the day of what it tells."""
     statements = fx.of_kind("statement")
     known = fx.known(q.terms)
-    speakers = {f.id: _speaker_words(fx, f.obj) for f in statements}
-    theirs = [f for f in statements if any(speakers[f.id].has(t, min_key=2) for t in known)]
-    topic = [t for t in known if not any(speakers[f.id].has(t, min_key=2) for f in theirs)]
+    by_speaker = _by_speaker(fx, statements, known)
+    theirs = [f for f in statements if by_speaker[f.id]]
+    named = {id(t) for f in theirs for t in by_speaker[f.id]}
+    topic = [t for t in known if id(t) not in named]
     d = Draft(q.lang)
     seen: dict[str, str] = {}
     for f in best_matching(theirs, topic) or theirs:
