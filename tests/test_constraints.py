@@ -121,6 +121,8 @@ def test_a_year_the_question_gives_is_the_figure_s_year() -> None:
 def test_the_latest_toll_is_not_a_source() -> None:
     for question in ("How many people were killed in Baghdad, according to the latest toll?",
                      "How many people were killed in Baghdad, according to preliminary estimates?",
+                     "How many people were killed in Baghdad, according to the interior "
+                     "ministry's confirmed count?",
                      "كم شخصا قتل في بغداد بحسب الأرقام الرسمية؟"):
         ans = ask(question)
         assert not refused(ans) and "27" in ans.text, ans.text
@@ -739,3 +741,12 @@ def test_a_figure_no_one_gives_is_the_source_of_the_lead() -> None:
     ask_it = asker(text, "2024-09-12")
     assert "37" in ask_it("How many people died according to OCHA?").text
     assert refused(ask_it("How many people died according to the Red Cross?"))
+
+
+def test_a_latin_name_with_the_arabic_article_inside_is_one_place() -> None:
+    # 'Ras Al Khaimah' is رأس الخيمة, one place: not Ras, with Khaimah a group to count.
+    text = ("دبي - لقي ثلاثة أشخاص حتفهم في سيول ضربت إمارة رأس الخيمة أمس، "
+            "فيما قُتل شخصان في الفجيرة.\n")
+    fx = Facts.build(extract(text, "2024-04-17"), text)
+    c = read(parse("How many people lost their lives in Ras Al Khaimah in the floods?"), fx)
+    assert [t.word for t in c.places] == ["Ras Al Khaimah"] and not c.named

@@ -255,12 +255,18 @@ def _head(q: Query, subject: list[Term]) -> Term | None:
     return (before or subject)[-1]
 
 
+_ARTICLE_WORD = re.compile(r"\s+(?:al|el)\s+", re.I)
+
+
 def _names(q: Query) -> list[list[Term]]:
     """The question's names, a name's words together ('Kenya Airways', 'Health Protection
     Agency', 'Sidi Bishr')."""
     runs: list[list[Term]] = []
     for t in q.terms:
-        joined = runs and q.text[runs[-1][-1].end:t.start].strip() in ("", "-")
+        # 'Ras Al Khaimah': the Arabic article as a word of its own is inside the name.
+        gap = q.text[runs[-1][-1].end:t.start] if runs else None
+        joined = gap is not None and (gap.strip() in ("", "-")
+                                      or bool(_ARTICLE_WORD.fullmatch(gap)))
         if joined and (q.lang == "ar" or q.text[t.start].isupper()):
             runs[-1].append(t)
         else:
