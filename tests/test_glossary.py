@@ -71,6 +71,14 @@ def test_a_glossary_phrase_is_found_with_a_clitic_on_its_first_word() -> None:
     assert not said.has_form(norm("الهلال الأحمر"))
 
 
+def test_a_phrase_is_found_with_a_possessive_on_its_second_word() -> None:
+    # 'mayor' is «رئيس بلدية»; «رئيس بلديتها» is the town's mayor.
+    said = Words("بحسب ما أعلنه رئيس بلديتها جيرمان ندري اليوم الأحد.")
+    assert said.has_form(norm("رئيس بلدية"))
+    assert not said.has_form(norm("رئيس بلدية الخرطوم"))
+    assert not Words("بحسب رئيس بلدان المنطقة.").has_form(norm("رئيس بلدية"))
+
+
 def test_a_form_with_the_article_finds_its_construct_state() -> None:
     # 'health' is الصحة; in «دائرة صحة ذي قار» the word stands without ال.
     said = Words("وقالت دائرة صحة ذي قار إن الحصيلة ارتفعت.")

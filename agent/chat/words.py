@@ -24,6 +24,7 @@ _EN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("kh", "k"), ("gh", "j"), ("th", "t"),
 _EN_CONSONANT = dict(zip("bptdjghkqclmnrszfvxS", "bbtdjjhkkklmnrszffkS", strict=True))
 _ARTICLE = "ال"  # the definite article, dropped before keying a name
 _SUFFIXES = ordered("term_suffixes_ar")
+_POSSESSIVES = frozenset(ordered("possessive_suffixes_ar"))
 
 
 def _collapse(classes: Iterable[str | None]) -> str:
@@ -78,6 +79,12 @@ def _stems(form: str) -> list[str]:
     return [form] + [form[: -len(x)] for x in _SUFFIXES if form.endswith(x)]
 
 
+def _owned(word: str, tok: str) -> bool:
+    """The token is the word, or the word with a possessive pronoun ('بلديتها' is بلدية)."""
+    stem = word[:-1] + "ت" if word.endswith("ه") else word
+    return tok == word or (tok.startswith(stem) and tok[len(stem):] in _POSSESSIVES)
+
+
 @dataclass(frozen=True)
 class Term:
     """One content word (or glossary phrase) of the question."""
@@ -123,7 +130,7 @@ class Words:
             first, *rest = form.split()
             toks = self.norm.split()
             return any(first in _bases_and_keys(t)[0] and len(toks) - i > len(rest) and all(
-                w == toks[i + 1 + k] for k, w in enumerate(rest)) for i, t in enumerate(toks))
+                _owned(w, toks[i + 1 + k]) for k, w in enumerate(rest)) for i, t in enumerate(toks))
         if form in self.bases:
             return True
         if form.startswith(_ARTICLE) and len(form) > 4 and form[2:] in self.bases:
