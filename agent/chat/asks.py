@@ -346,8 +346,10 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         c.category = tuple(f for w in counted if w in _GENERIC
                            for f in getattr(gloss_of(w), "forms", ()))
         # 'confirmed cholera cases' counts cases: words before a generic noun only qualify it.
+        # "how many of Burundi's confirmed cases": an owner is not what is counted.
         specific = [] if counted and counted[-1] in _GENERIC else [
-            w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES]
+            w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES
+            and not w.endswith("'s")]
         noun = gloss_of(specific[-1]) if specific else None
         if noun is not None:
             c.counted, c.counted_words = noun.forms, " ".join(specific)
