@@ -750,3 +750,32 @@ def test_a_latin_name_with_the_arabic_article_inside_is_one_place() -> None:
     fx = Facts.build(extract(text, "2024-04-17"), text)
     c = read(parse("How many people lost their lives in Ras Al Khaimah in the floods?"), fx)
     assert [t.word for t in c.places] == ["Ras Al Khaimah"] and not c.named
+
+
+def test_a_question_asking_the_first_toll_gets_the_earlier_figure() -> None:
+    # Written for this test: the current toll, then the earlier one told as background.
+    text = ("أكتاو - ارتفعت حصيلة تحطم الطائرة إلى 38 قتيلاً، بحسب وزارة الحالات الطارئة.\n\n"
+            "وكانت الوزارة قد أعلنت في وقت سابق من اليوم مقتل 25 شخصاً.\n")
+    ask_article = asker(text, "2024-12-25")
+    latest = ask_article("How many people were killed in the crash?")
+    first = ask_article("What was the first death toll the ministry gave?")
+    assert "38" in latest.text and "25" not in latest.text.split("Related")[0], latest.text
+    assert "25" in first.text.split("Related")[0], first.text
+
+
+def test_an_owner_is_not_the_counted_group() -> None:
+    # "Burundi's confirmed cases" counts cases in Burundi, not Burundians.
+    text = ("بوجمبورا - قال المتحدث باسم وزارة الصحة في بوروندي إن عدد الإصابات المؤكدة "
+            "بالجدري بلغ 171 إصابة، بينها 137 إصابة لا تزال نشطة.\n")
+    fx = Facts.build(extract(text, "2024-08-22"), text)
+    c = read(parse("How many of Burundi's confirmed cases are still active?"), fx)
+    assert not c.counted, c.counted
+
+
+def test_a_demonym_finds_its_country_s_adjective() -> None:
+    # 'Kazakh' is no Latin spelling of الكازاخستانية; the glossary knows the people's name.
+    text = ("أكتاو - قالت السلطات الكازاخستانية إن 29 شخصاً نجوا من تحطم الطائرة، وإن 38 "
+            "قُتلوا.\n")
+    ans = asker(text, "2024-12-25")("How many people were killed, according to the Kazakh "
+                                    "authorities?")
+    assert not refused(ans) and "38" in ans.text, ans.text

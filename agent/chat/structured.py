@@ -15,9 +15,10 @@ from agent.chat.question import Query
 from agent.chat.routes import asked_way, route_answer
 from agent.chat.said import answer_said_when, answer_statements
 from agent.chat.words import Term, Words
-from agent.text.arabic import norm
+from agent.text.arabic import norm, tokens
 from agent.text.doc import locate
 from agent.text.lexicon import ordered, table
+from agent.text.lexicon import words as lexicon_words
 from schemas import (
     Actor,
     ActorType,
@@ -47,6 +48,9 @@ _APPOSITION = re.compile(rf"\s*،\s*(?:{_OPENERS})\s+([^،.\n]{{3,160}})")
 
 
 _EARLIER = re.compile(r"^\W*(?:و|ف)?كان(?:ت|وا)?\s+(?:\S+\s+){0,4}?قد\s")
+
+
+_ASKS_EARLIER = lexicon_words("question_earlier_words")
 
 
 def _earlier(fx: Facts, f: Fact) -> bool:
@@ -106,8 +110,11 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     # others the question's words point at follow as related facts, marked as not the answer.
     pointed = best_matching(reports, known)
     meeting = [f for f in reports if unmet(asks, fx, fact_evidence(fx, f)) is None]
-    # 'وكانت الوزارة قد أعلنت …' gives an earlier figure: the current one answers.
-    meeting = [f for f in meeting if not _earlier(fx, f)] or meeting
+    # 'وكانت الوزارة قد أعلنت …' gives an earlier figure: the current one answers, unless the
+    # question asks the earlier one ('the first toll', «في وقت سابق»).
+    earlier = any(t.norm in _ASKS_EARLIER or t.text.lower() in _ASKS_EARLIER
+                  for t in tokens(q.text))
+    meeting = [f for f in meeting if _earlier(fx, f) == earlier] or meeting
     # The place, source and names are checked, not looked for: a figure may take its place from
     # the lead ('وأصيب 11 طفلاً في القصف' after 'قصف … في مدينة تعز').
     checked = {t.word for t in (*asks.places, *asks.sources, *asks.named)}
