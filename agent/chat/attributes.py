@@ -97,8 +97,10 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
     head = head or subject[0]
     # The names the article gives people, less a leading word the question gives ('دنيبرو
     # بوريس فيلاتوف' after «رئيس بلدية» is بوريس فيلاتوف).
+    # A mention of one definite word ('الوقود') is a common noun taken for a person, no name.
     given = [" ".join(_unasked(norm(e.text).split(), subject)) for a in fx.extraction.actors
-             if a.type == ActorType.person for e in a.evidence]
+             if a.type == ActorType.person for e in a.evidence
+             if " " in e.text.strip() or not norm(e.text).startswith("ال")]
     given = [n for n in given if n]
     for end in _head_ends(toks, head):
         after = " ".join(toks[end:end + 12])
