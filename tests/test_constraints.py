@@ -779,3 +779,13 @@ def test_a_demonym_finds_its_country_s_adjective() -> None:
     ans = asker(text, "2024-12-25")("How many people were killed, according to the Kazakh "
                                     "authorities?")
     assert not refused(ans) and "38" in ans.text, ans.text
+
+
+def test_an_arabic_head_noun_in_construct_is_asked_with_its_complement() -> None:
+    # Written for this test: the police chief is named, the coast guard commander is not.
+    text = ("مانيلا - قُتل 13 شخصاً في مدينة سيبالاي، بحسب قائد الشرطة المحلية الرائد جيمس "
+            "لاتايون، فيما أجلى خفر السواحل مئات الأجانب من جزيرة سيارغاو.\n")
+    ask_article = asker(text, "2021-12-18")
+    assert refused(ask_article("ما اسم قائد خفر السواحل الذي أشرف على إجلاء الأجانب؟"))
+    ans = ask_article("ما اسم قائد الشرطة المحلية؟")
+    assert not refused(ans) and "لاتايون" in ans.text, ans.text

@@ -249,10 +249,25 @@ def _head(q: Query, subject: list[Term]) -> Term | None:
     if not subject:
         return None
     if q.lang == "ar":
-        return subject[0]
+        return _construct(q, subject)
     rel = _RELATIVE_EN.search(q.text, subject[0].start)
     before = [t for t in subject if rel is None or t.end <= rel.start()]
     return (before or subject)[-1]
+
+
+def _construct(q: Query, subject: list[Term]) -> Term:
+    """An Arabic head noun with the words it is in construct with ('قائد خفر السواحل', not
+    قائد alone: «قائد الشرطة» is another person); a definite head ('السائق') stands alone."""
+    run = [subject[0]]
+    if not norm(subject[0].word).startswith("ال"):
+        for t in subject[1:2]:
+            if q.text[run[-1].end:t.start].strip():
+                break
+            run.append(t)
+    if len(run) == 1:
+        return run[0]
+    phrase = norm(q.text[run[0].start:run[-1].end])
+    return Term(phrase, (phrase,), frozenset(), run[0].start, run[-1].end)
 
 
 _ARTICLE_WORD = re.compile(r"\s+(?:al|el)\s+", re.I)

@@ -79,6 +79,14 @@ def _stems(form: str) -> list[str]:
     return [form] + [form[: -len(x)] for x in _SUFFIXES if form.endswith(x)]
 
 
+def _inflects(word: str, tok: str) -> bool:
+    """The token, without its clitics, is the word or the word's stem with a suffix of up to
+    three letters ('شرطي' is found in «شرطة إسلام آباد» as 'شرطة')."""
+    bases = _bases_and_keys(tok)[0]
+    return word in bases or any(len(stem) >= 3 and stem != word and any(
+        b.startswith(stem) and len(b) - len(stem) <= 3 for b in bases) for stem in _stems(word))
+
+
 def _owned(word: str, tok: str) -> bool:
     """The token is the word, or the word with a possessive pronoun ('بلديتها' is بلدية)."""
     stem = word[:-1] + "ت" if word.endswith("ه") else word
@@ -129,7 +137,7 @@ class Words:
                 return True
             first, *rest = form.split()
             toks = self.norm.split()
-            return any(first in _bases_and_keys(t)[0] and len(toks) - i > len(rest) and all(
+            return any(_inflects(first, t) and len(toks) - i > len(rest) and all(
                 _owned(w, toks[i + 1 + k]) for k, w in enumerate(rest)) for i, t in enumerate(toks))
         if form in self.bases:
             return True
