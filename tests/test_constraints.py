@@ -789,3 +789,13 @@ def test_an_arabic_head_noun_in_construct_is_asked_with_its_complement() -> None
     assert refused(ask_article("ما اسم قائد خفر السواحل الذي أشرف على إجلاء الأجانب؟"))
     ans = ask_article("ما اسم قائد الشرطة المحلية؟")
     assert not refused(ans) and "لاتايون" in ans.text, ans.text
+
+
+def test_how_many_of_those_killed_were_a_group_counts_the_group() -> None:
+    # Written for this test: the toll, then the women among it; no children are counted.
+    text = ("سيول - قُتل 156 شخصاً في التدافع الذي وقع ليل السبت في حي إيتايوان.\n\n"
+            "وأوضحت الوزارة في إيجاز صحفي أن 97 من القتلى نساء.\n")
+    ask_article = asker(text, "2022-10-31")
+    ans = ask_article("How many of those killed were women?")
+    assert not refused(ans) and "97" in ans.text and "156" not in ans.text, ans.text
+    assert refused(ask_article("How many of those killed were children?"))

@@ -49,7 +49,8 @@ _EN_IN = {"in", "at", "from", "near", "inside", "into"}
 _PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
                    "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
 _AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
-_EN_OF_THE = re.compile(r"\bhow many of (?:the|them)\b.*?\b(?:were|was|are)\s+([a-z'-]+)")
+_EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|was|are)"
+                        r"\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 # 'when will', 'on what date will ... be held', 'متى ستنتهي' (an Arabic present tense is not
@@ -350,7 +351,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         m = EN_COUNTED.search(low)
         counted = m.group(1).split() if m else []
         of_the = _EN_OF_THE.search(low)
-        if of_the and all(w in _GENERIC for w in counted):
+        # 'how many of those killed were women': the group after 'were' is counted.
+        if of_the and (all(w in _GENERIC for w in counted) or of_the.group(1) in _GROUPS):
             counted = [of_the.group(1)]
         # 'Were any adults hurt? How many?': the group may come before 'how many'.
         for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):
