@@ -116,6 +116,11 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         if near is None or near[0] != CasualtyCategory.killed \
                 or near[1].index != spans[k][0] - 1:
             return CasualtyCategory.rescued, None
+    if own is CasualtyCategory.sick:
+        # "بقي عدد الوفيات عند تسع حالات": the cases are of what the toll counts before them
+        told = _counted_before(ws, spans, words, k)
+        if told is not None:
+            return told
     if own is not None:
         # "قُتل 60 نازحاً", "أصيب 12 لاجئاً": the verb says what happened to the displaced.
         verb = _nearest(ws, spans, words, k) if own == CasualtyCategory.displaced else None
@@ -158,6 +163,22 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         if best is None or rank < best[0]:
             best = rank, lex
     return (best[1].category, best[1]) if best else None
+
+
+def _counted_before(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], k: int
+                    ) -> tuple[CasualtyCategory, Lexeme] | None:
+    """"عدد الوفيات المسجلة خلال موسم الحج بلغ 1301 حالة": a count of bare cases takes the
+    category of the nearest casualty word of its clause before it, however far its qualifiers
+    take it; none when a comma, a clause break or another number comes first."""
+    first = spans[k][0]
+    ends = {b for _, b in spans}
+    for i in range(first - 1, max(first - 1 - _TOLL_REACH, -1), -1):
+        if i in ends or ws[i].norm in _CLAUSE_BREAKS or ws[i].norm in _COMMAS:
+            return None
+        lex = next((w for w in words if w.index == i), None)
+        if lex is not None and lex.category is not CasualtyCategory.sick:
+            return lex.category, lex
+    return None
 
 
 def _agrees(ws: list[Word], index: int) -> bool:
