@@ -129,6 +129,23 @@ def test_breakdown_is_detail_not_its_own_report():
     assert r.cause == "اشتباكات"
 
 
+@pytest.mark.parametrize(("text", "expected", "detail"), [
+    # a breakdown carried on past a comma by "إضافة إلى"
+    ("وأفاد دبلوماسيون بأن 1081 حاجاً على الأقل لقوا حتفهم، بينهم أكثر من 650 مصرياً، إضافة "
+     "إلى 98 هندياً و60 أردنياً.", [("killed", 1081, 1081, None)],
+     "بينهم أكثر من 650 مصرياً، إضافة إلى 98 هندياً و60 أردنياً"),
+    # "القتلى هم …", "قائمة القتلى والجرحى تضم …": who the people counted elsewhere were
+    ("قُتل ثلاثة بحارة. وأوضحت الشركة أن القتلى هم اثنان من الفلبين وواحد من فيتنام.",
+     [("killed", 3, 3, 3)], None),
+    ("قتل 39 مهاجراً. وقالت النيابة إن قائمة القتلى والجرحى تضم 28 غواتيمالياً و13 "
+     "هندوراسياً.", [("killed", 39, 39, 39)], None),
+])
+def test_who_the_victims_were_is_no_report(text, expected, detail):
+    found = reports(text)
+    assert [summary(r) for r in found] == expected
+    assert found[0].victim_detail == detail
+
+
 def test_others_take_the_victims_of_the_figure_before_and_the_displaced_are_civilians():
     found = reports("قتل 12 مدنيا وأصيب 30 آخرون في القصف.")
     assert [r.victims.value for r in found] == ["civilians", "civilians"]
@@ -144,6 +161,7 @@ def test_others_take_the_victims_of_the_figure_before_and_the_displaced_are_civi
     ("قتل 25 مسلحا في اشتباكات.", "combatants"),
     ("قتل 4 عناصر من قوات الأمن في هجوم.", "security_forces"),
     ("قتل 3 جنود في كمين.", "security_forces"),
+    ("وأضاف الوزير أن 95 حاجاً ما زالوا يتلقون العلاج.", "civilians"),
     ("أصيب 10 أشخاص في الانفجار.", "unknown"),
 ])
 def test_victims(sentence, victims):

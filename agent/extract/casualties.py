@@ -32,6 +32,7 @@ _OTHERS = lexicon.words("others_words")
 _SINGULAR = lexicon.words("single_persons")
 _DETAIL_MARKERS = lexicon.words("breakdown_markers")
 _DETAIL_ENDS = lexicon.words("breakdown_ends")
+_DETAIL_GOES_ON = [tuple(p.split()) for p in lexicon.ordered("breakdown_continuations")]
 _CONTRAST = [tuple(phrase.split()) for phrase in lexicon.ordered("contrast_words")]
 _VICTIM_WORDS = lexicon.table("victim_words", Victims)
 _VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
@@ -226,7 +227,7 @@ def _details(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]]) 
             out.text[owner] = (ws[marker].start, counts[k].end)
             continue
         if owner is not None and owner in out.text and k - 1 in out.members \
-                and _joined(ws, counts, spans, k):
+                and (_joined(ws, counts, spans, k) or _goes_on(ws, spans[k - 1][1], first)):
             out.members.add(k)  # "بينهم 11 طفلا و5 نساء"
             out.text[owner] = (out.text[owner][0], counts[k].end)
             continue
@@ -235,6 +236,13 @@ def _details(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]]) 
         if after is not None and (k + 1 >= len(spans) or spans[k + 1][0] > after[1]):
             out.text[k] = (ws[after[0]].start, ws[after[1]].end)  # "بينهم أطفال ونساء"
     return out
+
+
+def _goes_on(ws: list[Word], after: int, first: int) -> bool:
+    """Do the words between a breakdown's figure (ending at word `after`) and the count at
+    `first` carry the breakdown on: "، إضافة إلى"?"""
+    between = tuple(w.norm for w in ws[after + 1:first] if w.norm not in _LIST_MARKS)
+    return between in _DETAIL_GOES_ON
 
 
 def _marker_before(ws: list[Word], first: int) -> int | None:

@@ -28,6 +28,7 @@ _GUILLEMETS = {"«", "»"}
 _REACHING = lexicon.words("reaching_verbs")
 _COMMAS = {"،", ","}
 _BREAKDOWNS = lexicon.words("breakdown_markers")
+_COPULAS = lexicon.words("breakdown_copulas")
 _WEAK = lexicon.words("weak_casualty_words")
 _CASES = lexicon.words("case_words")
 _MOVING = lexicon.words("moving_words")
@@ -232,9 +233,11 @@ def _parenthesized(ws: list[Word]) -> set[int]:
 
 
 def among(ws: list[Word], lexeme: Lexeme) -> bool:
-    """"بين القتلى طفل وامرأتان": a breakdown of a figure given elsewhere, not a figure."""
-    return lexeme.index > 0 and ws[lexeme.index - 1].norm == "بين" \
-        and is_person_noun(ws[lexeme.index])
+    """"بين القتلى طفل وامرأتان", "القتلى هم اثنان من الفلبين": who the people a figure given
+    elsewhere were, not a figure."""
+    i = lexeme.index
+    return is_person_noun(ws[i]) and (
+        (i > 0 and ws[i - 1].norm == "بين") or (i + 1 < len(ws) and ws[i + 1].norm in _COPULAS))
 
 
 def negated(ws: list[Word], index: int, spans: list[tuple[int, int]]) -> bool:
