@@ -244,6 +244,17 @@ def test_a_headline_figure_told_again_is_one_report():
     assert (r.reported_by, r.victim_detail) == ("وزارة الصحة", "بينهم ستة أطفال")
 
 
+def test_a_headline_source_shortened_from_the_body_is_the_same_source():
+    text = ("الصومال: 96 قتيلاً بحسب مدير المستشفى\n\n"
+            "وقال مدير المستشفى الرئيسي في المدينة إن المعارك أسفرت عن 96 قتيلاً.")
+    found = reports(text)
+    assert [(summary(r), r.reported_by) for r in found] == [
+        (("killed", 96, 96, 96), "مدير المستشفى الرئيسي")]
+    assert len(found[0].evidence) == 2
+    text = "الصومال: 96 قتيلاً بحسب مدير المستشفى\n\nوقال شهود إن المعارك أسفرت عن 96 قتيلاً."
+    assert len(reports(text)) == 2
+
+
 def test_the_same_figure_in_two_body_sentences_stays_two_reports():
     text = "قتل 3 أشخاص في حلب. وفي إدلب قتل 3 أشخاص آخرين."
     assert len(reports(text)) == 2

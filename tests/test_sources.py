@@ -145,6 +145,13 @@ def test_a_verb_with_its_own_و_starts_a_new_clause():
      "جمعية «تابيتال بولاكو» المدافعة"),
     # a noun of saying owned by the source
     ("وأضاف أن حديث أوكامبو عن وفاة 5 آلاف شخص غير صحيح.", "أوكامبو"),
+    # a document put out by the source: its figures and the verb that put it out are skipped
+    ("لقي 20 شخصاً مصرعهم، وفق تحديث للحصيلة نشرته محافظة الدقهلية على صفحتها الرسمية.",
+     "محافظة الدقهلية"),
+    ("وبحسب إحصائية نشرها الدفاع المدني أمس، سجلت جنديرس 513 وفاة.", "الدفاع المدني"),
+    ("وبحسب تقرير لمنظمة العفو الدولية، قُتل 30 شخصاً.", "منظمة العفو الدولية"),
+    # a document with nothing after it that puts it out is the source as written
+    ("وأشار تقرير أمني داخلي إلى إصابة خمسة جنود.", "تقرير أمني داخلي"),
 ])
 def test_sources_of_figures(sentence, name):
     assert source(sentence) == name

@@ -79,10 +79,11 @@ def _add(doc: Doc, reports: list[CasualtyReport], new: CasualtyReport,
         old = reports[i]
         same = (old.category, old.unit) == (new.category, new.unit) and (
             old.count_best == new.count_best or _rounds(old, new))
-        agree = None in (old.reported_by, new.reported_by) or old.reported_by == new.reported_by
-        if same and agree:
+        if same and _same_source(old.reported_by, new.reported_by):
             filled = {k: v for k, v in new.model_dump(exclude={"id", "evidence"}).items()
                       if getattr(old, k) in (None, Victims.unknown) and v is not None}
+            if len(new.reported_by or "") > len(old.reported_by or ""):
+                filled["reported_by"] = new.reported_by  # the body names its source in full
             if old.count_best != new.count_best:  # the body's figure, not its rounding
                 filled.update({k: getattr(new, k) for k in _COUNT_FIELDS})
             reports[i] = old.model_copy(update={**filled, "evidence": old.evidence + new.evidence})
@@ -91,6 +92,15 @@ def _add(doc: Doc, reports: list[CasualtyReport], new: CasualtyReport,
     reports.append(new)
     if len(new.evidence) == 1 and _in_headline(doc, new):
         headlines.append(len(reports) - 1)
+
+
+def _same_source(a: str | None, b: str | None) -> bool:
+    """Can two sources be one: either unnamed, or one a run of the other's words ("بحسب مدير
+    المستشفى" in a headline, "قال مدير المستشفى الرئيسي في مدينة لاسعانود" in the body)?"""
+    if a is None or b is None:
+        return True
+    short, long = sorted((norm(a).split(), norm(b).split()), key=len)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _rounds(headline: CasualtyReport, body: CasualtyReport) -> bool:

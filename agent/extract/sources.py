@@ -22,6 +22,8 @@ _SPEECH_NOUNS = lexicon.words("speech_nouns")  # "حديث أوكامبو عن �
 _ACCORDING_TO = lexicon.words("according_to")  # "بحسب X"، "وفقا لـX"
 _FIGURES = lexicon.words("figure_nouns")  # "وفق أرقام الأمم المتحدة"
 _QUALIFIERS = lexicon.words("figure_qualifiers")  # "بحسب أحدث حصيلة لجهاز الإطفاء"
+_DOCUMENTS = lexicon.words("document_nouns")  # "بحسب تقرير نشره صندوق الأمم المتحدة"
+_RELEASE_VERBS = lexicon.words("release_verbs")  # "وفق تحديث للحصيلة نشرته محافظة الدقهلية"
 _SOURCES_NOUNS = lexicon.words("source_nouns")  # "مصادر أخرى تحدثت"
 _NAME_STOPS = lexicon.words("source_name_stops")
 _REPORTED_NOUNS = lexicon.words("reported_nouns")  # "أعلن الجيش مقتل 3"
@@ -253,20 +255,39 @@ def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, b
     if skip_verb and k < len(ws) and ws[k].is_letters:
         k += 1  # after "ما" comes the verb, whatever it is
     start = k
-    while k < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[k].norm)):
+    figures = False
+    while k < len(ws):
+        bases = clitic_bases(ws[k].norm)
+        if any(b in _FIGURES for b in bases) or (
+                any(b in _DOCUMENTS for b in bases) and _put_out(ws, k + 1)):
+            figures = True
+        elif not any(b in _QUALIFIERS for b in bases):
+            break
         k += 1
-    figures = k < len(ws) and any(b in _FIGURES for b in clitic_bases(ws[k].norm))
     if not figures:
         k = start
-    else:
+    elif k < len(ws) and _gives(ws[k]):
         k += 1
-        while k < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[k].norm)):
-            k += 1
-        if k < len(ws) and is_reporting_verb(ws[k], GIVING_VERBS):
-            k += 1
     if k < len(ws) and ws[k].norm == "ل":
         k += 1
     return k, figures
+
+
+def _gives(w: Word) -> bool:
+    """"بحسب آخر حصيلة أعلنها X", "بحسب إحصائية نشرها X": the verb that gives the figures."""
+    return is_reporting_verb(w, GIVING_VERBS) or is_reporting_verb(w, _RELEASE_VERBS)
+
+
+def _put_out(ws: list[Word], k: int) -> bool:
+    """Is a document (تقرير، تحديث) followed, past its qualifiers, by what it was put out by:
+    figures ("تحديث للحصيلة"), a verb ("تقرير نشره"), or a body with ل ("تقرير لمنظمة")?"""
+    while k < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[k].norm)):
+        k += 1
+    if k >= len(ws) or not ws[k].is_letters:
+        return False
+    w = ws[k]
+    return _gives(w) or any(b in _FIGURES for b in clitic_bases(w.norm)) \
+        or (w.norm.startswith("ل") and len(w.norm) > 3)
 
 
 def _skip_asides(ws: list[Word], k: int) -> int:
