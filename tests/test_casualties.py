@@ -207,6 +207,13 @@ def test_the_model_is_not_consulted():
                                                          ("injured", 1, 1, 1)]),
     ("وقتل أيضا شخصان وأصيب آخران برصاص مسلحين.", [("killed", 2, 2, 2), ("injured", 2, 2, 2)]),
     ("وقال المسؤول إن بين القتلى طفلا وامرأتين.", []),
+    # one named person: a definite noun, its adjectives, then the name
+    ("واعتُقل الصحافي خالد داود في القاهرة.", [("detained", 1, 1, 1)]),
+    ("وقُتل الجندي محمد الأحمد برصاص قناص.", [("killed", 1, 1, 1)]),
+    ("اندلعت الاحتجاجات بعد وفاة الشابة الكردية مهسا أميني.", [("killed", 1, 1, 1)]),
+    # without a name the person may be one a figure counted; a body recovered is one of a toll
+    ("وأصيب الشاب بجروح طفيفة.", []),
+    ("وانتشلت فرق الإنقاذ جثة الطفل عبد الله محفوظ.", []),
 ])
 def test_single_people_and_the_word_before_wins(sentence, expected):
     assert [summary(r) for r in reports(sentence)] == expected

@@ -21,6 +21,7 @@ from agent.extract.governing import (
 )
 from agent.extract.numbers import Word, bare, words
 from agent.extract.sickness import as_cases
+from agent.extract.singular_victims import singulars
 from agent.extract.sources import find_source, name_after
 from agent.model.llm import LLM
 from agent.text import lexicon
@@ -29,7 +30,6 @@ from agent.text.doc import Doc, Sentence, span
 from schemas import CasualtyCategory, CasualtyReport, CountUnit, Victims
 
 _OTHERS = lexicon.words("others_words")
-_SINGULAR = lexicon.words("single_persons")
 _DETAIL_MARKERS = lexicon.words("breakdown_markers")
 _DETAIL_ENDS = lexicon.words("breakdown_ends")
 _DETAIL_GOES_ON = [tuple(p.split()) for p in lexicon.ordered("breakdown_continuations")]
@@ -132,7 +132,7 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport, Count]]:
     ws = words(doc, sentence.start, sentence.end)
     counts = find_counts(doc, sentence.start, sentence.end)
-    counts = sorted(counts + _singulars(doc, ws, _word_spans(ws, counts)), key=lambda c: c.start)
+    counts = sorted(counts + singulars(doc, ws, _word_spans(ws, counts)), key=lambda c: c.start)
     if not counts:
         return []
     spans = _word_spans(ws, counts)
@@ -185,26 +185,6 @@ def _word_spans(ws: list[Word], counts: list[Count]) -> list[tuple[int, int]]:
     """Each count's first and last word index."""
     index = {w.start: i for i, w in enumerate(ws)}
     return [(index[_first_word(ws, c.start)], index[_last_word(ws, c.end)]) for c in counts]
-
-
-def _singulars(doc: Doc, ws: list[Word], spans: list[tuple[int, int]]) -> list[Count]:
-    """One person named right after a casualty word: "مقتل امرأة", "وأصيب آخر", and two
-    joined by و: "أصيب ضابط ومجند"."""
-    in_count = {i for a, b in spans for i in range(a, b + 1)}
-    found = []
-    for i in range(len(ws) - 1):
-        one = i + 1
-        if one in in_count or ws[one].norm not in _SINGULAR or category_of(ws, i) is None \
-                or is_person_noun(ws[i]):  # "بين القتلى طفلا": a part of a figure, not one
-            continue
-        last, value = one, 1
-        nxt = ws[one + 1].norm if one + 1 < len(ws) else ""
-        if nxt.startswith("و") and nxt[1:] in _SINGULAR and one + 1 not in in_count:
-            last, value = one + 1, 2
-        text = doc.text[ws[one].start:ws[last].end]
-        found.append(Count(value, value, value, "people", ws[one].start, ws[last].end, text,
-                           ws[one].raw, vague=False))
-    return found
 
 
 def _first_word(ws: list[Word], start: int) -> int:
