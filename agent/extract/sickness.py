@@ -6,12 +6,12 @@ in its sentence, or in the article's lead while its sentence speaks of no violen
 
 from __future__ import annotations
 
-from agent.extract.event_triggers import is_trigger
+from agent.extract.event_triggers import WORDS, is_trigger
 from agent.extract.numbers import words
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases
 from agent.text.doc import Doc, Sentence
-from schemas import CasualtyCategory, CasualtyReport
+from schemas import CasualtyCategory, CasualtyReport, EventType
 
 _DISEASES = lexicon.words("disease_words") | {
     w for w, kind in lexicon.table("event_nouns", str).items() if kind == "disease_outbreak"}
@@ -25,14 +25,20 @@ def as_cases(doc: Doc, sentence: Sentence, reports: list[CasualtyReport]) -> lis
     if not any(r.category is CasualtyCategory.injured for r in reports):
         return reports
     here = _bases(doc, sentence)
-    epidemic = bool(here & _DISEASES) or (
-        any(_bases(doc, s) & _DISEASES for s in doc.sentences[:LEAD_SENTENCES])
-        and not is_trigger(here))
+    epidemic = bool(here & _DISEASES) or (_outbreak_lead(doc) and not is_trigger(here))
     if not epidemic:
         return reports
     return [r.model_copy(update={"category": CasualtyCategory.sick})
             if r.category is CasualtyCategory.injured and not _wounded(doc, sentence, r) else r
             for r in reports]
+
+
+def _outbreak_lead(doc: Doc) -> bool:
+    """Does the lead tell of a disease, and of no other kind of event: not "حريق مركز عزل
+    مرضى كورونا", where the wounded of the fire are no cases?"""
+    lead = [_bases(doc, s) for s in doc.sentences[:LEAD_SENTENCES]]
+    return any(bases & _DISEASES for bases in lead) and not any(
+        WORDS.get(b) not in (None, EventType.disease_outbreak) for bases in lead for b in bases)
 
 
 def _bases(doc: Doc, sentence: Sentence) -> set[str]:
