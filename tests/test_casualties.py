@@ -114,6 +114,16 @@ def test_no_report(sentence):
     assert reports(sentence) == []
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وأكد أن 33 شخصاً على الأقل ما زالوا في عداد المفقودين.", [("missing", 33, 33, None)]),
+    ("وقال إن خمسة أجانب ما زالوا في عداد المفقودين.", [("missing", 5, 5, 5)]),
+    # a state after "still" is no count of cases
+    ("وأضاف أن الجرحى، الذين تخطى عددهم خمسة آلاف، ما زالوا في حالة حرجة.", []),
+])
+def test_still_reaches_the_state_of_the_count_before(sentence, expected):
+    assert [summary(r) for r in reports(sentence)] == expected
+
+
 def test_still_missing_is_not_a_negation():
     found = reports("ولا يزال 5 صيادين مفقودين بعد العاصفة.")
     assert [summary(r) for r in found] == [("missing", 5, 5, 5)]

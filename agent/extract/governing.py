@@ -39,6 +39,7 @@ _TOLL_REACH = 10  # "عدد الوفيات الناجمة عن الكوليرا 
 _GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
 _GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
 _AGREEING_AFTER = 6  # "سبعة جنود من الكتيبة الرابعة للمشاة توفوا": a verb agreeing with its subject
+_STILL_REACH = 3  # "ما زالوا في عداد المفقودين"
 _AFTER_PENALTY = 2  # "وقتل أيضا شخصان وأصيب آخران": قتل governs شخصان, not أصيب
 _NOUN_GOVERNS = 2  # "ارتفع عدد القتلى إلى 50": a noun reaches a number only across a word
 
@@ -185,7 +186,11 @@ def _counted_before(ws: list[Word], spans: list[tuple[int, int]], words: list[Le
 def _agrees(ws: list[Word], index: int) -> bool:
     """Is the casualty word at `index` a plural or dual verb ("قُتلوا", "أُصيبا"), or does one
     lead it ("لقوا حتفهم", "فقدوا حياتهم")? Then it agrees with a subject told before it, however
-    long its noun phrase: "عشرة من عناصر فوج الإطفاء قُتلوا"."""
+    long its noun phrase: "عشرة من عناصر فوج الإطفاء قُتلوا". So does a state after "still":
+    "33 شخصاً ما زالوا في عداد المفقودين"."""
+    if casualty_word(ws[index]) is not None \
+            and any(w.norm in _STILL for w in ws[max(0, index - _STILL_REACH):index]):
+        return True  # but not "ما زالوا في حالة حرجة": a state, not a case
     word = ws[index].norm
     if is_person_noun(ws[index]):
         return False
