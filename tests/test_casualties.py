@@ -236,6 +236,10 @@ def test_single_people_and_the_word_before_wins(sentence, expected):
     ("ما اضطر ما لا يقل عن 60 عائلة إلى مغادرة منازلها.", [("displaced", 60, 60, None)]),
     ("بات مخيم الأمم المتحدة يأوي 40 ألف شخص.", [("displaced", 40000, 40000, 40000)]),
     ("يعاني 2 مليون طفل من سوء التغذية في اليمن.", [("affected", 2000000, 2000000, 2000000)]),
+    # at risk or in need of aid
+    ("ويحتاج قرابة 42200 شخص إلى مساعدات إنسانية.", [("affected", None, 42200, None)]),
+    ("وحذرت المنظمة من أن 700 ألف طفل في السودان مهددون بالموت.",
+     [("affected", 700000, 700000, 700000)]),
     ("وحذر المكتب من أن نحو 800 ألف مدني محاصرون في الفاشر.",
      [("affected", None, 800000, None)]),
     # a quote opening at the number does not cut it from its verb
