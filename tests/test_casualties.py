@@ -156,6 +156,17 @@ def test_who_the_victims_were_is_no_report(text, expected, detail):
     assert found[0].victim_detail == detail
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part in another category than its whole is a report of its own
+    ("نزح 50 ألف شخص، بينهم 3 آلاف طفل معرضون لسوء التغذية.",
+     [("displaced", 50000, 50000, 50000), ("affected", 3000, 3000, 3000)]),
+    # in the whole's category, or in a condition, it says who the victims were
+    ("أصيب 20 شخصاً، ثلاثة منهم في حالة حرجة.", [("injured", 20, 20, 20)]),
+])
+def test_a_part_in_a_state_of_its_own(text, expected):
+    assert [summary(r) for r in reports(text)] == expected
+
+
 def test_others_take_the_victims_of_the_figure_before_and_the_displaced_are_civilians():
     found = reports("قتل 12 مدنيا وأصيب 30 آخرون في القصف.")
     assert [r.victims.value for r in found] == ["civilians", "civilians"]

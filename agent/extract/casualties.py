@@ -43,6 +43,7 @@ _COUNT_FIELDS = ("count_low", "count_best", "count_high", "count_text")
 _ROUNDING = 0.1  # how far a headline's "more than N" may round its body figure down
 _LIST_GAP = 6  # words between two figures of one list: "، وإقليم ورزازات بـ"
 _LIST_MARKS = {"،", ",", "(", ")"}  # "حلب (153 إصابة) والحسكة (21)"
+_STATE_REACH = 1  # "بينهم 385 ألفاً سيحتاجون", "بينهم 213 ألف شخص معرضون"
 _DAMAGE_REACH = 5  # "دُمّر خلال الأيام الماضية 120 منزلاً"
 _PERPETRATOR_CUES = [tuple(phrase.split()) for phrase in lexicon.ordered("perpetrator_cues")]
 
@@ -141,8 +142,10 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
     details = _details(ws, counts, spans)
     reports: list[tuple[CasualtyReport, Count]] = []
     previous: tuple[CasualtyCategory, Lexeme | None] | None = None
+    told: dict[int, CasualtyCategory] = {}  # count index -> the category it was read as
     for k, count in enumerate(counts):
-        if k in details.members:
+        if k in details.members and not _own_state(ws, spans, found, k,
+                                                   told.get(details.members[k])):
             continue
         governed = _damaged(ws, spans[k]) if count.unit == "homes" else governor(
             ws, spans, found, k)
@@ -154,6 +157,7 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
         if governed is None:
             continue
         category, lexeme = governed
+        told[k] = category
         if lexeme is not None and (negated(ws, lexeme.index, spans) or among(ws, lexeme)):
             continue
         report = _report(doc, sentence, ws, count, category, lexeme, details.text.get(k), spans[k])
@@ -163,6 +167,19 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
         reports.append((report, count))
     cases = as_cases(doc, sentence, [r for r, _ in reports])
     return [(case, count) for case, (_, count) in zip(cases, reports, strict=True)]
+
+
+def _own_state(ws: list[Word], spans: list[tuple[int, int]], found: list[Lexeme], k: int,
+               whole: CasualtyCategory | None) -> bool:
+    """Is the part of a figure (count k) told in a category of its own, by a casualty word
+    right after it: "7.8 مليون شخص، بينهم 213 ألف شخص معرضون لخطر المجاعة"? Then it is its
+    own report; in the whole's category it says who the victims were."""
+    governed = governor(ws, spans, found, k)
+    if governed is None or governed[1] is None or governed[0] in (whole, CasualtyCategory.sick):
+        return False  # "ثلاثة منهم في حالة حرجة": a condition, not cases
+    after = ws[spans[k][1] + 1:governed[1].index]
+    return governed[1].index > spans[k][1] and len(after) <= _STATE_REACH \
+        and all(w.is_letters for w in after)
 
 
 def _damaged(ws: list[Word], span_words: tuple[int, int]
@@ -197,28 +214,28 @@ def _last_word(ws: list[Word], end: int) -> int:
 
 @dataclass
 class _Details:
-    members: set[int]  # counts that break down another count ("بينهم 11 طفلا")
+    members: dict[int, int]  # count that breaks down another ("بينهم 11 طفلا") -> that one
     text: dict[int, tuple[int, int]]  # count index -> raw span of its breakdown
 
 
 def _details(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]]) -> _Details:
     """"50 مدنيا بينهم 11 طفلا و5 نساء": the breakdown belongs to the 50 and is no report."""
-    out = _Details(set(), {})
+    out = _Details({}, {})
     owner: int | None = None
     for k, (first, last) in enumerate(spans):
         marker = _marker_before(ws, first)
         if owner is not None and last + 1 < len(ws) and ws[last + 1].norm in _DETAIL_MARKERS:
-            out.members.add(k)  # "أصيب 46 شخصا، نقل 19 منهم إلى المستشفيات"
+            out.members[k] = owner  # "أصيب 46 شخصا، نقل 19 منهم إلى المستشفيات"
             continue
         if marker is not None and owner is not None and not (
                 marker > 0 and category_of(ws, marker - 1) is not None
                 and not is_person_noun(ws[marker - 1])):
-            out.members.add(k)  # but "أُنقذ منهم 363": a figure of its own, of them
+            out.members[k] = owner  # but "أُنقذ منهم 363": a figure of its own, of them
             out.text[owner] = (ws[marker].start, counts[k].end)
             continue
         if owner is not None and owner in out.text and k - 1 in out.members \
                 and (_joined(ws, counts, spans, k) or _goes_on(ws, spans[k - 1][1], first)):
-            out.members.add(k)  # "بينهم 11 طفلا و5 نساء"
+            out.members[k] = owner  # "بينهم 11 طفلا و5 نساء"
             out.text[owner] = (out.text[owner][0], counts[k].end)
             continue
         owner = k
