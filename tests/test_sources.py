@@ -152,6 +152,9 @@ def test_a_verb_with_its_own_و_starts_a_new_clause():
     ("وبحسب تقرير لمنظمة العفو الدولية، قُتل 30 شخصاً.", "منظمة العفو الدولية"),
     # a document with nothing after it that puts it out is the source as written
     ("وأشار تقرير أمني داخلي إلى إصابة خمسة جنود.", "تقرير أمني داخلي"),
+    # a named spokesman after a long title is the source, his name included
+    ("وقال المتحدث باسم وزارة إدارة الكوارث في سلطات الأمر الواقع ملا جانان صائق إن 2053 "
+     "شخصاً قُتلوا.", "المتحدث باسم وزارة إدارة الكوارث في سلطات الأمر الواقع ملا جانان صائق"),
 ])
 def test_sources_of_figures(sentence, name):
     assert source(sentence) == name

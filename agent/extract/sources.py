@@ -39,7 +39,7 @@ _COMMAS = {"،", ","}
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
 _TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
-_MAX_NAME_WORDS = 10
+_MAX_NAME_WORDS = 16  # a long title and a name: "المتحدث باسم وزارة … ملا جانان صائق" is 13
 # A body named again by its bare head takes the full name from one of the last _LOOK_BACK places
 # the head was written. A name, with a place, an aside and a number after it, is read within
 # _NEAR_WORDS // 2 words.
