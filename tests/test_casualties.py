@@ -88,6 +88,9 @@ def test_founding_article():
     # one verb, two coordinated figures
     ("أفاد المرصد بمقتل 15 مقاتلا من الفصائل و10 من عناصر قوات النظام.",
      [("killed", 15, 15, 15), ("killed", 10, 10, 10)]),
+    # a list of places, each with its figure, going on with و or with ف and a designator
+    ("ثم مدينة سلقين بـ221 وفاة، فبلدة أرمناز بـ155، ومدينة الأتارب بـ150.",
+     [("killed", 221, 221, 221), ("killed", 155, 155, 155), ("killed", 150, 150, 150)]),
     # the displaced named as victims: the verb says what happened to them
     ("وقُتل 60 نازحاً على الأقل في هجوم شنته ميليشيا على المخيم ليلاً.",
      [("killed", 60, 60, None)]),

@@ -5,16 +5,14 @@ people counted (قتل، أصيب، نزح …), with their victims, cause and s
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 
+from agent.extract.breakdowns import breakdowns, elliptical, joined
 from agent.extract.counts import Count, find_counts
 from agent.extract.governing import (
     Lexeme,
     among,
-    category_of,
     governor,
-    is_person_noun,
     lexemes,
     negated,
     of_the_counted,
@@ -30,9 +28,6 @@ from agent.text.doc import Doc, Sentence, span
 from schemas import CasualtyCategory, CasualtyReport, CountUnit, Victims
 
 _OTHERS = lexicon.words("others_words")
-_DETAIL_MARKERS = lexicon.words("breakdown_markers")
-_DETAIL_ENDS = lexicon.words("breakdown_ends")
-_DETAIL_GOES_ON = [tuple(p.split()) for p in lexicon.ordered("breakdown_continuations")]
 _CONTRAST = [tuple(phrase.split()) for phrase in lexicon.ordered("contrast_words")]
 _VICTIM_WORDS = lexicon.table("victim_words", Victims)
 _VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
@@ -41,8 +36,6 @@ _CAUSES = lexicon.words("cause_words")
 _DAMAGE = lexicon.words("damage_words")
 _COUNT_FIELDS = ("count_low", "count_best", "count_high", "count_text")
 _ROUNDING = 0.1  # how far a headline's "more than N" may round its body figure down
-_LIST_GAP = 6  # words between two figures of one list: "، وإقليم ورزازات بـ"
-_LIST_MARKS = {"،", ",", "(", ")"}  # "حلب (153 إصابة) والحسكة (21)"
 _STATE_REACH = 1  # "بينهم 385 ألفاً سيحتاجون", "بينهم 213 ألف شخص معرضون"
 _DAMAGE_REACH = 5  # "دُمّر خلال الأيام الماضية 120 منزلاً"
 _PERPETRATOR_CUES = [tuple(phrase.split()) for phrase in lexicon.ordered("perpetrator_cues")]
@@ -139,7 +132,7 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
     spans = _word_spans(ws, counts)
     in_count = {i for a, b in spans for i in range(a, b + 1)}
     found = lexemes(ws, in_count)
-    details = _details(ws, counts, spans)
+    details = breakdowns(ws, counts, spans)
     reports: list[tuple[CasualtyReport, Count]] = []
     previous: tuple[CasualtyCategory, Lexeme | None] | None = None
     told: dict[int, CasualtyCategory] = {}  # count index -> the category it was read as
@@ -150,8 +143,8 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
         governed = _damaged(ws, spans[k]) if count.unit == "homes" else governor(
             ws, spans, found, k)
         if governed is None and previous is not None and (
-                (previous[1] is not None and _joined(ws, counts, spans, k))
-                or _elliptical(ws, counts, spans, k)):
+                (previous[1] is not None and joined(ws, counts, spans, k))
+                or elliptical(ws, counts, spans, k)):
             governed = previous  # "بمقتل 15 مقاتلا و10 من عناصر النظام": one verb, two figures
         previous = governed
         if governed is None:
@@ -210,100 +203,6 @@ def _first_word(ws: list[Word], start: int) -> int:
 
 def _last_word(ws: list[Word], end: int) -> int:
     return [w.start for w in ws if w.start < end][-1]
-
-
-@dataclass
-class _Details:
-    members: dict[int, int]  # count that breaks down another ("بينهم 11 طفلا") -> that one
-    text: dict[int, tuple[int, int]]  # count index -> raw span of its breakdown
-
-
-def _details(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]]) -> _Details:
-    """"50 مدنيا بينهم 11 طفلا و5 نساء": the breakdown belongs to the 50 and is no report."""
-    out = _Details({}, {})
-    owner: int | None = None
-    for k, (first, last) in enumerate(spans):
-        marker = _marker_before(ws, first)
-        if owner is not None and last + 1 < len(ws) and ws[last + 1].norm in _DETAIL_MARKERS:
-            out.members[k] = owner  # "أصيب 46 شخصا، نقل 19 منهم إلى المستشفيات"
-            continue
-        if marker is not None and owner is not None and not (
-                marker > 0 and category_of(ws, marker - 1) is not None
-                and not is_person_noun(ws[marker - 1])):
-            out.members[k] = owner  # but "أُنقذ منهم 363": a figure of its own, of them
-            out.text[owner] = (ws[marker].start, counts[k].end)
-            continue
-        if owner is not None and owner in out.text and k - 1 in out.members \
-                and (_joined(ws, counts, spans, k) or _goes_on(ws, spans[k - 1][1], first)):
-            out.members[k] = owner  # "بينهم 11 طفلا و5 نساء"
-            out.text[owner] = (out.text[owner][0], counts[k].end)
-            continue
-        owner = k
-        after = _marker_after(ws, last)
-        if after is not None and (k + 1 >= len(spans) or spans[k + 1][0] > after[1]):
-            out.text[k] = (ws[after[0]].start, ws[after[1]].end)  # "بينهم أطفال ونساء"
-    return out
-
-
-def _goes_on(ws: list[Word], after: int, first: int) -> bool:
-    """Do the words between a breakdown's figure (ending at word `after`) and the count at
-    `first` carry the breakdown on: "، إضافة إلى"?"""
-    between = tuple(w.norm for w in ws[after + 1:first] if w.norm not in _LIST_MARKS)
-    return between in _DETAIL_GOES_ON
-
-
-def _marker_before(ws: list[Word], first: int) -> int | None:
-    for back in (1, 2):
-        i = first - back
-        if i >= 0 and ws[i].norm in _DETAIL_MARKERS:
-            return i - 1 if back == 1 and i > 0 and ws[i - 1].norm == "من" else i
-        if i >= 0 and not ws[i].is_letters:
-            return None
-    return None
-
-
-def _joined(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]], k: int) -> bool:
-    """Is count k coordinated with count k-1 ("15 مقاتلا من الفصائل و10 من عناصر النظام"):
-    و before it and only a few plain words in between?"""
-    first = spans[k][0]
-    between = ws[spans[k - 1][1] + 1:first]
-    glued = counts[k].start > ws[first].start  # "وثلاثة": the count's span left its و out
-    return (glued or (bool(between) and between[-1].norm == "و")) and len(between) <= 4 \
-        and all(w.is_letters for w in between)
-
-
-def _elliptical(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]], k: int
-                ) -> bool:
-    """A bare count in a list that goes on from the figure before it: "11 من الوفيات سجلت في
-    حلب، واثنتين في دير الزور", "إقليم شيشاوة بـ191 وفاة، وإقليم ورزازات بـ41", "حلب (153
-    إصابة) والحسكة (21)"."""
-    if counts[k].noun is not None or k == 0:
-        return False
-    first = spans[k][0]
-    between = ws[spans[k - 1][1] + 1:first]
-    glued = counts[k].start > ws[first].start
-    return (glued or any(w.norm.startswith("و") for w in between)) \
-        and len(between) <= _LIST_GAP \
-        and all(w.norm in _LIST_MARKS or (w.is_letters and category_of(ws, i) is None)
-                for i, w in enumerate(between, spans[k - 1][1] + 1))
-
-
-def _marker_after(ws: list[Word], last: int) -> tuple[int, int] | None:
-    """A breakdown without numbers right after a count: its first and last word."""
-    i = last + 1
-    if i < len(ws) and ws[i].norm in {"،", ","}:
-        i += 1  # "مقتل 30 شخصا، بينهم أطفال"
-    if i < len(ws) and ws[i].norm == "من" and i + 1 < len(ws) and ws[i + 1].norm in _DETAIL_MARKERS:
-        i += 1
-    if i >= len(ws) or ws[i].norm not in _DETAIL_MARKERS:
-        return None
-    j = i
-    while j + 1 < len(ws) and ws[j + 1].is_letters and j - i < 5 \
-            and ws[j + 1].norm not in _DETAIL_ENDS and category_of(ws, j + 1) is None:
-        j += 1
-    if j == i:
-        return None
-    return (i - 1 if ws[i - 1].norm == "من" else i), j
 
 
 def _report(doc: Doc, sentence: Sentence, ws: list[Word], count: Count,
