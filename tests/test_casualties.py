@@ -438,6 +438,15 @@ def test_a_figure_takes_the_day_and_place_of_its_incident():
         "مديرية حمروين", None, "محافظة حلب", "دير الزور"]
 
 
+def test_two_figures_of_one_sentence_take_the_date_nearest_each():
+    text = ("أوقفت المحامية الحقوقية ماهينور المصري الأحد أمام مقر نيابة أمن الدولة العليا في "
+            "القاهرة حيث كانت تتولى الدفاع عن محتجين، كما اعتُقل الصحافي خالد داود، الرئيس "
+            "السابق لحزب الدستور، مساء الثلاثاء.")
+    doc = Doc.build(text, published=date(2019, 9, 27))
+    found = place_and_date(doc, find_casualties(doc))
+    assert [(r.count_best, r.date) for r in found] == [(1, "2019-09-22"), (1, "2019-09-24")]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a toll that reaches its figure: the subject of وصل/ارتفع counts
     ("أكدت الوكالة أن حالات الإنفلونزا في المملكة المتحدة قد وصلت إلى 1004، ومؤخرا أعلنت "

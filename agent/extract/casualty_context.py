@@ -39,7 +39,10 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
     if report.date is None and report.date_text is None:
         own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
                if not fact_dates.of_the_report(doc, m)]
-        mention = own[0] if own else incident
+        # "أوقفت X الأحد …، كما اعتُقل Y مساء الثلاثاء": the date nearest the figure's words
+        at = report.evidence[0]
+        mention = min(own, key=lambda m: max(m.start - at.end, at.start - m.end, 0)) \
+            if own else incident
         if mention is not None:
             update.update(date=mention.date.isoformat() if mention.date else None,
                           date_text=mention.text)
