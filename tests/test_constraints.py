@@ -799,3 +799,14 @@ def test_how_many_of_those_killed_were_a_group_counts_the_group() -> None:
     ans = ask_article("How many of those killed were women?")
     assert not refused(ans) and "97" in ans.text and "156" not in ans.text, ans.text
     assert refused(ask_article("How many of those killed were children?"))
+
+
+def test_a_source_named_by_its_short_form_is_asked_by_its_full_name() -> None:
+    # the figure's source is «الدفاع المدني», an alias of «الدفاع المدني السوري» (the White
+    # Helmets of the glossary): asking by the full name finds it
+    ask_quake = asker(
+        "جنديرس: انتشال 515 جثة\n\nأعلن الدفاع المدني السوري انتشال 515 جثة من تحت الأنقاض. "
+        "وبحسب إحصائية نشرها الدفاع المدني أمس، سجلت مدينة حارم أكثر من 360 وفاة.",
+        "2023-02-11")
+    ans = ask_quake("How many people died in Harem according to the White Helmets?")
+    assert not refused(ans) and "360" in ans.text, ans.text

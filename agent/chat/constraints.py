@@ -116,13 +116,15 @@ def _with_aliases(fx: Facts, name: str) -> str:
     (أوتشا)'; 'أتسباها' is the region's health adviser)."""
     key = f" {norm(name)} "
     return " ".join([name, *(x for a in fx.extraction.actors if _same_source(a, key)
-                             for x in (*a.aliases, a.title or "", a.affiliation or ""))])
+                             for x in (a.name, *a.aliases, a.title or "", a.affiliation or ""))])
 
 
 def _same_source(actor: Actor, key: str) -> bool:
-    """The actor is the source `key` names: by its whole name, or a person by part of it."""
+    """The actor is the source `key` names: by its whole name or one of its aliases ('الدفاع
+    المدني' for 'الدفاع المدني السوري'), or a person by part of it."""
     own = f" {norm(actor.name)} "
-    return own == key or (actor.type == ActorType.person and (own in key or key in own))
+    return own == key or any(f" {norm(a)} " == key for a in actor.aliases) or (
+        actor.type == ActorType.person and (own in key or key in own))
 
 
 _WEEKDAYS = table("weekdays", str)
