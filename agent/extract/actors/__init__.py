@@ -17,6 +17,7 @@ from agent.extract.actors.words import (
     ACTOR_VERBS,
     ADVERBS,
     CHANNELS,
+    CHARGES,
     CLOSED_CONNECTORS,
     CONNECTORS,
     NAMED_GROUPS,
@@ -32,9 +33,9 @@ from agent.extract.actors.words import (
 )
 
 __all__ = [
-    "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CLOSED_CONNECTORS", "CONNECTORS", "NAMED_GROUPS",
-    "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS", "Mention", "Named",
-    "classify", "definite", "find_actors", "gap", "holder_before", "is_title_head", "key", "link",
-    "mentions_in", "named_in", "named_phrase", "names_in", "passable", "quote_regions", "quotes",
-    "unjoined",
+    "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CHARGES", "CLOSED_CONNECTORS", "CONNECTORS",
+    "NAMED_GROUPS", "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS",
+    "Mention", "Named", "classify", "definite", "find_actors", "gap", "holder_before",
+    "is_title_head", "key", "link", "mentions_in", "named_in", "named_phrase", "names_in",
+    "passable", "quote_regions", "quotes", "unjoined",
 ]

@@ -17,6 +17,7 @@ from agent.extract.actors.words import (
     CAPITALS,
     CAUSES,
     CHANNELS,
+    CHARGES,
     CLOSED_CONNECTORS,
     CONNECTORS,
     COUNTRY_FORMS,
@@ -132,6 +133,14 @@ def _before_object(toks: Sequence[Token], i: int, end: int) -> int:
     return end
 
 
+def _object_after_definite(toks: Sequence[Token], i: int, end: int) -> int:
+    """Where what the named did or denied begins: a reported verbal noun or a charge after a
+    definite word ('نفى ناظر المحطة | ارتكاب أي خطأ'; a definite word ends a construct)."""
+    return next((p for p in range(i + 1, end) if definite(toks[p - 1].norm) and
+                 not definite(toks[p].norm) and (in_lexicon(toks[p].norm, REPORTED_NOUNS) or
+                                                 in_lexicon(toks[p].norm, CHARGES))), end)
+
+
 _BODY_TIES = ("الي", "عن")  # "المبعوث … إلى اليمن هانس غروندبرغ"، "النائب عن حزب …"
 
 
@@ -167,7 +176,7 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
     if in_lexicon(toks[i].norm, ORG_HEADS) and not is_title_head(toks[i].norm):
         end = name_end(doc, toks, i)  # "وزارة الداخلية العراقية | اعتقال …"
     if not is_title_head(toks[i].norm):
-        end = _second_name(toks, i, end)
+        end = _object_after_definite(toks, i, _second_name(toks, i, end))
         for p in range(i + 1, end):  # "يوتشي ماسوزوي وزير الصحة الياباني": title after name
             if is_title_head(toks[p].norm):
                 if any(lexical(t.norm) for t in toks[i:p]):

@@ -54,6 +54,7 @@ INTERNATIONAL = lexicon.words("international_words")
 CIVILIANS = lexicon.words("civilian_nouns")
 UNNAMED_SOURCES = lexicon.words("unnamed_sources")
 REPORTED_NOUNS = lexicon.words("reported_nouns")  # "أعلن الوزير فلان | انتهاء البحث"
+CHARGES = lexicon.words("charges")  # "نفى ناظر المحطة | ارتكاب أي خطأ"
 CAUSES = lexicon.words("cause_words")  # "وصف الرئيس فلان | الهجوم بأنه"
 STATE_COMPLEMENTS = lexicon.words("state_force_complements")
 REBEL_ARMIES = lexicon.words("rebel_army_names")

@@ -45,7 +45,6 @@ def _trailing() -> re.Pattern[str]:
 
 THAT = lexicon.words("that_particles")  # "قال إن …"
 _PREPOSITIONS = _verbs_by_preposition()  # أشار إلى، شدد على، تحدث عن
-_CHARGES = lexicon.words("charges")  # "اتهمه بارتكاب …"
 _NEED_MARKER = lexicon.words("marker_verbs")
 _TIME = lexicon.words("time_asides")  # "أعلنت أمس الاثنين تسجيل …"
 _SUBORDINATORS = lexicon.words("subordinators")  # "من دون أن": not the words said
@@ -123,7 +122,7 @@ def _marker(doc: Doc, toks: Sequence[Token], trig: Trigger, j: int, end: int,
             return k, after.end if after is not None and after.norm in THAT else t.end
         if trig.kind is StatementKind.accusation and k > j and \
                 (t.norm == "ب" or t.norm.startswith("بال") or
-                 (t.norm[:1] == "ب" and t.norm[1:] in _CHARGES)):
+                 (t.norm[:1] == "ب" and t.norm[1:] in actors.CHARGES)):
             return k, t.start  # "اتهم … بارتكاب"، "بـ«استهداف متعمد»"
     return None
 
