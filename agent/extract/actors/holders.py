@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.extract.actors.names import Named, labelled, name_start, to_whom
+from agent.extract.actors.names import BODY_TIES, Named, labelled, name_start, to_whom
 from agent.extract.actors.quotes import gap, passable
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
@@ -46,7 +46,8 @@ def holder_before(doc: Doc, toks: Sequence[Token], i: int, title: Named, stop: i
                      stop)
             continue
         w = toks[k].norm
-        aside = (stop_word(toks[k]) and w not in TIES) or to_whom(doc, toks, k) or \
+        aside = (stop_word(toks[k]) and w not in TIES and w not in BODY_TIES) or \
+            to_whom(doc, toks, k) or \
             (w in TIES and k + 1 < stop and toks[k + 1].norm in CHANNELS | FRAME_NOUNS)
         closing = gap(doc, toks[k - 1], toks[k]).strip() == ")"
         if aside or not (closing or passable(doc, toks[k - 1], toks[k])):

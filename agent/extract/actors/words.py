@@ -42,6 +42,7 @@ RANK_WORDS = lexicon.words("rank_words")
 _PARTICLES = lexicon.grouped("name_particles", "definite", "plain")
 NAME_PARTICLES = _PARTICLES["definite"] | _PARTICLES["plain"]
 JOINS_DEFINITE = _PARTICLES["definite"]  # "عبد الإله": a definite word after these
+COMPOUND_ENDS = lexicon.words("compound_name_ends")  # "كمال الدين بهويان"
 WAW_WORDS = lexicon.words("waw_words")
 STOP_WORDS = lexicon.words("name_stop_words")
 MAKSURA = lexicon.words("maksura_stop_words")
