@@ -63,12 +63,19 @@ def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
     punctuation, stop words and a conjoined و, and carries short quoted names inside."""
     j = i + 1
     while j < len(toks) and j - i < most:
-        w = toks[j].norm
-        if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or conjoined(w) or \
+        if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or _and(doc, toks, j) or \
                 to_whom(doc, toks, j):
             break  # "قال شهود عيان لوكالة فرانس برس": to whom, not who
         j += 1
     return j
+
+
+def _and(doc: Doc, toks: Sequence[Token], j: int) -> bool:
+    """toks[j] opens with a و that means 'and', unless the labeller reads one personal name
+    over it and the word before ('وزير الداخلية أحمد وحيدي')."""
+    return conjoined(toks[j].norm) and not (j and any(
+        label == "PERS" and s <= toks[j - 1].start and toks[j].end <= e
+        for s, e, label in labelled(doc.text)))
 
 
 def to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
@@ -100,7 +107,7 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     for k in range(len(toks) - 1, floor - 1, -1):
         w = toks[k].norm
         name_like = w in STOP_WORDS and not stop_word(toks[k])  # "علي", not "على"
-        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or conjoined(w) or \
+        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or _and(doc, toks, k) or \
                 accusative(toks[k]):  # "المتحدث باسم الجيش | تعليقاً على ذلك"
             break
         if w in NAME_PARTICLES:
