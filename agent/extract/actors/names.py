@@ -122,8 +122,9 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     if core == 0:
         return None
     first = toks[start].norm
-    if core == 1 and (definite(first) or nisba(first)):
-        return None  # "وزير الخارجية"، "مسؤول أمريكي": a title, not a name
+    after = toks[start - 1].norm if start else ""
+    if core == 1 and (definite(first) or nisba(first) or (nisba(after) and not definite(after))):
+        return None  # "وزير الخارجية"، "مسؤول أمريكي"، "مسؤول إيراني مطلع": a title, not a name
     while toks[start].norm in NAME_PARTICLES - JOINS_DEFINITE:
         start += 1
     return start
