@@ -11,12 +11,13 @@ from agent.extract.actors.kinds import classify
 from agent.extract.actors.learned import named_in
 from agent.extract.actors.mentions import Mention, mentions_in, names_in
 from agent.extract.actors.merge import find_actors, link
-from agent.extract.actors.names import Named, named_phrase
+from agent.extract.actors.names import Named, name_start, named_phrase
 from agent.extract.actors.quotes import gap, passable, quote_regions, quotes
 from agent.extract.actors.words import (
     ACTOR_VERBS,
     ADVERBS,
     CHANNELS,
+    CHARGES,
     CLOSED_CONNECTORS,
     CONNECTORS,
     NAMED_GROUPS,
@@ -32,9 +33,9 @@ from agent.extract.actors.words import (
 )
 
 __all__ = [
-    "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CLOSED_CONNECTORS", "CONNECTORS", "NAMED_GROUPS",
-    "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS", "Mention", "Named",
-    "classify", "definite", "find_actors", "gap", "holder_before", "is_title_head", "key", "link",
-    "mentions_in", "named_in", "named_phrase", "names_in", "passable", "quote_regions", "quotes",
-    "unjoined",
+    "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CHARGES", "CLOSED_CONNECTORS", "CONNECTORS",
+    "NAMED_GROUPS", "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS",
+    "Mention", "Named", "classify", "definite", "find_actors", "gap", "holder_before",
+    "is_title_head", "key", "link", "mentions_in", "name_start", "named_in", "named_phrase",
+    "names_in", "passable", "quote_regions", "quotes", "unjoined",
 ]

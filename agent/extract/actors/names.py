@@ -17,7 +17,9 @@ from agent.extract.actors.words import (
     CAPITALS,
     CAUSES,
     CHANNELS,
+    CHARGES,
     CLOSED_CONNECTORS,
+    COMPOUND_ENDS,
     CONNECTORS,
     COUNTRY_FORMS,
     DANGLING,
@@ -61,12 +63,19 @@ def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
     punctuation, stop words and a conjoined و, and carries short quoted names inside."""
     j = i + 1
     while j < len(toks) and j - i < most:
-        w = toks[j].norm
-        if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or conjoined(w) or \
+        if not passable(doc, toks[j - 1], toks[j]) or stop_word(toks[j]) or _and(doc, toks, j) or \
                 to_whom(doc, toks, j):
             break  # "قال شهود عيان لوكالة فرانس برس": to whom, not who
         j += 1
     return j
+
+
+def _and(doc: Doc, toks: Sequence[Token], j: int) -> bool:
+    """toks[j] opens with a و that means 'and', unless the labeller reads one personal name
+    over it and the word before ('وزير الداخلية أحمد وحيدي')."""
+    return conjoined(toks[j].norm) and not (j and any(
+        label == "PERS" and s <= toks[j - 1].start and toks[j].end <= e
+        for s, e, label in labelled(doc.text)))
 
 
 def to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
@@ -80,8 +89,10 @@ def to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
         return True
     if not (w.startswith("لل") and bare(w) in MEDIA_AFTER):
         return False
-    if j and not definite(toks[j - 1].norm) and not lexical(toks[j - 1].norm):
-        return True
+    prev = toks[j - 1] if j else None
+    if prev is not None and not lexical(prev.norm) and (
+            not definite(prev.norm) or prev.text.startswith(("أل", "إل", "آل"))):
+        return True  # "نيكوس ألكسيو | للتلفزيون": a hamza, not the article
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or not passable(doc, toks[j], nxt) or stop_word(nxt)
 
@@ -96,14 +107,14 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     for k in range(len(toks) - 1, floor - 1, -1):
         w = toks[k].norm
         name_like = w in STOP_WORDS and not stop_word(toks[k])  # "علي", not "على"
-        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or conjoined(w) or \
+        if (lexical(w) and not name_like) or is_quoted(doc, toks[k]) or _and(doc, toks, k) or \
                 accusative(toks[k]):  # "المتحدث باسم الجيش | تعليقاً على ذلك"
             break
         if w in NAME_PARTICLES:
             start = k
             continue
         if definite(w) and k != len(toks) - 1 and toks[k - 1].norm not in JOINS_DEFINITE \
-                and w != "الله":  # "ذبيح الله مجاهد"، "عبد الله"
+                and w not in COMPOUND_ENDS:  # "ذبيح الله مجاهد"، "كمال الدين بهويان"
             break
         if core == 3 or (core == 2 and is_place(w)):
             break  # "مفوض شعبة بيشاور | رياض محسود"
@@ -111,28 +122,33 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
     if core == 0:
         return None
     first = toks[start].norm
-    if core == 1 and (definite(first) or nisba(first)):
-        return None  # "وزير الخارجية"، "مسؤول أمريكي": a title, not a name
+    after = toks[start - 1].norm if start else ""
+    if core == 1 and (definite(first) or nisba(first) or (nisba(after) and not definite(after))):
+        return None  # "وزير الخارجية"، "مسؤول أمريكي"، "مسؤول إيراني مطلع": a title, not a name
     while toks[start].norm in NAME_PARTICLES - JOINS_DEFINITE:
         start += 1
     return start
 
 
 def _before_object(toks: Sequence[Token], i: int, end: int) -> int:
-    """Where what the title holder did or said begins after his name, so it is not read as
-    his surname: a reported verbal noun ('مفوض الشعبة فلان فلاني | انتهاء عمليات البحث') or a
-    definite event noun ('رئيس الوزراء فلان فلاني | الهجوم بأنه …'), or a word in the accusative
-    ('فرض الرئيس فلان فلاني | إغلاقاً') right after a name's word."""
-    for p in range(i + 2, end):
+    """Where what the named did or said begins after the name, so it is not read as part of
+    it: a reported verbal noun ('مفوض الشعبة فلان فلاني | انتهاء عمليات البحث') or a definite
+    event noun ('رئيس الوزراء فلان فلاني | الهجوم بأنه …'), or a word in the accusative
+    ('فرض الرئيس فلان فلاني | إغلاقاً') right after a name's word; a reported noun or a charge
+    after a definite word ('نفى ناظر المحطة | ارتكاب أي خطأ': a definite word ends a construct)."""
+    for p in range(i + 1, end):
         w, prev = toks[p].norm, toks[p - 1].norm
-        if not (lexical(prev) or definite(prev)) and (
+        if p > i + 1 and not (lexical(prev) or definite(prev)) and (
                 in_lexicon(w, REPORTED_NOUNS) or (definite(w) and in_lexicon(w, CAUSES))
-                or accusative(toks[p])):
+                or (accusative(toks[p]) and not accusative(toks[p - 1]))):  # not "مصدراً أمنياً"
+            return p
+        if definite(prev) and not definite(w) and (in_lexicon(w, REPORTED_NOUNS) or
+                                                   in_lexicon(w, CHARGES)):
             return p
     return end
 
 
-_BODY_TIES = ("الي", "عن")  # "المبعوث … إلى اليمن هانس غروندبرغ"، "النائب عن حزب …"
+BODY_TIES = ("الي", "عن")  # "المبعوث … إلى اليمن هانس غروندبرغ"، "النائب عن حزب …"
 
 
 def _workplace(toks: Sequence[Token], end: int) -> bool:
@@ -144,7 +160,7 @@ def _workplace(toks: Sequence[Token], end: int) -> bool:
     country = joined([t.norm for t in toks[end + 1 : end + 3]], COUNTRY_FORMS) is not None
     if tie in ("في", "لدي"):
         return definite(nxt) or lexical(nxt) or country or in_lexicon(nxt, DESIGNATORS)
-    return tie in _BODY_TIES and (definite(nxt) or in_lexicon(nxt, ORG_HEADS) or country)
+    return tie in BODY_TIES and (definite(nxt) or in_lexicon(nxt, ORG_HEADS) or country)
 
 
 @dataclass(frozen=True)
@@ -167,7 +183,7 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
     if in_lexicon(toks[i].norm, ORG_HEADS) and not is_title_head(toks[i].norm):
         end = name_end(doc, toks, i)  # "وزارة الداخلية العراقية | اعتقال …"
     if not is_title_head(toks[i].norm):
-        end = _second_name(toks, i, end)
+        end = _before_object(toks, i, _second_name(toks, i, end))
         for p in range(i + 1, end):  # "يوتشي ماسوزوي وزير الصحة الياباني": title after name
             if is_title_head(toks[p].norm):
                 if any(lexical(t.norm) for t in toks[i:p]):
@@ -193,7 +209,7 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
         more = run_end(doc, toks, end + 1, most)
         place = in_lexicon(toks[end + 1].norm, DESIGNATORS)  # "في محافظة كرمان | رضا فلاح"
         start = name_start(doc, toks[i:more], floor=end - i + 2 + place)
-        if start is not None and toks[end].norm in _BODY_TIES and \
+        if start is not None and toks[end].norm in BODY_TIES and \
                 any(definite(t.norm) for t in toks[i + start : more]):
             start = None  # "المبعوث الأممي إلى اليمن | طرفي النزاع": an object, not a name
         end = more if start is not None else end

@@ -45,7 +45,6 @@ def _trailing() -> re.Pattern[str]:
 
 THAT = lexicon.words("that_particles")  # "قال إن …"
 _PREPOSITIONS = _verbs_by_preposition()  # أشار إلى، شدد على، تحدث عن
-_CHARGES = lexicon.words("charges")  # "اتهمه بارتكاب …"
 _NEED_MARKER = lexicon.words("marker_verbs")
 _TIME = lexicon.words("time_asides")  # "أعلنت أمس الاثنين تسجيل …"
 _SUBORDINATORS = lexicon.words("subordinators")  # "من دون أن": not the words said
@@ -123,7 +122,7 @@ def _marker(doc: Doc, toks: Sequence[Token], trig: Trigger, j: int, end: int,
             return k, after.end if after is not None and after.norm in THAT else t.end
         if trig.kind is StatementKind.accusation and k > j and \
                 (t.norm == "ب" or t.norm.startswith("بال") or
-                 (t.norm[:1] == "ب" and t.norm[1:] in _CHARGES)):
+                 (t.norm[:1] == "ب" and t.norm[1:] in actors.CHARGES)):
             return k, t.start  # "اتهم … بارتكاب"، "بـ«استهداف متعمد»"
     return None
 
@@ -196,6 +195,8 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
         trig = Trigger(trig.index, trig.kind, trig.participle, trig.opens)
     implied = trig.participle or pronominal or trig.subject is not None
     names = [] if implied else _names_between(doc, toks, j)
+    if len(names) == 2 and trig.kind is not StatementKind.accusation:
+        names = _title_then_name(doc, toks, j, names)
     speaker_end = names[0].end if names else j
     while speaker_end < len(toks) and (toks[speaker_end].norm in PARTICIPLES or
                                        toks[speaker_end].norm in actors.ADVERBS or
@@ -237,6 +238,23 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
     elif names:
         _name_speaker(doc, found, names[0])
     return _continued(doc, found, end)
+
+
+def _title_then_name(doc: Doc, toks: Sequence[Token], j: int, names: list[actors.Named]
+                     ) -> list[actors.Named]:
+    """A title read alone and a personal name right after it are one person ('أعلن وزير الدولة
+    للشؤون الداخلية في حكومة غوجارات | هارش سانغافي تشكيل لجنة'): the name holds the title."""
+    title, name = names
+    first = toks[j : j + 1]
+    if title.title is not None or title.words or not first or \
+            not actors.is_title_head(first[0].norm) or name.title is not None or \
+            not actors.passable(doc, toks[title.end - 1], toks[title.end]) or \
+            actors.name_start(doc, toks[title.end - 1 : name.end]) != 1:
+        return names
+    words = tokens(name.name.text)
+    if len(words) < 2 or any(actors.definite(w.norm) for w in words):
+        return names  # "ودعا المبعوث الأممي إلى اليمن | طرفي النزاع": an object
+    return [actors.Named(name.name, title.name, name.end, len(words))]
 
 
 def _plain(doc: Doc, named: actors.Named) -> bool:

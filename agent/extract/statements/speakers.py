@@ -11,7 +11,7 @@ from agent.extract.statements.clause import Found, clause_end, read_statement
 from agent.extract.statements.triggers import PREPOSITIONS, Trigger, sentence_triggers, verb_base
 from agent.model.choose import choose
 from agent.model.llm import LLM
-from agent.text.arabic import Token, tokens
+from agent.text.arabic import Token, clitic_bases, tokens
 from agent.text.doc import Doc, span
 from schemas import ActorType, Statement
 
@@ -91,6 +91,8 @@ def _named_before(doc: Doc, f: Found, seen: list[Found]) -> str | None:
     for h in reversed(seen if f.title_only else []):
         if h.title and not h.title_only and actors.key(h.title) == words:
             return h.speaker
+    if len(words) == 1 and words[0][2:] in actors.CHANNELS:
+        return _issuer(f, seen, words[0][2:])
     if len(words) == 1 and words[0].startswith("ال"):  # "المصدر" after "مصدر في الشرطة"،
         # "المنظمة" after "المنظمة الدولية للهجرة"، "الحركة" after "حركة الشباب"
         heads = ((words[0],), (words[0][2:],))
@@ -100,6 +102,16 @@ def _named_before(doc: Doc, f: Found, seen: list[Found]) -> str | None:
         for m in reversed(actors.mentions_in(doc, 0, f.evidence.start)):
             if m.key[:1] in heads and len(m.key) > 1:  # "متهماً «جهاز دعم الاستقرار»"
                 return m.span.text.strip("«»\"“” ")
+    return None
+
+
+def _issuer(f: Found, seen: list[Found], channel: str) -> str | None:
+    """Who issued the statement or report a speaker "البيان" / "التقرير" stands for: the last
+    speaker who spoke in one ("قالت المفوضية، في بيان …" then "وأضاف البيان: «…»")."""
+    for h in reversed(seen):
+        bases = (b for t in tokens(h.evidence.text) for b in clitic_bases(t.norm))
+        if h.speaker != f.speaker and any(b.startswith(channel) for b in bases):
+            return h.speaker
     return None
 
 

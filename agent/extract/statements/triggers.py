@@ -147,5 +147,8 @@ def _was_subject(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span | 
                None)
     if was is None or was + 1 >= i - 1:
         return None
-    found = actors.named_phrase(doc, toks[was + 1 : i - 1], 0)
-    return found.name if found else None
+    words = toks[was + 1 : i - 1]
+    found = actors.named_phrase(doc, words, 0)
+    if found is None:
+        return None  # "وكان رئيس إدارة الإطفاء في يونغسان تشوي سونغ بوم قد أفاد": the person
+    return (actors.holder_before(doc, words, 0, found, len(words)) or found).name
