@@ -18,6 +18,7 @@ from agent.extract.actors.quotes import is_quoted
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     ORG_HEADS,
+    THING_HEADS,
     accusative,
     bare,
     conjoined,
@@ -37,14 +38,12 @@ from agent.extract.places import (
     is_place,
     place_ranges,
 )
-from agent.text import lexicon
 from agent.text.arabic import Token, tokens
 from agent.text.doc import Doc, span
 from agent.text.intervals import Ranges
 from schemas import ActorType, Span
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
-THING_HEADS = lexicon.words("thing_heads")
 _NOT_PERSON_BEFORE = (DESIGNATORS, PLURAL_DESIGNATORS, NAME_HEADS, EVENT_NOUNS, THING_HEADS)
 
 

@@ -28,6 +28,7 @@ from agent.extract.actors.words import (
     RELATIVE,
     STOP_WORDS,
     SUBJECT_AFTER,
+    THING_HEADS,
     TIES,
     UNNAMED_SOURCES,
     bare,
@@ -167,8 +168,8 @@ def _persons(doc: Doc, toks: Sequence[Token]) -> list[Mention]:
         if not is_title_head(t.norm) or (i and is_title_head(toks[i - 1].norm)):
             continue
         found = named_phrase(doc, toks, i)
-        if found is None:
-            continue
+        if found is None or in_lexicon(norm(found.name.text).split()[0], THING_HEADS):
+            continue  # "وأصاب أحدها مبنى سكنياً": a building after 'one of them', no person
         if found.title is None:  # "وزير الدفاع الباكستاني": the words of a title, no one named
             out.append(Mention(found.name, ActorType.person, title=found.name, weak=True))
         elif found.words >= 2 and not in_lexicon(t.norm, UNNAMED_SOURCES):

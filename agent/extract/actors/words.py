@@ -83,6 +83,7 @@ FRAME_NOUNS = lexicon.words("frame_nouns")
 FIGURE_NOUNS = lexicon.words("figure_nouns")  # "أعلنت الوزارة في حصيلة محدثة"
 CHANNELS = lexicon.words("channels")
 FORCE_HEADS = lexicon.grouped("force_heads", "army", "forces")
+THING_HEADS = lexicon.words("thing_heads")  # "مستشفى ماري مرقص"، "مبنى سكنياً": no person
 FIGHTERS = (ActorType.state_forces, ActorType.armed_group)
 
 # The article with the proclitics before it; at least two letters must follow, three after
