@@ -259,6 +259,15 @@ def test_what_time_wants_an_hour_and_when_will_a_date_ahead() -> None:
     assert refused(ask_wire("When will the port reopen?"))
 
 
+def test_an_hour_with_its_quarter_and_part_of_day_is_a_time() -> None:
+    # Written for this test: the hour as a word, a quarter past, and the part of the day.
+    text = ("العقبة - ووقع الحادث قرابة الثالثة والربع من عصر أمس الاثنين، حين سقط صهريج "
+            "محمّل بغاز الكلور في الميناء.\n")
+    ask_article = asker(text, "2022-06-28")
+    ans = ask_article("At what time did the chlorine tank fall at Aqaba port?")
+    assert not refused(ans) and "الثالثة والربع" in ans.text, ans.text
+
+
 def test_when_inside_a_how_many_question_is_not_a_when_question() -> None:
     ans = ask_wire("How many bodies were recovered when the boats sank?")
     assert not refused(ans) and "23" in ans.text, ans.text

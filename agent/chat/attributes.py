@@ -23,8 +23,10 @@ _NAME_MARKERS = words("question_name_markers")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
 _HOURS = "|".join(table("clock_hours_ar", str))
+# '3:15', 'الساعة العاشرة', 'الثالثة فجراً', 'الثالثة والربع من عصر أمس'.
 _CLOCK = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|الساعه \S+"
-                    rf"|\b(?:{_HOURS}) (?:صباحا|مساء|ظهرا|فجرا|ليلا)")
+                    rf"|\b(?:{_HOURS})(?: (?:والربع|والنصف|والثلث|الا ربعا|الا ربع))?"
+                    rf" (?:صباحا|مساء|ظهرا|فجرا|ليلا|عصرا|من (?:صباح|مساء|ظهر|فجر|ليل|عصر))")
 _CAUSES = words("cause_markers_ar")
 _FUTURE = words("future_markers_ar")
 _CAUSE_WORDS = {w for w in _CAUSES if " " not in w}
