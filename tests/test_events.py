@@ -348,6 +348,17 @@ def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
     assert all(e.type not in (T.other, T.explosion_bombing) for e in events(text))
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("قتل عشرون شخصاً في هجوم مسلح على كنيسة في المدينة أمس.", T.attack_on_civilians),
+    ("وقال إن الهجوم الذي شنه مسلحون ليل أمس على القرية خلف قتلى.", T.attack_on_civilians),
+    ("قتل تسعة من سكان القرية في هجوم شنه مسلحون أمس.", T.attack_on_civilians),
+    ("هاجم مسلحون قاعدة للجيش في المنطقة أمس.", T.armed_clash),
+    ("قتل جنديان ومدني في هجوم على قاعدة عسكرية أمس.", T.armed_clash),
+])
+def test_an_attack_on_civilians_is_one_sided(text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
 def test_weapons_of_one_attack_make_one_event() -> None:
     e = only("قتل عشرة أشخاص في هجوم بطائرة مسيرة وقذائف مدفعية على مخيم للنازحين أمس.")
     assert e.type is T.air_drone_strike

@@ -17,7 +17,7 @@ from agent.extract.event_triggers import (
 from agent.model.choose import choose
 from agent.model.llm import LLM
 from agent.text import lexicon
-from agent.text.arabic import clitic_bases
+from agent.text.arabic import Token, clitic_bases
 from agent.text.doc import Doc, Sentence
 from schemas import EventSubtype, EventType, Modality
 
@@ -36,6 +36,9 @@ NEGATIONS = lexicon.words("event_negations")
 DENIALS = lexicon.words("denials")
 CLAIMS = lexicon.words("claims")
 PLANS = lexicon.words("plans")
+TARGETS = lexicon.words("target_words")
+CIVILIAN_TARGETS = lexicon.words("civilian_targets")
+TARGET_REACH, TARGET_WORDS = 12, 4  # trigger to its "على", then the words of what it hit
 
 
 def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[int],
@@ -49,7 +52,7 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
     for t in triggers:
         if len(t.options) == 1:
             chosen: EventType | None = t.options[0]
-        elif (t.definite and not decided & VIOLENT and not _cue(t)
+        elif (t.definite and not decided & VIOLENT and not _cue(t) and not _on_civilians(t)
               and (back := _told_back(t, told)) is not None):
             chosen = back  # "ولم تتبن أي جهة الهجوم": the attack told last
         else:
@@ -98,6 +101,9 @@ def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[i
     type decided in the same sentence (the same happening), an accident the article told
     before and no attack, the model while the budget lasts, else the first option."""
     cue = _cue(t)
+    if (cue in (None, T.armed_clash) and T.attack_on_civilians in t.options
+            and _on_civilians(t)):
+        return T.attack_on_civilians  # "هجوم مسلحين على كنيسة": one-sided, not a clash
     if cue is not None:
         return cue
     hazard = [o for o in t.options if o in decided & HAZARDS]
@@ -118,6 +124,23 @@ def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[i
     except ModelOutputError:
         return t.options[0]
     return None if answer == NONE else EventType(answer)
+
+
+def _on_civilians(t: Trigger) -> bool:
+    """What the attack fell on are civilians or their places ("هجوم على ثلاث قرى", "الهجوم
+    الذي شنه مسلحون … على موقع سهل سافو للنازحين", "هجوم استهدف ورشة"); without a target,
+    the victims named before "في هجوم" ("مقتل تسعة من سكان ثلاث قرى …، في هجوم")."""
+    toks = t.toks
+    for k in range(t.last + 1, min(len(toks), t.last + 1 + TARGET_REACH)):
+        if toks[k].norm == "علي" or set(clitic_bases(toks[k].norm)) & TARGETS:
+            return _civilian(toks[k + 1 : k + 1 + TARGET_WORDS])
+    killed_in = t.first > 0 and (toks[t.first - 1].norm == "في"
+                                 or toks[t.first].norm.startswith("ب"))
+    return killed_in and _civilian(toks[max(0, t.first - TARGET_REACH) : t.first])
+
+
+def _civilian(words: list[Token]) -> bool:
+    return any(set(forms(tok.norm)) & CIVILIAN_TARGETS for tok in words)
 
 
 def _cue(t: Trigger) -> EventType | None:

@@ -113,9 +113,11 @@ def _is_headline(doc: Doc, sentence: Sentence) -> bool:
 
 def _compatible(told: Found, headline: Found) -> bool:
     """A headline's type fits the full report: "مواجهات" over a riot, "مظاهرات" over one,
-    "حرائق" over the wildfires."""
+    "حرائق" over the wildfires, "هجوم" over an attack on civilians."""
     if told.type is T.riot:
         return headline.type in (T.riot, T.protest, T.armed_clash)
+    if told.type is T.attack_on_civilians:  # "هجوم" in a headline, on villagers below
+        return headline.type in (T.attack_on_civilians, T.armed_clash)
     if told.subtype is S.wildfire:
         return headline.type is T.natural_disaster or headline.subtype is S.fire
     return told.type is headline.type
