@@ -49,6 +49,7 @@ HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
 FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
 MOURNING_MARKS = lexicon.words("mourning_marks")
+NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
 DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
 NOT_SEIZED = lexicon.words("not_seized") | FLAMES | DISEASES
@@ -229,6 +230,8 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         shot = [set(forms(a)) for a in after + [tok.norm for tok in toks[i + 4 : i + 5]]]
         fire = next((k for k, a in enumerate(shot) if "النار" in a), None)
         return fire is not None and any("علي" in a for a in shot[fire + 1 :])
+    if rule == "detained":  # "أوقفت الشرطة ناظر المحطة", not "أوقفت القتال"
+        return not any(set(forms(a)) & NOT_DETAINED or is_trigger(forms(a)) for a in after)
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
         return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True
