@@ -359,6 +359,17 @@ def test_an_attack_on_civilians_is_one_sided(text: str, kind: EventType) -> None
     assert only(text).type is kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وتجمع مئات من ذوي النزلاء أمام السجن مطالبين بنشر أسماء الضحايا.", T.protest),
+    ("وأحرق محتجون غاضبون مركزاً للشرطة في المدينة أمس.", T.riot),
+    ("حيث احتشد مئات الفقراء للحصول على مساعدات نقدية.", None),
+    ("وأضرم المسلحون النار في المساكن.", None),
+])
+def test_people_who_gather_or_burn_protest_only_as_a_crowd(text: str, kind: EventType | None
+                                                            ) -> None:
+    assert [e.type for e in events(text)] == ([kind] if kind else [])
+
+
 def test_weapons_of_one_attack_make_one_event() -> None:
     e = only("قتل عشرة أشخاص في هجوم بطائرة مسيرة وقذائف مدفعية على مخيم للنازحين أمس.")
     assert e.type is T.air_drone_strike

@@ -50,6 +50,17 @@ FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
 MOURNING_MARKS = lexicon.words("mourning_marks")
 NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
+
+
+def _stems(*names: str) -> re.Pattern[str]:
+    """Words that start with one of these lexicons' stems, after clitics and the article."""
+    stems = [s for name in names for s in lexicon.ordered(name)]
+    return re.compile(r"(?<!\w)[وفبل]{0,2}(?:ال)?(?:" + "|".join(stems) + ")")
+
+
+# Clashes of crowds are riots: "مواجهات بين المتظاهرين والشرطة".
+CROWD = _stems("crowd_words")
+PROTESTERS = _stems("crowd_words", "protest_signs")
 DISEASES = lexicon.words("disease_words") | {w for w, t in WORDS.items()
                                              if t is EventType.disease_outbreak}
 NOT_SEIZED = lexicon.words("not_seized") | FLAMES | DISEASES
@@ -230,11 +241,19 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         shot = [set(forms(a)) for a in after + [tok.norm for tok in toks[i + 4 : i + 5]]]
         fire = next((k for k, a in enumerate(shot) if "النار" in a), None)
         return fire is not None and any("علي" in a for a in shot[fire + 1 :])
+    if rule == "crowd":  # "تجمع مئات … مطالبين"، "أحرق محتجون غاضبون مركزاً للشرطة"
+        return named(PROTESTERS, doc, t.sentence.start, t.sentence.end)
     if rule == "detained":  # "أوقفت الشرطة ناظر المحطة", not "أوقفت القتال"
         return not any(set(forms(a)) & NOT_DETAINED or is_trigger(forms(a)) for a in after)
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
         return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True
+
+
+def named(pattern: re.Pattern[str], doc: Doc, start: int, end: int) -> bool:
+    """The pattern matches the normalized text between these raw offsets."""
+    found = pattern.search(doc.norm.text, doc.norm.from_raw(start), doc.norm.from_raw(end))
+    return found is not None
 
 
 def _territory(toks: list[Token], i: int) -> bool:

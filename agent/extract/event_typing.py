@@ -3,15 +3,15 @@ may choose where none does, and nearby words make a trigger negated, hypothetica
 
 from __future__ import annotations
 
-import re
-
 from agent.errors import ModelOutputError
 from agent.extract.event_triggers import (
+    CROWD,
     CUES,
     Trigger,
     clause_scope,
     find_triggers,
     forms,
+    named,
     quote_spans,
 )
 from agent.model.choose import choose
@@ -27,9 +27,6 @@ VIOLENT = {T.air_drone_strike, T.shelling_artillery, T.explosion_bombing}
 HAZARDS = {T.natural_disaster, T.accident, T.disease_outbreak}  # crises that are not war
 # The fire, collapse or blast a strike caused is part of the strike.
 CAUSED_BY_STRIKES = {EventSubtype.fire, EventSubtype.collapse, EventSubtype.explosion}
-# Clashes of crowds are riots: "مواجهات بين المتظاهرين والشرطة".
-CROWD = re.compile(r"(?<!\w)[وفبل]{0,2}(?:ال)?(?:" + "|".join(lexicon.ordered("crowd_words"))
-                   + ")")
 OPERATIONS = lexicon.words("operation_words")
 OPERATION_WINDOW = 10
 NEGATIONS = lexicon.words("event_negations")
@@ -91,8 +88,7 @@ def _operation_before(t: Trigger) -> bool:
 def _crowd(doc: Doc, sentence: Sentence) -> bool:
     """Protesters are named in this paragraph, up to the end of this sentence."""
     start = doc.text.rfind("\n", 0, sentence.start) + 1
-    return CROWD.search(doc.norm.text, doc.norm.from_raw(start),
-                        doc.norm.from_raw(sentence.end)) is not None
+    return named(CROWD, doc, start, sentence.end)
 
 
 def _settle(t: Trigger, decided: set[EventType], llm: LLM | None, budget: list[int],
