@@ -370,6 +370,13 @@ def test_people_who_gather_or_burn_protest_only_as_a_crowd(text: str, kind: Even
     assert [e.type for e in events(text)] == ([kind] if kind else [])
 
 
+def test_a_dual_noun_is_its_singular_trigger() -> None:
+    e = only("قتل 95 شخصاً في التفجيرين الإرهابيين اللذين استهدفا أمس المشاركين في المراسم.")
+    assert e.type is T.explosion_bombing
+    assert all(e.type is not T.explosion_bombing for e in events(
+        "واعترضت الدفاعات الجوية طائرتين مسيرتين مفخختين."))
+
+
 def test_weapons_of_one_attack_make_one_event() -> None:
     e = only("قتل عشرة أشخاص في هجوم بطائرة مسيرة وقذائف مدفعية على مخيم للنازحين أمس.")
     assert e.type is T.air_drone_strike

@@ -243,6 +243,9 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return fire is not None and any("علي" in a for a in shot[fire + 1 :])
     if rule == "crowd":  # "تجمع مئات … مطالبين"، "أحرق محتجون غاضبون مركزاً للشرطة"
         return named(PROTESTERS, doc, t.sentence.start, t.sentence.end)
+    if rule == "laden":  # "طائرتين مسيرتين مفخختين": the drones' load
+        return not any(CUES.get(b) is EventType.air_drone_strike
+                       for tok in toks[max(0, i - 2) : i] for b in forms(tok.norm))
     if rule == "detained":  # "أوقفت الشرطة ناظر المحطة", not "أوقفت القتال"
         return not any(set(forms(a)) & NOT_DETAINED or is_trigger(forms(a)) for a in after)
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
@@ -334,11 +337,19 @@ def is_trigger(bases: Iterable[str]) -> bool:
 
 def forms(word: str) -> list[str]:
     """Lexicon keys a word may stand for: clitics stripped, tanween alef dropped ("قصفا"),
-    a possessive dropped from a plural noun ("غاراتها")."""
+    a possessive dropped from a plural noun ("غاراتها"), a dual noun's singular
+    ("التفجيرين"، "انفجاران")."""
     bases = clitic_bases(word)
     return (bases + [b[:-1] for b in bases if b.endswith("ا") and len(b) > 3]
             + [b[: -len(p)] for b in bases for p in ("ها", "هم", "هما")
-               if b.endswith("ات" + p) and b[: -len(p)] in WORDS])
+               if b.endswith("ات" + p) and b[: -len(p)] in WORDS]
+            + [one for b in bases if b.endswith(("ين", "ان")) and len(b) > 4
+               for one in _singular(b[:-2])])
+
+
+def _singular(stem: str) -> list[str]:
+    """The singular a dual's stem may be: "تفجير", "طائرت" (طائره)."""
+    return [stem, stem[:-1] + "ه"] if stem.endswith("ت") else [stem]
 
 
 def joined(raw: str, toks: list[Token], i: int) -> bool:
