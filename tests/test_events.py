@@ -353,6 +353,9 @@ def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
     ("وقال إن الهجوم الذي شنه مسلحون ليل أمس على القرية خلف قتلى.", T.attack_on_civilians),
     ("قتل تسعة من سكان القرية في هجوم شنه مسلحون أمس.", T.attack_on_civilians),
     ("هاجم مسلحون قاعدة للجيش في المنطقة أمس.", T.armed_clash),
+    ("واقتحم مسلحون كنيسة القديس فرنسيس في المدينة أمس.", T.attack_on_civilians),
+    ("إذ هاجم بلطجية مراكز اقتراع في عدة أحياء من المدينة.", T.attack_on_civilians),
+    ("وشنت القوات اقتحاماً واسعاً لمدينة جنين أمس.", T.armed_clash),
     ("قتل جنديان ومدني في هجوم على قاعدة عسكرية أمس.", T.armed_clash),
 ])
 def test_an_attack_on_civilians_is_one_sided(text: str, kind: EventType) -> None:

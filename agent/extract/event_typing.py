@@ -35,6 +35,7 @@ CLAIMS = lexicon.words("claims")
 PLANS = lexicon.words("plans")
 TARGETS = lexicon.words("target_words")
 CIVILIAN_TARGETS = lexicon.words("civilian_targets")
+PAUSES = "،,؛;."  # the end of a verb's clause, where its object would be
 TARGET_REACH, TARGET_WORDS = 12, 4  # trigger to its "على", then the words of what it hit
 
 
@@ -130,6 +131,12 @@ def _on_civilians(t: Trigger) -> bool:
     for k in range(t.last + 1, min(len(toks), t.last + 1 + TARGET_REACH)):
         if toks[k].norm == "علي" or set(clitic_bases(toks[k].norm)) & TARGETS:
             return _civilian(toks[k + 1 : k + 1 + TARGET_WORDS])
+    if t.verb:  # "اقتحم مسلحون كنيسة", "هاجم بلطجية مراكز اقتراع": its object
+        end = next((k for k in range(t.last, len(toks) - 1)
+                    if any(c in PAUSES for c in t.sentence.text[
+                        toks[k].end - t.sentence.start : toks[k + 1].start - t.sentence.start])),
+                   len(toks) - 1)
+        return _civilian(toks[t.last + 1 : min(end + 1, t.last + 1 + TARGET_REACH)])
     killed_in = t.first > 0 and (toks[t.first - 1].norm == "في"
                                  or toks[t.first].norm.startswith("ب"))
     return killed_in and _civilian(toks[max(0, t.first - TARGET_REACH) : t.first])
