@@ -332,6 +332,10 @@ def test_the_vehicle_of_a_crash_is_not_its_actor():
     ("وألغت شركة الطيران كل رحلاتها إلى المدينة.", T.other),
     ("وفرضت السلطات حظر التجول في المدينة مساء أمس.", T.other),
     ("وتعرضت المواقع الحكومية لهجوم إلكتروني واسع أمس.", T.other),
+    ("وأعلن الرئيس حالة الطوارئ في نظام السجون لمدة 60 يوماً.", T.other),
+    ("وأعلنت المنظمة اليوم تعليق أنشطتها في مناطق الإقليم.", T.other),
+    ("وفرضت سلطات الولاية قيوداً على التنقل.", T.other),
+    ("وفرض الرئيس إغلاقاً لمدة 21 يوماً على منطقتين.", T.other),
     ("وجرت الانتخابات الرئاسية في البلاد أمس السبت.", T.meeting_agreement),
     ("واختطف مسلحون ثلاثة صحفيين في المدينة أمس.", T.attack_on_civilians),
     ("وأطلق مستوطنون النار على سيارة فلسطينية قرب نابلس أمس.", T.attack_on_civilians),
@@ -343,6 +347,8 @@ def test_crisis_measures_votes_and_one_sided_violence(text: str, kind: EventType
 @pytest.mark.parametrize("text", [
     "وقررت الحكومة إلغاء القرار السابق.",  # politics, not a closure
     "وهاجم المسلحون القرية قرابة الساعة الخامسة فجراً.",  # "فجراً" is dawn, not a bombing
+    "وتخضع المنطقة لحالة الطوارئ.",  # a state, not a declaration
+    "ولم يصدر أي تعليق فوري عن الجيش.",  # a comment, not a suspension
 ])
 def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
     assert all(e.type not in (T.other, T.explosion_bombing) for e in events(text))

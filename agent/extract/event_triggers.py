@@ -158,6 +158,8 @@ def _trigger_at(doc: Doc, sentence: Sentence, toks: list[Token], i: int) -> Trig
             near = {b for tok in toks[max(0, i - 2) : i + n + 2] for b in forms(tok.norm)}
             if key in AIRCRAFT and not near & STRIKE_VERBS:
                 return None
+            if CONDITIONS.get(key) == "emergency" and toks[i].norm != key.split()[0]:
+                return None  # "تخضع المنطقة لحالة الطوارئ": a state, not a declaration
             return Trigger(sentence, toks, i, i + n - 1, (PHRASES[key],), verb=False,
                            definite=toks[i].norm.startswith(("ال", "وال", "بال")),
                            subtype=SUBTYPES.get(key))
