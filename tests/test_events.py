@@ -12,9 +12,10 @@ from agent.extract.event_typing import modality
 from agent.extract.events import MAX_MODEL_CALLS, find_events
 from agent.model.llm import FakeLLM
 from agent.text.doc import Doc, verify
-from schemas import ActorRole, Event, EventType, Modality
+from schemas import ActorRole, Event, EventSubtype, EventType, Modality
 
 T = EventType
+S = EventSubtype
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_4c6aceeda1af29a0.txt"
 PUBLISHED = date(2016, 12, 13)
 
@@ -377,6 +378,15 @@ def test_an_attack_on_civilians_is_one_sided(text: str, kind: EventType) -> None
 def test_people_who_gather_or_burn_protest_only_as_a_crowd(text: str, kind: EventType | None
                                                             ) -> None:
     assert [e.type for e in events(text)] == ([kind] if kind else [])
+
+
+def test_seoul_is_no_flood_and_a_tunnel_collapses() -> None:
+    text = ("سيول - قتل 153 شخصاً في تدافع وسط العاصمة سيول أمس. "
+            "وأكدت سفارة روسيا في سيول مقتل ثلاثة مواطنين.")
+    assert [e.type for e in events(text)] == [T.accident]
+    assert only("جرفت سيول الأمطار عشرات المنازل أمس.").type is T.natural_disaster
+    e = only("قتل 48 شخصاً في انهيار نفق في موقع للتنقيب عن الذهب أمس.")
+    assert e.type is T.accident and e.subtype is S.collapse
 
 
 def test_a_dual_noun_is_its_singular_trigger() -> None:

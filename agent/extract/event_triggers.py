@@ -50,6 +50,7 @@ FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
 MOURNING_MARKS = lexicon.words("mourning_marks")
 NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
+CAPITAL_WORDS = lexicon.words("capital_words")
 
 
 def _stems(*names: str) -> re.Pattern[str]:
@@ -245,6 +246,10 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return fire is not None and any("علي" in a for a in shot[fire + 1 :])
     if rule == "crowd":  # "تجمع مئات … مطالبين"، "أحرق محتجون غاضبون مركزاً للشرطة"
         return named(PROTESTERS, doc, t.sentence.start, t.sentence.end)
+    if rule == "torrent":  # floods, unless the article names Seoul ("سيول - أعلنت")
+        return t.definite or re.search(
+            r"(?:" + "|".join(CAPITAL_WORDS) + r")\s+" + base + r"|(?<!\w)" + base
+            + r"\s*[-–:]", doc.norm.text) is None
     if rule == "laden":  # "طائرتين مسيرتين مفخختين": the drones' load
         return not any(CUES.get(b) is EventType.air_drone_strike
                        for tok in toks[max(0, i - 2) : i] for b in forms(tok.norm))
