@@ -143,6 +143,7 @@ def test_cues_type_an_open_trigger() -> None:
     ("زعمت الجماعة أنها سيطرت على معسكر اليرموك", Modality.claimed),
     ("اتهم الجيش الحوثيين بإطلاق صواريخ على مدينة جيزان", Modality.claimed),
     ("انسحب المقاتلون من بلدة خان شيخون", Modality.asserted),
+    ("قتل شخصان قرب البلدة، ما أشعل اشتباكات بين القبيلتين", Modality.asserted),
 ])
 def test_modality(text: str, modality: Modality) -> None:
     assert only(text).modality is modality
@@ -150,6 +151,7 @@ def test_modality(text: str, modality: Modality) -> None:
 
 @pytest.mark.parametrize("text", [
     "لم تنسحب القوات من المدينة",                      # negated: the statement says it
+    "ما انسحبت القوات من البلدة",                       # negated, "ما" right before
     "نفت الوزارة شن أي غارات على مناطق سكنية",          # a denial
     "وتسيطر الفصائل على حيين رئيسيين",                  # a state, not a takeover
     "ما زالت البلدة تحت سيطرة المعارضة",                # a state

@@ -30,6 +30,7 @@ CAUSED_BY_STRIKES = {EventSubtype.fire, EventSubtype.collapse, EventSubtype.expl
 OPERATIONS = lexicon.words("operation_words")
 OPERATION_WINDOW = 10
 NEGATIONS = lexicon.words("event_negations")
+ADJACENT_NEGATIONS = lexicon.words("event_negations_adjacent")
 DENIALS = lexicon.words("denials")
 CLAIMS = lexicon.words("claims")
 PLANS = lexicon.words("plans")
@@ -166,7 +167,7 @@ def modality(raw: str, t: Trigger) -> Modality:
     near = [set(clitic_bases(tok.norm)) for tok in t.toks[max(0, t.first - 15) : t.first]
             if tok.start >= scope_start
             and next(((s, e) for s, e in quotes if s <= tok.start < e), None) == inside]
-    if any(w & NEGATIONS for w in near[-2:]):
+    if any(w & NEGATIONS for w in near[-2:]) or (near and near[-1] & ADJACENT_NEGATIONS):
         return Modality.negated
     if t.purpose or any(w & PLANS for w in near):  # "دعا إلى … وقف إطلاق النار"
         return Modality.hypothetical
