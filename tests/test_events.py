@@ -398,6 +398,15 @@ def test_a_dual_noun_is_its_singular_trigger() -> None:
         "واعترضت الدفاعات الجوية طائرتين مسيرتين مفخختين."))
 
 
+@pytest.mark.parametrize("text", [
+    "محذراً من فيضانات إضافية في المناطق المنخفضة.",
+    "ما يرفع خطر تفشي الكوليرا في المخيمات.",
+    "مع احتمال وقوع هجمات انتقامية في أي وقت.",
+])
+def test_a_warning_or_a_risk_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
 def test_weapons_of_one_attack_make_one_event() -> None:
     e = only("قتل عشرة أشخاص في هجوم بطائرة مسيرة وقذائف مدفعية على مخيم للنازحين أمس.")
     assert e.type is T.air_drone_strike

@@ -30,6 +30,8 @@ OPEN_FORMS = {**OPEN, **lexicon.table("open_verb_forms", _types)}
 CUES = lexicon.table("cue_words", EventType)
 EARLIER = lexicon.words("earlier_words")
 COMPOUND_HEADS = lexicon.words("compound_heads")
+RISKS = lexicon.words("risk_words")
+RISK_WORDS = 3  # "محذراً من فيضانات", "مع احتمال وقوع هجمات"
 BACKGROUND = lexicon.words("background_words")
 ONGOING = lexicon.words("ongoing_words")
 UNDERGO = lexicon.words("undergo_verbs")
@@ -123,6 +125,9 @@ def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
             continue  # talk about fighting in general, or "هذا الانسحاب" told already
         if before & COMPOUND_HEADS or (t.definite and before & BACKGROUND):
             continue  # "مركز احتجاز", "ساحة التحرير"; "منذ بدء الاحتجاجات"
+        if any(set(forms(tok.norm)) & RISKS
+               for tok in toks[max(0, t.first - RISK_WORDS) : t.first]):
+            continue  # "محذراً من فيضانات إضافية": what may come
         if found and _weapon(doc.text, found[-1], t):
             continue  # "هجوم بطائرة مسيرة وقذائف مدفعية": the weapons of one attack
         found.append(t)
