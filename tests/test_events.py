@@ -407,6 +407,11 @@ def test_a_warning_or_a_risk_is_no_event(text: str) -> None:
     assert events(text) == []
 
 
+def test_a_tally_of_arrests_is_no_event_but_cases_are_an_outbreak() -> None:
+    assert events("ووثق المركز ما لا يقل عن 356 حالة توقيف في 12 موقعاً.") == []
+    assert only("وبلغت حالات الكوليرا في البلاد 1004 حالات.").type is T.disease_outbreak
+
+
 def test_weapons_of_one_attack_make_one_event() -> None:
     e = only("قتل عشرة أشخاص في هجوم بطائرة مسيرة وقذائف مدفعية على مخيم للنازحين أمس.")
     assert e.type is T.air_drone_strike

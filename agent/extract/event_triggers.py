@@ -30,6 +30,7 @@ OPEN_FORMS = {**OPEN, **lexicon.table("open_verb_forms", _types)}
 CUES = lexicon.table("cue_words", EventType)
 EARLIER = lexicon.words("earlier_words")
 COMPOUND_HEADS = lexicon.words("compound_heads")
+TALLY_HEADS = lexicon.words("tally_heads")
 RISKS = lexicon.words("risk_words")
 RISK_WORDS = 3  # "محذراً من فيضانات", "مع احتمال وقوع هجمات"
 BACKGROUND = lexicon.words("background_words")
@@ -125,6 +126,8 @@ def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
             continue  # talk about fighting in general, or "هذا الانسحاب" told already
         if before & COMPOUND_HEADS or (t.definite and before & BACKGROUND):
             continue  # "مركز احتجاز", "ساحة التحرير"; "منذ بدء الاحتجاجات"
+        if before & TALLY_HEADS and EventType.disease_outbreak not in t.options:
+            continue  # "356 حالة توقيف": a tally; "حالات الكوليرا" are the outbreak's cases
         if any(set(forms(tok.norm)) & RISKS
                for tok in toks[max(0, t.first - RISK_WORDS) : t.first]):
             continue  # "محذراً من فيضانات إضافية": what may come
