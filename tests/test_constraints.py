@@ -819,3 +819,14 @@ def test_a_source_named_by_its_short_form_is_asked_by_its_full_name() -> None:
         "2023-02-11")
     ans = ask_quake("How many people died in Harem according to the White Helmets?")
     assert not refused(ans) and "360" in ans.text, ans.text
+
+
+def test_how_many_survived_wants_a_figure_of_the_living() -> None:
+    # Written for this test: a toll in the headline, the survivors in the body.
+    text = ("إيطاليا: 64 قتيلاً في غرق مركب مهاجرين قبالة كالابريا\n\n"
+            "روما - انتشلت فرق الإنقاذ جثث 64 مهاجراً بعد غرق المركب، وبلغ عدد الناجين 80 "
+            "شخصاً.\n")
+    ans = asker(text, "2023-02-27")("How many people survived the shipwreck?")
+    assert not refused(ans) and "80" in ans.text.split("Related")[0], ans.text
+    text = "إيطاليا: 64 قتيلاً في غرق مركب مهاجرين قبالة كالابريا\n"
+    assert refused(asker(text, "2023-02-27")("How many people survived the shipwreck?"))

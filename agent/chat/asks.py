@@ -66,6 +66,7 @@ class Constraints:
     attribute: Attribute | None = None
     counted: tuple[str, ...] = ()  # Arabic forms of the counted group or noun; () = any
     counted_words: str = ""  # the counted noun as the question words it
+    alive: bool = False  # the status asked is being alive: the rescued are
     status: tuple[str, ...] = ()  # 'suspected cases': a status word must qualify the figure
     category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
     unchecked: bool = False  # the counted noun has no Arabic form known: no figure can be checked
@@ -343,6 +344,7 @@ def _read_counted(q: Query, c: Constraints) -> None:
                    if w in _STATUS), None)
     if status:
         c.status = tuple(w for w, s in _STATUS.items() if s == status and not w.isascii())
+        c.alive = status == "alive"
 
 
 def _read_counted_noun(q: Query, c: Constraints) -> None:

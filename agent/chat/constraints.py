@@ -22,7 +22,7 @@ from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
-from schemas import Actor, ActorType, CasualtyReport, Span
+from schemas import Actor, ActorType, CasualtyCategory, CasualtyReport, Span
 
 # The checks: each citation is read with the words that stand behind it.
 
@@ -53,7 +53,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.counted and not counts(fx, ev, c.counted):
         return "counted"
     # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status may close a long noun phrase.
-    if c.status and not qualified(fx, ev, c.status):
+    rescued = ev.fact is not None and getattr(ev.fact.obj, "category", None) == (
+        CasualtyCategory.rescued)  # «أُنقذ اثنان» answers «كم شخصاً نجا»
+    if c.status and not (c.alive and rescued) and not qualified(fx, ev, c.status):
         return "counted"
     reported = ev.fact is not None and ev.fact.kind == "casualty"
     if c.unchecked and not reported:

@@ -56,6 +56,7 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
     return False
 
 
+STATUS_BEFORE = 3
 STATUS_REACH = 8  # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status closes the phrase
 
 
@@ -69,8 +70,9 @@ def qualified(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
     if k is None:
         return False
     ws = number_words(fx.doc, start, fx.sentences[k][0].end)
-    return any(starts_number(ws, j) and any(matches(w.norm, forms)
-                                            for w in ws[j + 1:j + 1 + STATUS_REACH])
+    # After the number ('انتُشل 170 شخصاً أحياء') or just before it ('بين الناجين ثلاثة أطفال').
+    return any(starts_number(ws, j) and any(matches(w.norm, forms) for w in (
+        *ws[max(0, j - STATUS_BEFORE):j], *ws[j + 1:j + 1 + STATUS_REACH]))
                for j in range(len(ws) if ev.fact is None else min(3, len(ws))))
 
 
