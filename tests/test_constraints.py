@@ -830,3 +830,11 @@ def test_how_many_survived_wants_a_figure_of_the_living() -> None:
     assert not refused(ans) and "80" in ans.text.split("Related")[0], ans.text
     text = "إيطاليا: 64 قتيلاً في غرق مركب مهاجرين قبالة كالابريا\n"
     assert refused(asker(text, "2023-02-27")("How many people survived the shipwreck?"))
+
+
+def test_an_acronym_in_brackets_restates_the_name_before_it() -> None:
+    # Written for this test: the ministry is named in full; its English acronym is not written.
+    text = ("بيروت - أعلنت وزارة الصحة العامة اللبنانية تسجيل 26 إصابة مؤكدة بالكوليرا.\n")
+    ans = asker(text, "2022-10-11")("How many cholera cases has Lebanon's Ministry of Public "
+                                    "Health (MoPH) recorded?")
+    assert not refused(ans) and "26" in ans.text, ans.text

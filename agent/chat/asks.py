@@ -134,6 +134,8 @@ def read(q: Query, fx: Facts) -> Constraints:
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
         # only the name's own words count ('محافظة الرقة' is not known by محافظة).
         name = [t for t in run if _is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
+        if len(name) == 1 and q.text[name[0].start - 1:name[0].end + 1] == f"({name[0].word})":
+            continue  # 'the Ministry of Public Health (MoPH)': the name before it, restated
         # A name is the article's when its last word is ('محمد عبد الله فرماجو' is not known
         # by محمد; 'Mohamed El-Sherif' is by الشريف).
         if name and not _found(q, fx, name):
