@@ -838,3 +838,10 @@ def test_an_acronym_in_brackets_restates_the_name_before_it() -> None:
     ans = asker(text, "2022-10-11")("How many cholera cases has Lebanon's Ministry of Public "
                                     "Health (MoPH) recorded?")
     assert not refused(ans) and "26" in ans.text, ans.text
+
+
+def test_a_hospital_named_after_a_preposition_is_a_place_to_check() -> None:
+    # Written for this test: the injured are spread over three hospitals, none counted alone.
+    text = ("كاتيش - أصيب 85 شخصاً في الانزلاق الطيني، ويتلقون العلاج في مستشفيات المنطقة، "
+            "موزعين بين مستشفى تومايني ومستشفى مانيارا الإقليمي.\n")
+    assert refused(asker(text, "2023-12-04")("كم مصاباً نُقل إلى مستشفى تومايني تحديداً؟"))

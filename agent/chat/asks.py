@@ -140,7 +140,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         # by محمد; 'Mohamed El-Sherif' is by الشريف).
         if name and not _found(q, fx, name):
             c.unknown.extend(name)
-        elif (q.count and id(name[0]) not in source_ids and _placed(q, run[0])
+        # «نُقل إلى مستشفى تومايني»: the name itself may stand after a place cue.
+        elif (q.count and id(name[0]) not in source_ids
+              and (_placed(q, run[0]) or _placed(q, name[0]))
               and not _adjective(name[-1])):  # 'at the Indonesian stadium': the stadium
             c.places.append(_whole(q, run))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
