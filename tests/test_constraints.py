@@ -845,3 +845,14 @@ def test_a_hospital_named_after_a_preposition_is_a_place_to_check() -> None:
     text = ("كاتيش - أصيب 85 شخصاً في الانزلاق الطيني، ويتلقون العلاج في مستشفيات المنطقة، "
             "موزعين بين مستشفى تومايني ومستشفى مانيارا الإقليمي.\n")
     assert refused(asker(text, "2023-12-04")("كم مصاباً نُقل إلى مستشفى تومايني تحديداً؟"))
+
+
+def test_a_quoted_sentence_naming_no_place_is_where_the_lead_says() -> None:
+    # Written for this test: the lead names the village; the children's figure names no place.
+    text = ("واغادوغو - ارتفعت حصيلة الهجوم على قرية سولهان شمال شرقي بوركينا فاسو إلى 132 "
+            "قتيلاً.\n\nوأفادت مصادر محلية بأن بين القتلى سبعة أطفال.\n\n"
+            "وفي بلدة سيبا المجاورة، قُتل شخصان بينهم طفل.\n")
+    ask_article = asker(text, "2021-06-06")
+    ans = ask_article("How many children were among those killed in Solhan?")
+    assert not refused(ans) and "سبعة" in ans.text, ans.text
+    assert refused(ask_article("How many children were among those killed in Dori?"))

@@ -30,7 +30,10 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
         # A figure the extraction places nowhere ('وأصيب 11 طفلاً في القصف') is where its
         # clause or the lead before it says; anything else is where its own sentence says.
         if not casualty:
-            return Words(_undated(fx, ev.sentence)).has(place, min_key=2)
+            # A quoted sentence naming no place of its own ('وأفادت مصادر محلية بأن بين
+            # القتلى سبعة أطفال') is where the lead before it says, as a figure is.
+            return Words(_undated(fx, ev.sentence)).has(place, min_key=2) or (
+                not new_place(fx, ev.sentence, []) and _lead_before(fx, ev.sentence, place))
         return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
                 or _lead_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
@@ -71,7 +74,15 @@ def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     """The lead (title and first sentence) before the figure names the place, the dateline
     left out. A figure in the lead has only its own clause."""
     assert ev.fact is not None
-    at = ev.fact.obj.evidence[0].start
+    return _lead_at(fx, ev.fact.obj.evidence[0].start, place)
+
+
+def _lead_before(fx: Facts, sentence: str, place: Term) -> bool:
+    at = fx.article.find(sentence)
+    return at >= 0 and _lead_at(fx, at, place)
+
+
+def _lead_at(fx: Facts, at: int, place: Term) -> bool:
     lead = [s.text for s, _ in fx.lead if s.end <= at]
     return Words(_undated(fx, " ".join(lead))).has(place, min_key=2)
 
