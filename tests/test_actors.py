@@ -285,10 +285,23 @@ def test_what_the_title_holder_did_is_not_his_name(text: str, name: str, title: 
      "لقصف عنيف.", "ود الحليو"),
     ("أعلن الاتحاد الأفريقي من أديس أبابا عقد قمة طارئة. وقالت أديس أبابا إنها ستستضيف الوفود.",
      "أديس أبابا"),
+    ("وقال شهود إن المسلحين هاجموا جيكا غالي فجراً. وعلق أكثر من ألف شخص في جيكا غالي طوال "
+     "الليل.", "جيكا غالي"),
 ])
 def test_a_place_is_no_person(text: str, place: str) -> None:
     found = actors_of(text)
     assert not any(a.type is ActorType.person and norm(place) in norm(a.name) for a in found)
+
+
+def test_a_name_after_in_is_a_place_but_a_person_may_bear_a_place_name() -> None:
+    text = "وتوفي ثلاثة أشخاص في بوغوسو. وقالت أمينة بوغوسو إن الانفجار دمر البلدة."
+    assert {a.name: a.type for a in actors_of(text)} == {"أمينة بوغوسو": ActorType.person}
+
+
+def test_a_governorate_that_speaks_is_its_government() -> None:
+    text = "وأعلنت محافظة الدقهلية ارتفاع عدد الضحايا إلى 20 قتيلاً."
+    found = by_name(actors_of(text, ["محافظة الدقهلية"]))
+    assert found["محافظة الدقهلية"].type is ActorType.state
 
 
 def test_a_governorate_is_no_title() -> None:

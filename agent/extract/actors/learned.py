@@ -32,6 +32,7 @@ from agent.extract.actors.words import (
 from agent.extract.event_triggers import WORDS as EVENT_NOUNS
 from agent.extract.places import (
     DESIGNATORS,
+    LOCATIVES,
     NAME_HEADS,
     PLACES,
     PLURAL_DESIGNATORS,
@@ -155,14 +156,20 @@ def _without_parts(learned: list[Mention], found: Sequence[Mention]) -> list[Men
 
 def names_place(doc: Doc, words: tuple[str, ...]) -> bool:
     """The words of a name are a known place ('أديس أبابا') or follow a place's designator
-    somewhere in the article ('بلدة أدري'، 'بمقاطعة مالانغ'): a place, not a person."""
+    somewhere in the article ('بلدة أدري'، 'بمقاطعة مالانغ'); an indefinite name also when it
+    follows a locative ('في بوغوسو') or lies inside a place the article names: a place, not a
+    person. (A definite one after 'في' is often a body: 'في المعهد الوطني لإدارة الكوارث'.)"""
     if not words or " ".join(words) in PLACES:
         return True
     toks, _, _ = _words(doc.text)
+    indefinite = not definite(words[0])
+    places = Ranges(place_ranges(doc) if indefinite else ())
     n = len(words)
-    return any(tuple(t.norm for t in toks[k : k + n]) == words and k and
-               in_lexicon(toks[k - 1].norm, DESIGNATORS | PLURAL_DESIGNATORS)
-               for k in range(len(toks) - n + 1) if toks[k].norm.endswith(words[0]))
+    return any(tuple(t.norm for t in toks[k : k + n]) == words and k and (
+        in_lexicon(toks[k - 1].norm, DESIGNATORS | PLURAL_DESIGNATORS)
+        or (indefinite and toks[k - 1].norm in LOCATIVES)
+        or places.covers(toks[k].start, toks[k + n - 1].end))
+        for k in range(len(toks) - n + 1) if toks[k].norm.endswith(words[0]))
 
 
 def named_in(doc: Doc, start: int, end: int) -> list[Mention]:

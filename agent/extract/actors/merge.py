@@ -44,6 +44,7 @@ from agent.extract.actors.words import (
     lexical,
     unjoined,
 )
+from agent.extract.places import DESIGNATORS
 from agent.text.arabic import Token, norm, tokens
 from agent.text.doc import Doc
 from agent.text.intervals import Ranges
@@ -250,6 +251,14 @@ def _names_someone(name: str) -> bool:
                                             not (len(words) == 1 and words[0].endswith("ه")))
 
 
+def _governing(m: Mention) -> Mention:
+    """A place that acts or speaks is its local government: 'أعلنت محافظة الدقهلية' is the
+    governorate, a state actor, though the same words elsewhere only say where."""
+    if m.type is ActorType.person and len(m.key) > 1 and m.key[0] in DESIGNATORS:
+        m.type = ActorType.state
+    return m
+
+
 def _titled(doc: Doc, m: Mention) -> Mention:
     """A person another module named: pick up the title written around the name."""
     if m.type is not ActorType.person or m.title:
@@ -284,7 +293,7 @@ def _title_before(doc: Doc, name: Span) -> Span | None:
 def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
     """The article's actors: the names other modules found plus those the code finds, merged
     within the article. Ids are left empty; extract.py numbers them."""
-    named = [_titled(doc, mention(doc, where)) for _, where in mentions
+    named = [_titled(doc, _governing(mention(doc, where))) for _, where in mentions
              if _names_someone(where.text)]
     # words of no lexicon that other modules took for a person ('مهاجمون'، 'مستخدمون'): a name
     # only when the labeller reads one there
