@@ -304,6 +304,17 @@ def test_a_governorate_that_speaks_is_its_government() -> None:
     assert found["محافظة الدقهلية"].type is ActorType.state
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("وقال منسق الوكالة الوطنية لإدارة الطوارئ في المنطقة الشمالية إن الحريق أخمد.", None),
+    ("وقال عمر الناجي، عضو فرع الجمعية المكلف بملف الهجرة واللجوء، إن الوضع خطير.",
+     "عمر الناجي"),
+    ("وقال الرئيس بشار الأسد إن الجيش سيواصل عملياته.", "بشار الأسد"),
+])
+def test_a_phrase_a_title_runs_on_to_is_no_person(text: str, person: str | None) -> None:
+    people = [a.name for a in actors_of(text) if a.type is ActorType.person]
+    assert people == ([person] if person else [])
+
+
 def test_a_governorate_is_no_title() -> None:
     text = "ووقع الانفجار في محافظة بابل جنوبي العاصمة، وأسفر عن مقتل خمسة أشخاص."
     assert not any(a.type is ActorType.person for a in actors_of(text))

@@ -230,6 +230,16 @@ def _place(doc: Doc, c: _Cluster) -> bool:
         all(names_place(doc, m.key) for m in c.mentions)
 
 
+def _run_on_phrase(doc: Doc, c: _Cluster) -> bool:
+    """A 'person' read after a title whose every form opens with a preposition and runs on to
+    a definite noun ('منسق الوكالة الوطنية | لإدارة الطوارئ'، 'المكلف | بملف الهجرة'): the end
+    of a body's name or of the title, not a personal name, unless the labeller reads a person
+    there. (Untitled, such a form may be a body another module saw speak: 'لجان مقاومة الفاشر'.)"""
+    return c.type is ActorType.person and any(m.title for m in c.mentions) and all(
+        norm(m.span.text)[:1] in "لب" and any(definite(w) for w in m.key[1:])
+        and not labelled_person(doc, m.span) for m in c.mentions)
+
+
 def _names_someone(name: str) -> bool:
     """Unnamed sources and people known only by a title are not actors: 'شهود عيان'،
     'مصدر طبي'، 'وزير الدفاع الباكستاني'."""
@@ -305,7 +315,7 @@ def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
     found = [m for m in found if not (m.weak and m.type is ActorType.person)]
     clusters = [c for c in _merge(found) if not all(m.weak for m in c.mentions)
                 and not (c.key == _REBELS and all(len(m.key) < 2 for m in c.mentions))
-                and not _place(doc, c)]
+                and not _place(doc, c) and not _run_on_phrase(doc, c)]
     _surnames(doc, clusters, tokens(doc.text))
     actors = [_to_actor(doc, c) for c in clusters]
     return sorted(actors, key=lambda a: (a.evidence[0].start, a.name))
