@@ -315,6 +315,14 @@ def test_a_phrase_a_title_runs_on_to_is_no_person(text: str, person: str | None)
     assert people == ([person] if person else [])
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال حزب العدالة والتنمية الحاكم إنه يرفض الاتهامات.", "حزب العدالة والتنمية"),
+    ("واندلعت اشتباكات بين قوات الأمن والمتظاهرين في وسط العاصمة.", "قوات الأمن"),
+])
+def test_a_body_may_join_two_nouns_with_and_a_force_may_not(text: str, name: str) -> None:
+    assert [a.name for a in actors_of(text)] == [name]
+
+
 def test_a_governorate_is_no_title() -> None:
     text = "ووقع الانفجار في محافظة بابل جنوبي العاصمة، وأسفر عن مقتل خمسة أشخاص."
     assert not any(a.type is ActorType.person for a in actors_of(text))

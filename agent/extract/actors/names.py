@@ -51,9 +51,9 @@ from agent.extract.actors.words import (
     verbish,
 )
 from agent.extract.places import DESIGNATORS, is_place
-from agent.text.arabic import Token
+from agent.text.arabic import Token, clitic_bases
 from agent.text.doc import Doc
-from schemas import Span
+from schemas import ActorType, Span
 
 _PREPOSED = re.compile(r"^[وف]?(?:ب|ك(?=ال...))ال(?=..)")  # not "وكالات"
 
@@ -330,6 +330,10 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
     name closes it ('تنظيم داعش | التفجير'), a new indefinite noun ends it."""
     j, definite_seen, closed, person = i + max(named, 1), definite(toks[i].norm), named > 0, 0
     institution = in_lexicon(toks[i].norm, INSTITUTIONS)
+    # a body's name may join two definite nouns with و ('حزب العدالة والتنمية'), not a force's
+    # ('قوات الأمن | والمتظاهرين')
+    body = institution or any(ORG_HEADS.get(b) is ActorType.organization
+                              for b in clitic_bases(toks[i].norm))
     inside = is_quoted(doc, toks[i])
     while j < len(toks) and j - i < 10 and passable(doc, toks[j - 1], toks[j]):
         w, prev = toks[j].norm, toks[j - 1].norm
@@ -358,7 +362,9 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
         adjective = not definite(prev) and (nisba(w) or nisba(prev) or j == i + 1) and \
             (not lexical(w) or bare(w) in DEMONYMS)  # "مسؤول أمريكي"، "مصدر مقرب"
         if conjoined(w) and not ((adjective and nisba(w[1:])) or  # "عسكرية وطبية"
-                                     (institution and definite(w))):  # "الطاقة والثروة"
+                                     (institution and definite(w)) or  # "الطاقة والثروة"
+                                     (body and definite(w) and definite(prev)
+                                      and not lexical(bare(w)))):
             break
         construct = not definite_seen and (definite(nxt) or (nxt and is_quoted(
             doc, toks[j + 1]))) and nxt not in STOP_WORDS
