@@ -323,6 +323,12 @@ def test_a_body_may_join_two_nouns_with_and_a_force_may_not(text: str, name: str
     assert [a.name for a in actors_of(text)] == [name]
 
 
+@pytest.mark.parametrize("said", ["وزارة الصحة في بيانها", "وزارة الصحة"])
+def test_where_a_body_said_it_is_not_its_name(said: str) -> None:
+    text = "وأعلنت وزارة الصحة في بيانها أن عدد القتلى ارتفع إلى عشرين."
+    assert [a.name for a in actors_of(text, [said])] == ["وزارة الصحة"]
+
+
 def test_a_governorate_is_no_title() -> None:
     text = "ووقع الانفجار في محافظة بابل جنوبي العاصمة، وأسفر عن مقتل خمسة أشخاص."
     assert not any(a.type is ActorType.person for a in actors_of(text))

@@ -33,8 +33,10 @@ from agent.extract.actors.words import (
     NAMED_GROUPS,
     ORG_HEADS,
     STOP_WORDS,
+    TIES,
     UNNAMED_SOURCES,
     bare,
+    channel,
     definite,
     force_head,
     in_lexicon,
@@ -261,6 +263,15 @@ def _names_someone(name: str) -> bool:
                                             not (len(words) == 1 and words[0].endswith("ه")))
 
 
+def _untied(doc: Doc, where: Span) -> Span:
+    """A name another module read up to where it was said: 'الوزارة | في بيانها'،
+    'البرنامج | في تقريره' name the body without the channel."""
+    toks = tokens(doc.text, where.start, where.end)
+    cut = next((k for k in range(1, len(toks) - 1)
+                if toks[k].norm in TIES and channel(toks[k + 1].norm)), None)
+    return where if cut is None else clean(doc, toks[0], toks[cut - 1])
+
+
 def _governing(m: Mention) -> Mention:
     """A place that acts or speaks is its local government: 'أعلنت محافظة الدقهلية' is the
     governorate, a state actor, though the same words elsewhere only say where."""
@@ -303,7 +314,7 @@ def _title_before(doc: Doc, name: Span) -> Span | None:
 def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
     """The article's actors: the names other modules found plus those the code finds, merged
     within the article. Ids are left empty; extract.py numbers them."""
-    named = [_titled(doc, _governing(mention(doc, where))) for _, where in mentions
+    named = [_titled(doc, _governing(mention(doc, _untied(doc, where)))) for _, where in mentions
              if _names_someone(where.text)]
     # words of no lexicon that other modules took for a person ('مهاجمون'، 'مستخدمون'): a name
     # only when the labeller reads one there

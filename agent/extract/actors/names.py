@@ -16,7 +16,6 @@ from agent.extract.actors.words import (
     ACTOR_VERBS,
     CAPITALS,
     CAUSES,
-    CHANNELS,
     CHARGES,
     CLOSED_CONNECTORS,
     COMPOUND_ENDS,
@@ -25,8 +24,6 @@ from agent.extract.actors.words import (
     DANGLING,
     DEMONYMS,
     FIGHTERS,
-    FIGURE_NOUNS,
-    FRAME_NOUNS,
     INSTITUTIONS,
     JOINS_DEFINITE,
     MEDIA_AFTER,
@@ -39,6 +36,7 @@ from agent.extract.actors.words import (
     UNNAMED_SOURCES,
     accusative,
     bare,
+    channel,
     conjoined,
     definite,
     in_lexicon,
@@ -397,7 +395,7 @@ def name_end(doc: Doc, toks: Sequence[Token], i: int) -> int:
     country = joined([t.norm for t in toks[end + 1 : end + 4]], COUNTRY_FORMS)
     if country:
         return end + 1 + len(country.split("_"))
-    if place in CHANNELS or place in FRAME_NOUNS or place in FIGURE_NOUNS or place in STOP_WORDS:
+    if channel(place) or place in STOP_WORDS:
         return end  # "في بيان"، "في وقت سابق"، "في حصيلة": where or when it was said, not who
     if definite(place) or in_lexicon(place, ORG_HEADS) or in_lexicon(place, DESIGNATORS):
         return group_end(doc, toks, end + 1)  # "في محافظة كرمان"

@@ -162,6 +162,15 @@ def lexical(word: str) -> bool:
             or word in CONNECTORS or any(ch.isdigit() for ch in word))
 
 
+def channel(word: str) -> bool:
+    """A word for how or when something was said, also definite or with a possessive:
+    'بيانها'، 'النشرة'، 'تقريره'."""
+    w = bare(word)
+    w = w[2:] if w.startswith("ال") else w
+    return any(f in CHANNELS or f in FRAME_NOUNS or f in FIGURE_NOUNS
+               for f in (w, _POSSESSIVE.sub("", w)))
+
+
 def verbish(word: str) -> bool:
     """Shaped like a verb, so it ends a group's name: 'فتحوا'، 'يستقلون'، 'تعارضان'. (Not
     used on personal names: 'فرانسوا' has the same ending.)"""
