@@ -8,13 +8,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
 from agent.chat.asked import EN_COUNTED, nationality, sources
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
-from agent.chat.words import Term, en_keys
-from agent.ner import entities
+from agent.chat.question_names import (
+    DESIGNATORS,
+    PLACE_CUES,
+    found,
+    is_name,
+    names,
+    placed,
+    whole,
+)
+from agent.chat.words import Term
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
@@ -35,20 +42,11 @@ _GROUPS = table("question_groups", str)
 _GENERIC = words("question_generic_counted")
 _CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
 _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
-_DESIGNATORS = words("place_designators")
-_PLACE_KINDS = _DESIGNATORS | words("generic_places")
+_PLACE_KINDS = DESIGNATORS | words("generic_places")
 _SITES = words("place_sites_ar")
-_PLACE_CUES = _DESIGNATORS | words("question_place_cues_ar")  # «العاصمة أكرا»، «سكان بارغونا»
 _NAME_KINDS = words("question_name_kinds_ar")
-COUNTRIES = words("countries")
-GAZETTEER = words("cities") | COUNTRIES
-_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
-_EN_IN = {"in", "at", "from", "near", "inside", "into"}
-_PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
-                   "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
-_AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|was|are)"
                         r"\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
@@ -130,21 +128,21 @@ def read(q: Query, fx: Facts) -> Constraints:
     c.times += [Term(m.group(), (m.group(),), frozenset(), m.start(), m.end())
                 for m in _YEAR_GIVEN.finditer(norm(q.text))]
     source_ids = {id(t) for t in c.sources}
-    for run in _names(q):
+    for run in names(q):
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
         # only the name's own words count ('محافظة الرقة' is not known by محافظة).
-        name = [t for t in run if _is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
+        name = [t for t in run if is_name(q, t) or (q.lang == "en" and q.text[t.start].isupper())]
         if len(name) == 1 and q.text[name[0].start - 1:name[0].end + 1] == f"({name[0].word})":
             continue  # 'the Ministry of Public Health (MoPH)': the name before it, restated
         # A name is the article's when its last word is ('محمد عبد الله فرماجو' is not known
         # by محمد; 'Mohamed El-Sherif' is by الشريف).
-        if name and not _found(q, fx, name):
+        if name and not found(q, fx, name):
             c.unknown.extend(name)
         # «نُقل إلى مستشفى تومايني»: the name itself may stand after a place cue.
         elif (q.count and id(name[0]) not in source_ids
-              and (_placed(q, run[0]) or _placed(q, name[0]))
+              and (placed(q, run[0]) or placed(q, name[0]))
               and not _adjective(name[-1])):  # 'at the Indonesian stadium': the stadium
-            c.places.append(_whole(q, run))
+            c.places.append(whole(q, run))
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)
               and not (_adjective(name[-1])  # 'the Indonesian stadium'; not 'Saudi prisoners'
@@ -153,7 +151,7 @@ def read(q: Query, fx: Facts) -> Constraints:
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
         c.attribute, c.subject = Attribute.agent, list(q.terms)
-    if q.who_is and q.lang == "ar" and c.attribute is None and q.terms and not _is_name(
+    if q.who_is and q.lang == "ar" and c.attribute is None and q.terms and not is_name(
             q, q.terms[0]):
         # «من هو المهرب الذي قاد المركب»: the person of that description, named.
         c.attribute, c.subject = Attribute.name, list(q.terms)
@@ -176,35 +174,6 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
         c.head = _head(q, c.subject)
     return c
-
-
-def _found(q: Query, fx: Facts, name: list[Term]) -> bool:
-    """The name's last word is in the article: by its Arabic forms, or, typed in Latin letters,
-    by its consonants even when it is also an English word ('Bailey Road', بيلي رود), or the
-    name's words written as one ('Hamar Weyne', حمروين)."""
-    last = name[-1]
-    if fx.words.has(last, min_key=2) or fx.knows(last):
-        return True
-    if not last.word.isascii():
-        return False
-    typed = [q.text[t.start:t.end] for t in name]
-    keyed = [en_keys(w) for w in typed if en_keys(w)]  # 'Ouzou' has no consonant pair
-    if len(typed) > 1 and (fx.words.has(Term("", (), en_keys("".join(typed)), 0, 0), min_key=3)
-                           or (keyed and all(fx.words.has(Term("", (), k, 0, 0), min_key=2)
-                                             for k in keyed))):
-        return True
-    return fx.words.has(Term(last.word, (), en_keys(last.word), 0, 0), min_key=3)
-
-
-def _whole(q: Query, run: list[Term]) -> Term:
-    """A place of several Latin words as one term: each word's consonants and the words written
-    as one ('Hamar Weyne' finds حمروين, 'Khan Younis' خان يونس)."""
-    named = [t for t in run if _is_name(q, t) or (t.word.isascii() and t.word[:1].isupper())]
-    if len(named) < 2 or not all(t.word.isascii() for t in named):
-        return next(t for t in run if _is_name(q, t))
-    joined = en_keys("".join(q.text[t.start:t.end] for t in named))
-    return Term(q.text[named[0].start:named[-1].end], tuple(f for t in named for f in t.forms),
-                frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)
 
 
 EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
@@ -276,63 +245,11 @@ def _construct(q: Query, subject: list[Term]) -> Term:
     return Term(phrase, (phrase,), frozenset(), run[0].start, run[-1].end)
 
 
-_ARTICLE_WORD = re.compile(r"\s+(?:al|el)\s+", re.I)
-
-
-def _names(q: Query) -> list[list[Term]]:
-    """The question's names, a name's words together ('Kenya Airways', 'Health Protection
-    Agency', 'Sidi Bishr')."""
-    runs: list[list[Term]] = []
-    for t in q.terms:
-        # 'Ras Al Khaimah': the Arabic article as a word of its own is inside the name.
-        gap = q.text[runs[-1][-1].end:t.start] if runs else None
-        joined = gap is not None and (gap.strip() in ("", "-")
-                                      or bool(_ARTICLE_WORD.fullmatch(gap)))
-        if joined and (q.lang == "ar" or q.text[t.start].isupper()):
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    return [run for run in runs if any(_is_name(q, t) for t in run)]
-
-
 def _is_time(q: Query, t: Term) -> bool:
     """A weekday or month: in Arabic any, in English capitalized ('March', not 'the march')."""
     if q.lang == "en" and not q.text[t.start].isupper():
         return False
     return any(b in _DAYS_MONTHS for f in t.forms for b in clitic_bases(f))
-
-
-def _is_name(q: Query, t: Term) -> bool:
-    """A proper name: capitalized inside an English question (or a glossary name); in Arabic,
-    a known place, a word after a place designator ('محافظة الرقة') or a word the name
-    labeller marks ('محمود يعقوبو')."""
-    if q.lang == "en":
-        gloss = GLOSSARY.get(t.word.lower())
-        if gloss is not None:
-            return gloss.display is not None
-        return bool(t.keys) and t.word[:1].isupper() and t.start > 0
-    before = q.text[:t.start].split()
-    prev = norm(before[-1]) if before else ""
-    return (any(b in _GAZETTEER_HEADS for b in t.forms) or prev in _PLACE_CUES
-            or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
-
-
-@cache
-def _labelled(question: str) -> tuple[tuple[int, int], ...]:
-    """Where the name labeller finds persons, places and organizations in an Arabic question."""
-    return tuple((a, b) for a, b, _ in entities(question))
-
-
-def _placed(q: Query, t: Term) -> bool:
-    """The name stands after 'in', 'at', 'from' (في، ب، من) or a place designator."""
-    before = q.text[:t.start].split()
-    prev = before[-1].lower() if before else ""
-    if q.lang == "en":  # 'in Aleppo', 'in the city of Afrin'
-        return (prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
-                or (prev == "of" and len(before) > 1 and before[-2].lower() in _PLACE_NOUNS_EN))
-    word = q.text[t.start:t.end]
-    return (norm(prev) in _AR_IN | _PLACE_CUES or (word[:1] in ("ب", "ف") and len(word) > 3)
-            or any(b in _DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'
 
 
 def _read_counted(q: Query, c: Constraints) -> None:
@@ -397,7 +314,7 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
             return
     # «كم فرداً من طاقم السفينة»: of people counted in general, the group after «من» is counted.
     after = toks[at + 1:at + 4]
-    if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in _PLACE_CUES
+    if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in PLACE_CUES
             and any(b in _GENERIC for b in clitic_bases(after[0].norm.removesuffix("ا")))):
         c.counted, c.counted_words = tuple(clitic_bases(after[2].norm)), after[2].text
 

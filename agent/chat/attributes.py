@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 from agent.chat.asked import DEMONYMS
-from agent.chat.asks import COUNTRIES, Attribute, Constraints
+from agent.chat.asks import Attribute, Constraints
 from agent.chat.facts import Fact, Facts
+from agent.chat.question_names import COUNTRIES
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.ner import entities

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import re
 
-from agent.chat.asks import COUNTRIES, GAZETTEER
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Fact, Facts
 from agent.chat.question import Query
+from agent.chat.question_names import COUNTRIES, GAZETTEER, GAZETTEER_HEADS
 from agent.chat.words import Term, Words
 from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import words
 
-_GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}
 _STOP_AR = words("question_stopwords_ar")
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
@@ -110,7 +109,7 @@ def _place_before(fx: Facts, fact: Fact) -> str | None:
     if not before or "(" not in fx.article[before[-1].end:start]:
         return None
     word = before[-1]
-    return word.text if any(b in _GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
+    return word.text if any(b in GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
 
 
 def _generic(name: str) -> bool:

@@ -1,0 +1,105 @@
+"""Which words of a question are names, and where a name stands: a place after 'in' or a
+designator, a name of several Latin words taken as one, a name the article has or lacks."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from agent.chat.facts import Facts
+from agent.chat.question import GLOSSARY, Query
+from agent.chat.words import Term, en_keys
+from agent.ner import entities
+from agent.text.arabic import clitic_bases, norm
+from agent.text.lexicon import words
+
+DESIGNATORS = words("place_designators")
+PLACE_CUES = DESIGNATORS | words("question_place_cues_ar")  # «العاصمة أكرا»، «سكان بارغونا»
+COUNTRIES = words("countries")
+GAZETTEER = words("cities") | COUNTRIES
+GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير الزور'
+_EN_IN = {"in", "at", "from", "near", "inside", "into"}
+_PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
+                   "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
+_AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
+
+
+def found(q: Query, fx: Facts, name: list[Term]) -> bool:
+    """The name's last word is in the article: by its Arabic forms, or, typed in Latin letters,
+    by its consonants even when it is also an English word ('Bailey Road', بيلي رود), or the
+    name's words written as one ('Hamar Weyne', حمروين)."""
+    last = name[-1]
+    if fx.words.has(last, min_key=2) or fx.knows(last):
+        return True
+    if not last.word.isascii():
+        return False
+    typed = [q.text[t.start:t.end] for t in name]
+    keyed = [en_keys(w) for w in typed if en_keys(w)]  # 'Ouzou' has no consonant pair
+    if len(typed) > 1 and (fx.words.has(Term("", (), en_keys("".join(typed)), 0, 0), min_key=3)
+                           or (keyed and all(fx.words.has(Term("", (), k, 0, 0), min_key=2)
+                                             for k in keyed))):
+        return True
+    return fx.words.has(Term(last.word, (), en_keys(last.word), 0, 0), min_key=3)
+
+
+def whole(q: Query, run: list[Term]) -> Term:
+    """A place of several Latin words as one term: each word's consonants and the words written
+    as one ('Hamar Weyne' finds حمروين, 'Khan Younis' خان يونس)."""
+    named = [t for t in run if is_name(q, t) or (t.word.isascii() and t.word[:1].isupper())]
+    if len(named) < 2 or not all(t.word.isascii() for t in named):
+        return next(t for t in run if is_name(q, t))
+    joined = en_keys("".join(q.text[t.start:t.end] for t in named))
+    return Term(q.text[named[0].start:named[-1].end], tuple(f for t in named for f in t.forms),
+                frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)
+
+
+_ARTICLE_WORD = re.compile(r"\s+(?:al|el)\s+", re.I)
+
+
+def names(q: Query) -> list[list[Term]]:
+    """The question's names, a name's words together ('Kenya Airways', 'Health Protection
+    Agency', 'Sidi Bishr')."""
+    runs: list[list[Term]] = []
+    for t in q.terms:
+        # 'Ras Al Khaimah': the Arabic article as a word of its own is inside the name.
+        gap = q.text[runs[-1][-1].end:t.start] if runs else None
+        joined = gap is not None and (gap.strip() in ("", "-")
+                                      or bool(_ARTICLE_WORD.fullmatch(gap)))
+        if joined and (q.lang == "ar" or q.text[t.start].isupper()):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [run for run in runs if any(is_name(q, t) for t in run)]
+
+
+def is_name(q: Query, t: Term) -> bool:
+    """A proper name: capitalized inside an English question (or a glossary name); in Arabic,
+    a known place, a word after a place designator ('محافظة الرقة') or a word the name
+    labeller marks ('محمود يعقوبو')."""
+    if q.lang == "en":
+        gloss = GLOSSARY.get(t.word.lower())
+        if gloss is not None:
+            return gloss.display is not None
+        return bool(t.keys) and t.word[:1].isupper() and t.start > 0
+    before = q.text[:t.start].split()
+    prev = norm(before[-1]) if before else ""
+    return (any(b in GAZETTEER_HEADS for b in t.forms) or prev in PLACE_CUES
+            or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
+
+
+@cache
+def _labelled(question: str) -> tuple[tuple[int, int], ...]:
+    """Where the name labeller finds persons, places and organizations in an Arabic question."""
+    return tuple((a, b) for a, b, _ in entities(question))
+
+
+def placed(q: Query, t: Term) -> bool:
+    """The name stands after 'in', 'at', 'from' (في، ب، من) or a place designator."""
+    before = q.text[:t.start].split()
+    prev = before[-1].lower() if before else ""
+    if q.lang == "en":  # 'in Aleppo', 'in the city of Afrin'
+        return (prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
+                or (prev == "of" and len(before) > 1 and before[-2].lower() in _PLACE_NOUNS_EN))
+    word = q.text[t.start:t.end]
+    return (norm(prev) in _AR_IN | PLACE_CUES or (word[:1] in ("ب", "ف") and len(word) > 3)
+            or any(b in DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'
