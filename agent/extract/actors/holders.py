@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agent.extract.actors.names import BODY_TIES, Named, labelled, name_start, to_whom
+from agent.extract.actors.groups import to_whom
+from agent.extract.actors.names import BODY_TIES, Named, labelled, name_start
 from agent.extract.actors.quotes import gap, passable
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (

@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agent.extract.actors.groups import group_end, name_end
 from agent.extract.actors.kinds import classify, country_of
-from agent.extract.actors.names import group_end, name_end, named_phrase
+from agent.extract.actors.names import named_phrase
 from agent.extract.actors.quotes import gap, is_quoted, passable
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
