@@ -79,12 +79,13 @@ def _stems(form: str) -> list[str]:
     return [form] + [form[: -len(x)] for x in _SUFFIXES if form.endswith(x)]
 
 
-def _inflects(word: str, tok: str) -> bool:
-    """The token, without its clitics, is the word or the word's stem with a suffix of up to
-    three letters ('شرطي' is found in «شرطة إسلام آباد» as 'شرطة')."""
-    bases = _bases_and_keys(tok)[0]
-    return word in bases or any(len(stem) >= 3 and stem != word and any(
-        b.startswith(stem) and len(b) - len(stem) <= 3 for b in bases) for stem in _stems(word))
+def _grown(word: str, bases: Iterable[str], whole: bool = True) -> bool:
+    """Suffixes (ات، ين، ون، ية) and attached pronouns differ between the question and the
+    article: a stem of 3+ letters of the word (the whole word too, unless `whole` is False) may
+    grow by up to 3 in one of the bases ('شرطي' is found in «شرطة إسلام آباد» as 'شرطة')."""
+    stems = _stems(word) if whole else _stems(word)[1:]
+    return any(len(stem) >= 3 and any(b.startswith(stem) and len(b) - len(stem) <= 3
+                                      for b in bases) for stem in stems)
 
 
 def _owned(word: str, tok: str) -> bool:
@@ -137,16 +138,15 @@ class Words:
                 return True
             first, *rest = form.split()
             toks = self.norm.split()
-            return any(_inflects(first, t) and len(toks) - i > len(rest) and all(
-                _owned(w, toks[i + 1 + k]) for k, w in enumerate(rest)) for i, t in enumerate(toks))
+            firsts = [_bases_and_keys(t)[0] for t in toks]
+            return any((first in b or _grown(first, b, whole=False)) and len(toks) - i > len(rest)
+                       and all(_owned(w, toks[i + 1 + k]) for k, w in enumerate(rest))
+                       for i, b in enumerate(firsts))
         if form in self.bases:
             return True
         if form.startswith(_ARTICLE) and len(form) > 4 and form[2:] in self.bases:
             return True  # 'الصحة' is 'صحة' in a construct ('دائرة صحة ذي قار')
-        # Suffixes (ات، ين، ون، ية) and attached pronouns differ between the question and the
-        # article: a stem of 3+ letters may grow by up to 3.
-        return any(len(stem) >= 3 and any(b.startswith(stem) and len(b) - len(stem) <= 3
-                                          for b in self.bases) for stem in _stems(form))
+        return _grown(form, self.bases)
 
     def has(self, term: Term, min_key: int = 3) -> bool:
         if any(self.has_form(f) for f in term.forms):
