@@ -28,7 +28,7 @@ FOUND = [
     ("Latakia", "اللاذقية"), ("Deir ez-Zor", "دير الزور"), ("Raqqa", "الرقة"),
     ("Khartoum", "الخرطوم"), ("Derna", "درنة"), ("Benghazi", "بنغازي"), ("Vahidi", "وحيدي"),
     ("Qaraqosh", "قره قوش"), ("Axum", "أكسوم"), ("Alfassi", "ألفاسي"), ("Karachi", "كراتشي"),
-    ("Chad", "تشاد"), ("Edhi", "إيدهي"), ("Nzérékoré", "نزيريكوري"),
+    ("Chad", "تشاد"), ("Edhi", "إيدهي"), ("Nzérékoré", "نزيريكوري"), ("Alausí", "ألاوسي"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.
@@ -38,6 +38,8 @@ NEAR_MISSES = [
     ("Marib", "المغرب"), ("Misrata", "مصر"), ("Benghazi", "بنغلاديش"), ("Aguda", "أغادير"),
     ("Gaza", "جازان"), ("Jazan", "غزة"), ("Sanaa", "سنار"), ("Idlib", "إربد"),
     ("Irbid", "إدلب"), ("Hasakah", "الحسينية"), ("Raqqa", "الرقيبة"),
+    # A word written with the article, keyed whole, only for a name that begins with a vowel.
+    ("Loudji", "الجوي"), ("electoral", "الاقتراع"),
 ]
 
 
