@@ -856,3 +856,14 @@ def test_a_quoted_sentence_naming_no_place_is_where_the_lead_says() -> None:
     ans = ask_article("How many children were among those killed in Solhan?")
     assert not refused(ans) and "سبعة" in ans.text, ans.text
     assert refused(ask_article("How many children were among those killed in Dori?"))
+
+
+def test_the_noun_counted_before_a_preposition_is_what_is_asked() -> None:
+    # Written for this test: refugees lost their shelters; no household is counted.
+    text = ("بنغلاديش: حريق يلتهم آلاف المآوي في مخيم للروهينغا\n\n"
+            "كوكس بازار - قالت المفوضية في بيان إن قرابة 45 ألف لاجئ فقدوا مآويهم في الحريق.\n")
+    ask = asker(text, "2021-03-23")
+    ans = ask("How many households in the host community lost their homes?")
+    assert refused(ans), ans.text
+    ans = ask("How many people lost their homes?")
+    assert not refused(ans) and "45" in ans.text.split("Related")[0], ans.text

@@ -18,9 +18,18 @@ _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "م
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
 _FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
 # Words between "how many" and what it counts.
-EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
-                        r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
-                        r"can|died|lost|live|remain|[a-z]+ed)\b)")
+_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
+                         r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
+                         r"can|died|lost|live|remain|[a-z]+ed)\b)")
+# 'how many households in the host community lost …': one word before a preposition.
+_EN_COUNTED_AT = re.compile(
+    r"\bhow many ([a-z'-]+)(?= (?:in|at|from|inside|across|among|aboard)\b)")
+
+
+def en_counted(low: str) -> re.Match[str] | None:
+    """The words of a lowercased English question between 'how many' and what it counts
+    (group 1), if it writes them."""
+    return _EN_COUNTED.search(low) or _EN_COUNTED_AT.search(low)
 DEMONYMS = table("state_demonyms", str)  # 'صيني' -> الصين
 _NATIONALS = {"nationals", "national", "citizens", "citizen", "people", "persons", "residents"}
 
@@ -50,7 +59,7 @@ def nationality(q: Query) -> tuple[str, ...]:
     """The Arabic forms of a nationality the counted noun carries: 'British' (بريطاني،
     البريطانيين …) in 'how many British nationals', 'فلبينياً' in «كم رهينة فلبينياً»."""
     if q.lang == "en":  # a nationality on a noun of people in general, not 'Algerian soldiers'
-        m = EN_COUNTED.search(q.text.lower())
+        m = en_counted(q.text.lower())
         counted = m.group(1).split() if m else []
         if not counted or counted[-1] not in _NATIONALS:
             return ()

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from agent.chat.asked import EN_COUNTED, nationality, sources
+from agent.chat.asked import en_counted, nationality, sources
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
 from agent.chat.question_names import (
@@ -271,7 +271,7 @@ def _read_counted(q: Query, c: Constraints) -> None:
 def _read_counted_noun(q: Query, c: Constraints) -> None:
     if q.lang == "en":
         low = q.text.lower()
-        m = EN_COUNTED.search(low)
+        m = en_counted(low)
         counted = m.group(1).split() if m else []
         of_the = _EN_OF_THE.search(low)
         # 'how many of those killed were women': the group after 'were' is counted.
