@@ -867,3 +867,4 @@ def test_the_noun_counted_before_a_preposition_is_what_is_asked() -> None:
     assert refused(ans), ans.text
     ans = ask("How many people lost their homes?")
     assert not refused(ans) and "45" in ans.text.split("Related")[0], ans.text
+

@@ -39,6 +39,7 @@ class Attribute(StrEnum):
 
 _ATTRIBUTES = table("question_attributes", Attribute)
 _GROUPS = table("question_groups", str)
+_EN_BODIES = words("question_body_nouns_en")
 _GENERIC = words("question_generic_counted")
 _CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
 _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
@@ -146,7 +147,8 @@ def read(q: Query, fx: Facts) -> Constraints:
         elif (q.count and id(name[0]) not in source_ids and name[0] not in q.asked
               and (fx.names.has(name[-1], min_key=2) or not name[-1].forms)
               and not (_adjective(name[-1])  # 'the Indonesian stadium'; not 'Saudi prisoners'
-                       and name[-1].word.lower() not in c.counted_words.split())):
+                       and name[-1].word.lower() not in c.counted_words.split())
+              and not _owns_body(q, name[-1])):  # 'Mozambique's disaster management institute'
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
@@ -317,6 +319,14 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
     if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in PLACE_CUES
             and any(b in _GENERIC for b in clitic_bases(after[0].norm.removesuffix("ا")))):
         c.counted, c.counted_words = tuple(clitic_bases(after[2].norm)), after[2].text
+
+
+def _owns_body(q: Query, t: Term) -> bool:
+    """An English name with 's whose noun, up to three words on, is a body ('Mozambique's
+    disaster management institute'): the body's country, not a place the figure must name."""
+    if q.lang != "en" or "'s" not in q.text[t.end - 2:t.end + 2]:
+        return False
+    return any(w in _EN_BODIES for w in re.findall(r"[a-z]+", q.text[t.end:].lower())[1:4])
 
 
 def starts(base: str, form: str) -> bool:
