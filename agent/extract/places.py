@@ -140,6 +140,8 @@ def _place_at(raw: str, toks: Sequence[Token], i: int, bare: bool = False) -> Me
         return Mention(i, target.last, target.country) if target else None
     designator = next((b for b in bases if b in DESIGNATORS | PLURAL_DESIGNATORS), None)
     if designator and "ال" + designator not in bases:  # "المدينة" is a common noun
+        if i > 0 and _joined(raw, toks, i - 1) and toks[i - 1].norm.lstrip("وف").isdigit():
+            return None  # "ودمّر 20 قرية وتجمعاً سكنياً": villages counted, none named
         last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS)
         return Mention(i, last) if last is not None else None
     if any(b in CAPITAL_WORDS for b in bases):  # "العاصمة صنعاء", "العاصمة الليبية طرابلس"
