@@ -17,7 +17,7 @@ from agent.chat.counting import counts, has_number, matches, qualified
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
-from agent.chat.where import in_place, names_asked, names_kind, new_place
+from agent.chat.where import in_place, lead_before, names_asked, names_kind, new_place
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.text.arabic import clitic_bases, norm, tokens
@@ -161,7 +161,11 @@ def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
     o = ev.fact.obj if ev.fact is not None else None
     where = getattr(getattr(o, "location", None), "name", None) or ""
     said = Words(" ".join([ev.sentence, where, getattr(o, "reported_by", None) or ""]))
-    return all(said.has(t, min_key=2) or in_place(fx, ev, t) for t in named)
+    # 'after the Arbaat dam burst': a sentence that names no place of its own («انهيار السد»)
+    # is about what the lead before it names.
+    lead = not new_place(fx, ev.sentence, [])
+    return all(said.has(t, min_key=2) or in_place(fx, ev, t)
+               or (lead and lead_before(fx, ev.sentence, t)) for t in named)
 
 
 def _freed(fx: Facts, ev: Evidence) -> bool:

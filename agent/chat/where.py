@@ -32,7 +32,7 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
             # A quoted sentence naming no place of its own ('وأفادت مصادر محلية بأن بين
             # القتلى سبعة أطفال') is where the lead before it says, as a figure is.
             return Words(_undated(fx, ev.sentence)).has(place, min_key=2) or (
-                not new_place(fx, ev.sentence, []) and _lead_before(fx, ev.sentence, place))
+                not new_place(fx, ev.sentence, []) and lead_before(fx, ev.sentence, place))
         return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
                 or _lead_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
@@ -76,7 +76,7 @@ def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     return _lead_at(fx, ev.fact.obj.evidence[0].start, place)
 
 
-def _lead_before(fx: Facts, sentence: str, place: Term) -> bool:
+def lead_before(fx: Facts, sentence: str, place: Term) -> bool:
     at = fx.article.find(sentence)
     return at >= 0 and _lead_at(fx, at, place)
 
