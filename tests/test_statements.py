@@ -428,3 +428,10 @@ def test_an_unnamed_speaker_is_the_last_subject_named(text: str, speaker: str) -
 def test_time_phrases_and_the_reporters_own_clause_are_not_words_said(text: str, words: str
                                                                       ) -> None:
     assert [s.text for s in found(text)] == [words]
+
+
+def test_a_bare_title_is_the_person_named_with_a_longer_form_of_it() -> None:
+    # Written for this test: «الرئيس» again after «الرئيس التشيلي غابرييل بوريك».
+    text = ("وقال الرئيس التشيلي غابرييل بوريك إن «الحصيلة ستواصل الارتفاع». "
+            "وأضاف الرئيس، الذي رافقه حاكم المنطقة، أن أكثر من ثلاثة آلاف منزل دُمّرت.")
+    assert [s.speaker for s in found(text)] == ["غابرييل بوريك", "غابرييل بوريك"]

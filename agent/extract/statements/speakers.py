@@ -89,7 +89,8 @@ def _named_before(doc: Doc, f: Found, seen: list[Found]) -> str | None:
     """The earlier speaker a title-only speaker stands for, if the article named one."""
     words = actors.key(f.speaker or "")
     for h in reversed(seen if f.title_only else []):
-        if h.title and not h.title_only and actors.key(h.title) == words:
+        # "الرئيس" is "الرئيس التشيلي غابرييل بوريك": the title's first words will do
+        if h.title and not h.title_only and words and actors.key(h.title)[:len(words)] == words:
             return h.speaker
     if len(words) == 1 and words[0][2:] in actors.CHANNELS:
         return _issuer(f, seen, words[0][2:])
