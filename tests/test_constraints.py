@@ -868,3 +868,14 @@ def test_the_noun_counted_before_a_preposition_is_what_is_asked() -> None:
     ans = ask("How many people lost their homes?")
     assert not refused(ans) and "45" in ans.text.split("Related")[0], ans.text
 
+
+
+def test_a_quoted_sentence_is_from_the_speaker_the_extraction_resolved() -> None:
+    # Written for this test: the figure is in the words of «الرئيس», who is Boric.
+    text = ("تشيلي: عشرات القتلى في حرائق فالبارايسو\n\n"
+            "سانتياغو - قال الرئيس التشيلي غابرييل بوريك إن «الحصيلة ستواصل الارتفاع».\n\n"
+            "وأضاف الرئيس، الذي رافقه حاكم المنطقة، أن أكثر من 3 آلاف منزل دُمّرت.\n")
+    ask = asker(text, "2024-02-04")
+    ans = ask("كم منزلاً دمّرته النيران بحسب الرئيس بوريك؟")
+    assert not refused(ans) and "3 آلاف" in ans.text.split("معلومة")[0], ans.text
+    assert refused(ask("كم منزلاً دمّرته النيران بحسب وزيرة الداخلية توها؟"))

@@ -213,7 +213,8 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
     if reported and not _is_actor(fx, reported):
         reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
-    said = Words(_with_aliases(fx, reported) if reported else ev.sentence)
+    said = Words(_with_aliases(fx, reported) if reported else " ".join(
+        [ev.sentence, *_speakers(fx, ev.sentence)]))
     if reported is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
             said.has(t, min_key=2) for t in required):
         # A figure no one is said to give is the article's own: its lead's source ('أفاد مكتب
@@ -226,6 +227,14 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     if required[0].word.isascii():  # and the head ('Sudan's health ministry' is a ministry)
         return 2 * found >= len(required) and said.has(required[-1], min_key=2)
     return found >= len(required) - len(required) // 3  # Arabic copies more of the words
+
+
+def _speakers(fx: Facts, sentence: str) -> list[str]:
+    """Who speaks in the sentence, as the extraction resolved them («وأضاف الرئيس» is the
+    president the article named before)."""
+    at = fx.article.find(sentence)
+    return [st.speaker for st in fx.extraction.statements if at >= 0
+            and any(at <= e.start < at + len(sentence) for e in st.evidence)]
 
 
 def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
