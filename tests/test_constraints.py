@@ -879,3 +879,14 @@ def test_a_quoted_sentence_is_from_the_speaker_the_extraction_resolved() -> None
     ans = ask("كم منزلاً دمّرته النيران بحسب الرئيس بوريك؟")
     assert not refused(ans) and "3 آلاف" in ans.text.split("معلومة")[0], ans.text
     assert refused(ask("كم منزلاً دمّرته النيران بحسب وزيرة الداخلية توها؟"))
+
+
+def test_a_number_another_category_governs_is_not_the_asked_one() -> None:
+    # Written for this test: seven were killed; the wounded are not counted.
+    text = ("نيجيريا: مقتل سبعة شرطيين في هجوم لقطاع الطرق\n\n"
+            "غوساو - قال مفوض الشرطة إن المسلحين طوّقوا رجالنا وفتحوا النار عليهم، "
+            "فقتلوا سبعة منهم وأصابوا عدداً آخر.\n")
+    ask = asker(text, "2024-06-07")
+    assert refused(ask("كم شخصاً أصيبوا بجروح في الهجوم؟"))
+    ans = ask("كم شرطياً قتل في الهجوم؟")
+    assert not refused(ans) and ("7" in ans.text or "سبعة" in ans.text), ans.text

@@ -60,7 +60,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     reported = ev.fact is not None and ev.fact.kind == "casualty"
     if c.unchecked and not reported:
         return "counted"  # a quoted figure for a noun the chat cannot read is a guess
-    if c.category and not reported and not counts(fx, ev, c.category):
+    if c.category and not reported and not counts(fx, ev, c.category, category=True):
         return "counted"  # a sentence quoted for a toll must hold a figure of that category
     if any(not in_place(fx, ev, t) for t in c.places):
         return "place"

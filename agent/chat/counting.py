@@ -10,6 +10,7 @@ from typing import Any
 from agent.chat.asks import starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
+from agent.chat.question import CATEGORY_FORMS
 from agent.chat.words import ar_keys
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
@@ -25,8 +26,9 @@ def has_number(fx: Facts, text: str) -> bool:
     return any(starts_number(ws, j) for j in range(len(ws)))
 
 
-def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
-    """A number stands next to a word of the counted group or noun."""
+def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = False) -> bool:
+    """A number stands next to a word of the counted group or noun (or, with `category`, of
+    the asked casualty category, and is not another category's number)."""
     if ev.fact is not None and ev.fact.kind == "casualty":
         victims = ev.fact.obj.victims
         if victims == Victims.civilians and any(f.startswith("مدني") for f in forms):
@@ -51,9 +53,20 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
                 continue
             window = range(max(0, i - 3), min(len(ws), i + 3))
             if _dual(w.norm, forms) or any(
-                    j != i and starts_number(ws, j) and not _percent(ws, j) for j in window):
+                    j != i and starts_number(ws, j) and not _percent(ws, j)
+                    and not (category and j < i and _governed(ws, j, forms)) for j in window):
                 return True
     return False
+
+
+_OTHER_CATEGORIES = tuple(f for fs in CATEGORY_FORMS.values() for f in fs)
+
+
+def _governed(ws: list[Any], j: int, forms: tuple[str, ...]) -> bool:
+    """The number before the word is another category's: the verb or noun right before it is
+    of that category («فقتلوا سبعة منهم وأصابوا عدداً آخر»: seven were killed, not wounded)."""
+    return j > 0 and matches(ws[j - 1].norm, _OTHER_CATEGORIES) and not matches(
+        ws[j - 1].norm, forms)
 
 
 STATUS_BEFORE = 3
