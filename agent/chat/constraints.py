@@ -17,7 +17,14 @@ from agent.chat.counting import counts, has_number, matches, qualified
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
-from agent.chat.where import in_place, lead_before, names_asked, names_kind, new_place
+from agent.chat.where import (
+    continues,
+    in_place,
+    lead_before,
+    names_asked,
+    names_kind,
+    new_place,
+)
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.text.arabic import clitic_bases, norm, tokens
@@ -257,8 +264,10 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     that shares the most words ('why did the bus crash' -> '... بسبب عطل في المكابح')."""
     names = [t for t in fx.known(q.terms) if is_name(t) or fx.names.has(t, min_key=2)]
 
-    def held(k: int) -> int:
-        return sum(fx.sentences[k][1].has(t, min_key=2) for t in names)
+    def held(k: int) -> int:  # a sentence naming no place of its own continues the last
+        before = [fx.sentences[k - 1][1]] if k and continues(fx, k) else []
+        return sum(any(w.has(t, min_key=2) for w in [fx.sentences[k][1], *before])
+                   for t in names)
 
     # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar record
     # ...'): a dated sentence about someone else does not answer.

@@ -32,7 +32,8 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
             # A quoted sentence naming no place of its own ('وأفادت مصادر محلية بأن بين
             # القتلى سبعة أطفال') is where the lead before it says, as a figure is.
             return Words(_undated(fx, ev.sentence)).has(place, min_key=2) or (
-                not new_place(fx, ev.sentence, []) and lead_before(fx, ev.sentence, place))
+                not new_place(fx, ev.sentence, []) and (lead_before(fx, ev.sentence, place)
+                                                         or _just_before(fx, ev, place)))
         return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
                 or _lead_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
@@ -74,6 +75,21 @@ def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     left out. A figure in the lead has only its own clause."""
     assert ev.fact is not None
     return _lead_at(fx, ev.fact.obj.evidence[0].start, place)
+
+
+def _just_before(fx: Facts, ev: Evidence, place: Term) -> bool:
+    """The sentence before, in the same paragraph, names the place («… مستشفى الشيخ زايد.
+    وأوضح المسؤول أن المستشفى استقبل 75 مريضاً»)."""
+    at = fx.article.find(ev.sentence)
+    k = fx.sentence_at(at) if at >= 0 else None
+    return k is not None and k > 0 and continues(fx, k) and fx.sentences[k - 1][1].has(
+        place, min_key=2)
+
+
+def continues(fx: Facts, k: int) -> bool:
+    """Sentence k goes on in the paragraph of the sentence before it, naming no place."""
+    before, here = fx.sentences[k - 1][0], fx.sentences[k][0]
+    return "\n" not in fx.article[before.end:here.start] and not new_place(fx, here.text, [])
 
 
 def lead_before(fx: Facts, sentence: str, place: Term) -> bool:
