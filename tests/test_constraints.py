@@ -890,3 +890,16 @@ def test_a_number_another_category_governs_is_not_the_asked_one() -> None:
     assert refused(ask("كم شخصاً أصيبوا بجروح في الهجوم؟"))
     ans = ask("كم شرطياً قتل في الهجوم؟")
     assert not refused(ans) and ("7" in ans.text or "سبعة" in ans.text), ans.text
+
+
+def test_which_group_is_answered_by_a_sentence_naming_a_group() -> None:
+    # Written for this test: the group is named in guillemets, with no group noun before it.
+    text = ("باكستان: 26 قتيلاً في تفجير انتحاري بمحطة قطارات كويتا\n\n"
+            "كويتا - قُتل 26 شخصاً على الأقل في تفجير انتحاري استهدف محطة القطارات. "
+            "وتبنّى «جيش تحرير بلوشستان» الانفصالي المحظور الهجوم.\n")
+    question = "Which separatist group claimed responsibility for the Quetta bombing?"
+    ans = asker(text, "2024-11-10")(question)
+    assert not refused(ans) and "جيش تحرير بلوشستان" in ans.text, ans.text
+    text = ("باكستان: 26 قتيلاً في تفجير انتحاري بمحطة قطارات كويتا\n\n"
+            "كويتا - قُتل 26 شخصاً على الأقل في تفجير انتحاري استهدف محطة القطارات.\n")
+    assert refused(asker(text, "2024-11-10")(question))

@@ -8,6 +8,7 @@ as a related fact, marked as not the answer (DOMAIN.md, "Questions a reader asks
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from agent.chat.answers import Answer, Citation, quoted
@@ -93,11 +94,25 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
     if c.place_kind and not (names_kind(c.place_kind, c.given, ev.sentence)
-                             or (c.settled and new_place(fx, ev.sentence, c.given))):
+                             or (c.settled and new_place(fx, ev.sentence, c.given))
+                             or (not c.settled and _group_named(fx, ev.sentence, c.given))):
         return "place_kind"  # 'In which town ...', 'أي مدينة': only a named place answers
     if c.count and not reported and not has_number(fx, ev.sentence):
         return "counted"  # 'how many ...' is not answered by a sentence without a figure
     return None
+
+
+_GROUPS = {ActorType.armed_group, ActorType.organization}
+
+
+def _group_named(fx: Facts, sentence: str, given: list[Term]) -> bool:
+    """'Which group claimed the attack': the sentence names a group or body the question does
+    not («وتبنّى «جيش تحرير بلوشستان» الهجوم», «من مخلفات تنظيم «داعش»»)."""
+    said = Words(sentence)
+    quoted = re.findall(r"«([^»]+)»", sentence)
+    names = [*quoted, *(a.name for a in fx.extraction.actors if a.type in _GROUPS
+                        and Words(a.name).norm in said.norm)]
+    return any(not any(Words(n).has(t, min_key=2) for t in given) for n in names)
 
 
 def _of_year(fx: Facts, ev: Evidence, year: str) -> bool:
