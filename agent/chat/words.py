@@ -61,7 +61,10 @@ def ar_keys(word: str) -> frozenset[str]:
 
 def _ar_key(base: str) -> frozenset[str]:
     base = base.replace("تش", "ش")  # كراتشي: Arabic writes the ch of Karachi, Chad, as تش
-    return _with_variant(_collapse(_AR_CONSONANT.get(ch) for ch in base))
+    keys = _with_variant(_collapse(_AR_CONSONANT.get(ch) for ch in base))
+    # A teh marbuta before a second word is read t: معرة النعمان is Maarat al-Numan.
+    return keys | {k[:-1] + "t" for k in keys if base.endswith("ه") and k.endswith("h")
+                   and len(k) > 2}
 
 
 def en_keys(word: str) -> frozenset[str]:
