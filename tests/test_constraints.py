@@ -903,3 +903,4 @@ def test_which_group_is_answered_by_a_sentence_naming_a_group() -> None:
     text = ("باكستان: 26 قتيلاً في تفجير انتحاري بمحطة قطارات كويتا\n\n"
             "كويتا - قُتل 26 شخصاً على الأقل في تفجير انتحاري استهدف محطة القطارات.\n")
     assert refused(asker(text, "2024-11-10")(question))
+

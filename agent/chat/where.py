@@ -32,8 +32,8 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
             # A quoted sentence naming no place of its own ('وأفادت مصادر محلية بأن بين
             # القتلى سبعة أطفال') is where the lead before it says, as a figure is.
             return Words(_undated(fx, ev.sentence)).has(place, min_key=2) or (
-                not new_place(fx, ev.sentence, []) and (lead_before(fx, ev.sentence, place)
-                                                         or _just_before(fx, ev, place)))
+                not new_place(fx, ev.sentence, [], countries=True)  # «في عموم سوريا»
+                and (lead_before(fx, ev.sentence, place) or _just_before(fx, ev, place)))
         return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
                 or _lead_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
@@ -156,9 +156,9 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
     return False
 
 
-def new_place(fx: Facts, sentence: str, given: list[Term]) -> bool:
+def new_place(fx: Facts, sentence: str, given: list[Term], countries: bool = False) -> bool:
     """The sentence names a place the extraction found or the gazetteer knows, and the
-    question does not ('في ساو باولو' for 'in which city')."""
+    question does not ('في ساو باولو' for 'in which city'); a country only with `countries`."""
     ex = fx.extraction
     places = {e.location.name for e in ex.events if e.location is not None}
     places |= {c.location.name for c in ex.casualties if c.location is not None}
@@ -168,7 +168,8 @@ def new_place(fx: Facts, sentence: str, given: list[Term]) -> bool:
     found += [sentence[a:b] for a, b, kind in entities(sentence) if kind == "LOC"]
     # A country does not answer 'which city' ('في سويسرا' for 'أي مدينة سويسرية').
     return any(not any(Words(p).has(t, min_key=2) for t in given)
-               and not any(b in COUNTRIES for w in tokens(p) for b in clitic_bases(w.norm))
+               and (countries or not any(b in COUNTRIES for w in tokens(p)
+                                         for b in clitic_bases(w.norm)))
                for p in found)
 
 
