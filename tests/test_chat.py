@@ -334,10 +334,31 @@ def test_model_answer_with_an_invented_name_is_rejected() -> None:
 
 
 def test_arabic_question_beyond_the_structured_ones_gets_the_articles_own_words() -> None:
-    llm = FakeLLM()  # the model is not asked: its Arabic garbles the meaning
+    # The model does not phrase it (its Arabic garbles the meaning); it only checks the quote.
+    llm = FakeLLM(['{"answers": true}'])
     ans = ask("ما الذي حملت موسكو واشنطن مسؤوليته؟", llm)
     assert ans.text == "يقول المقال: «وحملت موسكو واشنطن مسؤولية فشلها في التصدي للتنظيم.» [1]"
-    assert ans.citations[0].kind == "sentence" and llm.calls == []
+    assert ans.citations[0].kind == "sentence" and len(llm.calls) == 1
+    assert "Does the passage state the answer" in llm.calls[0][0][-1]["content"]
+
+
+@pytest.mark.parametrize(("reply", "stands"), [
+    ('{"answers": true}', True), ('{"answers": false}', False), ("not json", True)])
+def test_a_named_model_vetoes_a_quote_it_says_does_not_answer(reply: str, stands: bool) -> None:
+    ans = ask("ما الذي حملت موسكو واشنطن مسؤوليته؟", FakeLLM([reply]))
+    if stands:
+        assert ans.text.startswith("يقول المقال: «وحملت موسكو"), ans.text
+        return
+    refusal, related = ans.text.split("\n")
+    assert ans.source == "none" and refusal.startswith("لا يذكر المقال"), ans.text
+    assert related.startswith("معلومة ذات صلة وليست الجواب: يقول المقال: «وحملت موسكو")
+
+
+def test_a_refusal_and_a_figure_are_not_put_to_the_veto() -> None:
+    llm = FakeLLM()  # any call would fail: nothing queued
+    assert ask("How many civilians were killed in Hama?", llm).source == "facts"
+    assert ask("كم عدد القتلى في مدينة لا يذكرها المقال مثل الرقة؟", llm).source == "none"
+    assert llm.calls == []
 
 
 def test_without_a_model_english_questions_get_the_articles_own_words_too() -> None:
