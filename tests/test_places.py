@@ -70,6 +70,13 @@ def test_known_places_with_clitics() -> None:
     assert not is_place("السوريه") and not is_place("الجيش")
 
 
+def test_a_place_that_starts_like_a_clitic_is_read_whole() -> None:
+    # Oujda (وجدة) is not و + جدة (Jeddah); «بجدة» is still ب + جدة.
+    text = "ورشق مئات الشبان قوات الأمن بالحجارة في وجدة شرقي البلاد"
+    assert locate(text, "ورشق")[0] == "وجدة"
+    assert locate("وحطت الطائرة بجدة مساء أمس", "وحطت")[0] == "جدة"
+
+
 def test_main_place_is_the_city_named_most() -> None:
     text = ("بورتسودان - قُتل مدنيون في قصف على الفاشر. وقالت منظمة إن مستشفى الفاشر استقبل "
             "جرحى. ونزحت أسر من الفاشر إلى مخيم زمزم.")

@@ -237,7 +237,10 @@ def _unglued(word: str) -> list[str]:
 
 def unglued_start(tok: Token) -> int:
     """Raw start of a token without a preposition or conjunction glued to a known place
-    ("لموسكو" → "موسكو", "بوسط" → "وسط"); the token's own start otherwise."""
+    ("لموسكو" → "موسكو", "بوسط" → "وسط"); the token's own start otherwise, and for a place
+    that starts with a letter of a clitic ("وجدة" is Oujda, not و + جدة)."""
+    if tok.norm in PLACES:
+        return tok.start
     for base in _unglued(tok.norm)[1:]:
         if tok.norm.endswith(base) and base in _HEADS:
             return tok.end - _raw_suffix_len(tok.text, len(base))
