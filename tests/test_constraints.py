@@ -879,6 +879,12 @@ def test_a_quoted_sentence_is_from_the_speaker_the_extraction_resolved() -> None
     ans = ask("كم منزلاً دمّرته النيران بحسب الرئيس بوريك؟")
     assert not refused(ans) and "3 آلاف" in ans.text.split("معلومة")[0], ans.text
     assert refused(ask("كم منزلاً دمّرته النيران بحسب وزيرة الداخلية توها؟"))
+    # A speaker named by name alone is also known by the title the article gave her before.
+    text = ("تشيلي: عشرات القتلى في حرائق فالبارايسو\n\n"
+            "سانتياغو - قالت وزيرة الداخلية كارولينا توها إن «الحرائق ما زالت مشتعلة». "
+            "وأضافت توها أن 1600 منزل دُمّرت في فينيا ديل مار.\n")
+    ans = asker(text, "2024-02-04")("كم منزلاً دُمّر بحسب وزيرة الداخلية؟")
+    assert not refused(ans) and "1600" in ans.text.split("معلومة")[0], ans.text
 
 
 def test_a_number_another_category_governs_is_not_the_asked_one() -> None:

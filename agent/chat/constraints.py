@@ -236,7 +236,7 @@ def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     if reported and not _is_actor(fx, reported):
         reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
     said = Words(_with_aliases(fx, reported) if reported else " ".join(
-        [ev.sentence, *_speakers(fx, ev.sentence)]))
+        [ev.sentence, *(_with_aliases(fx, s) for s in _speakers(fx, ev.sentence))]))
     if reported is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
             said.has(t, min_key=2) for t in required):
         # A figure no one is said to give is the article's own: its lead's source ('أفاد مكتب
