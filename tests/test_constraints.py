@@ -910,3 +910,14 @@ def test_which_group_is_answered_by_a_sentence_naming_a_group() -> None:
             "كويتا - قُتل 26 شخصاً على الأقل في تفجير انتحاري استهدف محطة القطارات.\n")
     assert refused(asker(text, "2024-11-10")(question))
 
+
+
+def test_a_verb_of_the_category_may_stand_before_its_subject_and_the_number() -> None:
+    # Written for this test: «وأجلت السلطات نحو 800 من سكان حي دوبروك» (verb, subject, number).
+    text = ("كوبا: حريق ضخم في قاعدة الناقلات بماتانزاس\n\n"
+            "ماتانزاس - اندلع حريق في قاعدة للوقود بعد صاعقة. "
+            "وأجلت السلطات نحو 800 من سكان حي دوبروك، الأقرب إلى الحريق.\n")
+    ask = asker(text, "2022-08-07")
+    ans = ask("How many residents were evacuated from the Dubrocq neighbourhood?")
+    assert not refused(ans) and "800" in ans.text.split("Related")[0], ans.text
+    assert refused(ask("How many residents were injured in the Dubrocq neighbourhood?"))

@@ -51,7 +51,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
         for i, w in enumerate(ws):
             if not matches(w.norm, forms):
                 continue
-            window = range(max(0, i - 3), min(len(ws), i + 3))
+            # A category's verb may stand before its subject and the number: «وأجلت السلطات
+            # نحو 800», «ونزحت أكثر من 300 أسرة».
+            window = range(max(0, i - 3), min(len(ws), i + (4 if category else 3)))
             if _dual(w.norm, forms) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
                     and not (category and j < i and _governed(ws, j, forms)) for j in window):
