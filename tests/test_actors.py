@@ -348,3 +348,14 @@ def test_a_title_tied_to_a_governorate_ends_with_its_name(text: str, name: str) 
 def test_a_place_word_never_starts_a_personal_name() -> None:
     text = "وقال أحد سكان المدينة إن القصف استمر طوال الليل."
     assert not any(a.type is ActorType.person for a in actors_of(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("وصلت فرق الإنقاذ إلى ميناء في زواريتا صباحاً. وقال مدير شرطة زواريتا سليم حداد إن "
+     "البحث مستمر.", "سليم حداد"),
+    ("وقال قائد شرطة المدينة خالد منصور عمر إن الطريق أغلق.", "خالد منصور عمر"),
+])
+def test_a_town_named_in_the_article_ends_the_title_before_the_name(text: str, name: str
+                                                                      ) -> None:
+    people = [a for a in actors_of(text) if a.type is ActorType.person]
+    assert [a.name for a in people] == [name]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from agent.extract.actors.mentions import Mention, mention, mentions_in
 from agent.extract.actors.names import labelled
 from agent.extract.actors.quotes import is_quoted
+from agent.extract.actors.sites import words_of
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     ORG_HEADS,
@@ -32,14 +33,13 @@ from agent.extract.actors.words import (
 from agent.extract.event_triggers import WORDS as EVENT_NOUNS
 from agent.extract.places import (
     DESIGNATORS,
-    LOCATIVES,
     NAME_HEADS,
     PLACES,
     PLURAL_DESIGNATORS,
     is_place,
     place_ranges,
 )
-from agent.text.arabic import Token, tokens
+from agent.text.arabic import Token
 from agent.text.doc import Doc, span
 from agent.text.intervals import Ranges
 from schemas import ActorType, Span
@@ -80,7 +80,7 @@ def _names_thing(doc: Doc, toks: Sequence[Token], before: Sequence[Token],
         (in_lexicon(last, ORG_HEADS) and not is_title_head(last))
 
 
-def _person(doc: Doc, toks: list[Token], seen: Counter[str]) -> Mention | None:
+def _person(doc: Doc, toks: Sequence[Token], seen: Counter[str]) -> Mention | None:
     while toks and is_title_head(toks[0].norm):
         toks = toks[1:]  # "مولانا أحمد هارون"
     if not toks or not all(_word_ok(t) for t in toks):
@@ -94,7 +94,7 @@ def _person(doc: Doc, toks: list[Token], seen: Counter[str]) -> Mention | None:
     return Mention(span(doc.text, start, toks[-1].end), ActorType.person)
 
 
-def _organization(doc: Doc, toks: list[Token], seen: Counter[str]) -> Mention | None:
+def _organization(doc: Doc, toks: Sequence[Token], seen: Counter[str]) -> Mention | None:
     if not toks or any(stop_word(t) or accusative(t) for t in toks) or \
             all(in_lexicon(t.norm, PLACES) for t in toks) or \
             (len(toks) == 1 and (seen[bare(toks[0].norm)] < 2 or definite(toks[0].norm))):
@@ -112,8 +112,8 @@ def labelled_person(doc: Doc, where: Span) -> bool:
 
 
 @lru_cache(maxsize=4)  # asked for every pronoun speaker: read the article's words once
-def _words(text: str) -> tuple[list[Token], list[int], Counter[str]]:
-    words = tokens(text)
+def _words(text: str) -> tuple[Sequence[Token], list[int], Counter[str]]:
+    words = words_of(text)
     seen = Counter(w for t in words for w in {unjoined(t.norm), bare(t.norm)})
     return words, [t.start for t in words], seen
 
@@ -152,24 +152,6 @@ def _without_parts(learned: list[Mention], found: Sequence[Mention]) -> list[Men
     full = {m.key for m in [*found, *learned] if m.type is ActorType.person and len(m.key) > 1}
     return [m for m in learned if len(m.key) > 1 or m.type is not ActorType.person or
             not any(m.key[0] in (k[0], k[-1]) for k in full)]
-
-
-def names_place(doc: Doc, words: tuple[str, ...]) -> bool:
-    """The words of a name are a known place ('أديس أبابا') or follow a place's designator
-    somewhere in the article ('بلدة أدري'، 'بمقاطعة مالانغ'); an indefinite name also when it
-    follows a locative ('في بوغوسو') or lies inside a place the article names: a place, not a
-    person. (A definite one after 'في' is often a body: 'في المعهد الوطني لإدارة الكوارث'.)"""
-    if not words or " ".join(words) in PLACES:
-        return True
-    toks, _, _ = _words(doc.text)
-    indefinite = not definite(words[0])
-    places = Ranges(place_ranges(doc) if indefinite else ())
-    n = len(words)
-    return any(tuple(t.norm for t in toks[k : k + n]) == words and k and (
-        in_lexicon(toks[k - 1].norm, DESIGNATORS | PLURAL_DESIGNATORS)
-        or (indefinite and toks[k - 1].norm in LOCATIVES)
-        or places.covers(toks[k].start, toks[k + n - 1].end))
-        for k in range(len(toks) - n + 1) if toks[k].norm.endswith(words[0]))
 
 
 def named_in(doc: Doc, start: int, end: int) -> list[Mention]:

@@ -11,7 +11,7 @@ from functools import cache
 
 from agent.extract.actors.holders import holder_before
 from agent.extract.actors.kinds import classify, country_of
-from agent.extract.actors.learned import labelled_person, learned_mentions, names_place
+from agent.extract.actors.learned import labelled_person, learned_mentions
 from agent.extract.actors.mentions import (
     Mention,
     affiliation,
@@ -21,6 +21,7 @@ from agent.extract.actors.mentions import (
     mentions_in,
 )
 from agent.extract.actors.names import named_phrase
+from agent.extract.actors.sites import names_place
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     CAPITALS,

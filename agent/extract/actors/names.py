@@ -12,6 +12,7 @@ from functools import lru_cache
 from agent import ner
 from agent.extract.actors.groups import name_end, to_whom
 from agent.extract.actors.quotes import gap, is_quoted, passable
+from agent.extract.actors.sites import names_place
 from agent.extract.actors.spans import clean
 from agent.extract.actors.words import (
     CAPITALS,
@@ -89,8 +90,8 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
         if definite(w) and k != len(toks) - 1 and toks[k - 1].norm not in JOINS_DEFINITE \
                 and w not in COMPOUND_ENDS:  # "ذبيح الله مجاهد"، "كمال الدين بهويان"
             break
-        if core == 3 or (core == 2 and is_place(w)):
-            break  # "مفوض شعبة بيشاور | رياض محسود"
+        if core == 3 or (core == 2 and (is_place(w) or names_place(doc, (w,), designated=False))):
+            break  # "مفوض شعبة بيشاور | رياض محسود"، "قائد شرطة كويتا | محمد بلوش" (في كويتا)
         core, start = core + 1, k
     if core == 0:
         return None
@@ -214,12 +215,13 @@ def _labelled_name(doc: Doc, toks: Sequence[Token], i: int, start: int, end: int
     """Where the title holder's name is when the labeller reads a personal name that the title
     ends with: the name read back from the run's end was then what the person did or said
     ('الرئيس عبد الفتاح السيسي | بمضاعفة التعويضات'، 'الرئيس غييرمو | لاسو حالة الطوارئ').
+    A word the article names as a place is no part of it ('شرطة كويتا | محمد بلوش').
     Returns the name's first and end index in toks (unchanged when the labeller agrees)."""
     people = [(s, e) for s, e, label in labelled(doc.text) if label == "PERS"]
 
     def person(k: int) -> bool:
         return any(s < toks[k].end and toks[k].start < e for s, e in people) and \
-            not lexical(toks[k].norm)
+            not lexical(toks[k].norm) and not names_place(doc, (toks[k].norm,), designated=False)
 
     if not person(start - 1):
         return start, end
