@@ -359,3 +359,10 @@ def test_a_town_named_in_the_article_ends_the_title_before_the_name(text: str, n
                                                                       ) -> None:
     people = [a for a in actors_of(text) if a.type is ActorType.person]
     assert [a.name for a in people] == [name]
+
+
+def test_a_town_the_labeller_takes_for_a_body_is_no_actor() -> None:
+    text = ("غرق قارب قبالة سواحل أوبوك فجر الأحد. وقالت المنظمة الدولية للهجرة إن القارب "
+            "أبحر من شاطئ في أوبوك وعلى متنه 60 مهاجراً.")
+    names = [a.name for a in actors_of(text)]
+    assert "المنظمة الدولية للهجرة" in names and "أوبوك" not in names

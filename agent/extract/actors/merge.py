@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from agent.extract.actors.holders import holder_before
 from agent.extract.actors.kinds import classify, country_of
@@ -38,6 +39,7 @@ from agent.extract.actors.words import (
     UNNAMED_SOURCES,
     bare,
     channel,
+    conjoined,
     definite,
     force_head,
     in_lexicon,
@@ -228,9 +230,23 @@ def _surnames(doc: Doc, clusters: list[_Cluster], toks: Sequence[Token]) -> None
 
 
 def _place(doc: Doc, c: _Cluster) -> bool:
-    """A 'person' no title names whose every form is a place's name."""
+    """A 'person' no title names, or an 'organization' of no head noun the labeller proposed
+    ('سالونيك'، 'لاريسا وفولوس'), whose every form is a place's name or places joined by و."""
+    if c.type is ActorType.organization:
+        return not any(in_lexicon(w, ORG_HEADS) for m in c.mentions for w in m.key) and \
+            all(_places(doc, m.key) for m in c.mentions)
     return c.type is ActorType.person and not any(m.title for m in c.mentions) and \
         all(names_place(doc, m.key) for m in c.mentions)
+
+
+def _places(doc: Doc, words: tuple[str, ...]) -> bool:
+    """Each conjunct of the words names a place: 'لاريسا وفولوس'; one of more than three words
+    is more than a place ('باريسال إتش إم سيف الإسلام': a town and the person after it)."""
+    cuts = [0, *(k for k in range(1, len(words)) if conjoined(words[k])), len(words)]
+    parts = [words[a:b] for a, b in pairwise(cuts)]
+    return all(len(p) <= 3 and
+               names_place(doc, (unjoined(p[0]) if conjoined(p[0]) else p[0], *p[1:]))
+               for p in parts)
 
 
 def _run_on_phrase(doc: Doc, c: _Cluster) -> bool:
