@@ -366,3 +366,12 @@ def test_a_town_the_labeller_takes_for_a_body_is_no_actor() -> None:
             "أبحر من شاطئ في أوبوك وعلى متنه 60 مهاجراً.")
     names = [a.name for a in actors_of(text)]
     assert "المنظمة الدولية للهجرة" in names and "أوبوك" not in names
+
+
+def test_a_surname_read_on_into_what_the_person_did_is_the_surname_alone() -> None:
+    text = ("وقال محافظ الإقليم كريم ناصري إن الفيضانات أغرقت القرى. وأعلن ناصري تعليق الدراسة "
+            "في المدارس الحكومية حتى إشعار آخر.")
+    found = actors_of(text, ["كريم ناصري", "ناصري تعليق الدراسة"])
+    people = [a for a in found if a.type is ActorType.person]
+    assert [a.name for a in people] == ["كريم ناصري"]
+    assert "ناصري" in people[0].aliases

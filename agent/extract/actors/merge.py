@@ -229,6 +229,21 @@ def _surnames(doc: Doc, clusters: list[_Cluster], toks: Sequence[Token]) -> None
                 c.mentions.append(Mention(clean(doc, t, t), ActorType.person))
 
 
+def _surnames_alone(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """A person named in full before ('حمزة شفقات') is named later by surname, which another
+    module read on into what he did ('أعلن شفقات | حظر التجمعات العامة'): an untitled name that
+    opens with a full name's last word and runs on to a definite word is that surname alone
+    (a definite word is as often a noun as a surname: 'ودعا البيان السلطات …')."""
+    surnames = {m.key[-1] for m in found if m.type is ActorType.person and len(m.key) > 1}
+    for m in found:
+        if m.type is ActorType.person and not m.title and len(m.key) > 1 and \
+                m.key[0] in surnames and not definite(m.key[0]) and \
+                any(definite(w) for w in m.key[1:]):
+            first = tokens(doc.text, m.span.start, m.span.end)[0]
+            m.span = clean(doc, first, first)
+    return found
+
+
 def _place(doc: Doc, c: _Cluster) -> bool:
     """A 'person' no title names, or an 'organization' of no head noun the labeller proposed
     ('سالونيك'، 'لاريسا وفولوس'), whose every form is a place's name or places joined by و."""
@@ -340,7 +355,7 @@ def find_actors(doc: Doc, mentions: list[tuple[str, Span]]) -> list[Actor]:
     # names others found act or speak: never only inside someone's title
     found = mark_titles(mentions_in(doc, 0, len(doc.text)), named) + named
     found += learned_mentions(doc, found)
-    found = [m for m in found if not (m.weak and m.type is ActorType.person)]
+    found = _surnames_alone(doc, [m for m in found if not (m.weak and m.type is ActorType.person)])
     clusters = [c for c in _merge(found) if not all(m.weak for m in c.mentions)
                 and not (c.key == _REBELS and all(len(m.key) < 2 for m in c.mentions))
                 and not _place(doc, c) and not _run_on_phrase(doc, c)]
