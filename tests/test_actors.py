@@ -375,3 +375,9 @@ def test_a_surname_read_on_into_what_the_person_did_is_the_surname_alone() -> No
     people = [a for a in found if a.type is ActorType.person]
     assert [a.name for a in people] == ["كريم ناصري"]
     assert "ناصري" in people[0].aliases
+
+
+def test_a_name_that_opens_with_waw_after_a_rank_is_whole() -> None:
+    text = "وأكد مدير الصحة في المحافظة الدكتور وسيم بيغ أن المستشفيات استقبلت 40 جريحاً."
+    people = [a.name for a in actors_of(text) if a.type is ActorType.person]
+    assert people == ["وسيم بيغ"]

@@ -24,6 +24,7 @@ from agent.extract.actors.words import (
     COUNTRY_FORMS,
     DEMONYMS,
     FIGHTERS,
+    HONORIFICS,
     INSTITUTIONS,
     JOINS_DEFINITE,
     NAME_PARTICLES,
@@ -65,10 +66,14 @@ def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
 
 def _and(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     """toks[j] opens with a و that means 'and', unless the labeller reads one personal name
-    over it and the word before ('وزير الداخلية أحمد وحيدي')."""
-    return conjoined(toks[j].norm) and not (j and any(
-        label == "PERS" and s <= toks[j - 1].start and toks[j].end <= e
-        for s, e, label in labelled(doc.text)))
+    over it and the word before ('وزير الداخلية أحمد وحيدي'), or a personal name that starts
+    with it right after a rank or an honorific ('الدكتور وسيم بيغ')."""
+    if not conjoined(toks[j].norm) or not j:
+        return False
+    after_rank = bare(toks[j - 1].norm) in HONORIFICS
+    return not any(label == "PERS" and toks[j].end <= e and (
+        s <= toks[j - 1].start or (after_rank and s == toks[j].start and toks[j].end < e))
+        for s, e, label in labelled(doc.text))
 
 
 def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:

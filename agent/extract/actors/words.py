@@ -39,6 +39,7 @@ def _aliases() -> tuple[tuple[str, ...], ...]:
 
 TITLE_HEADS = lexicon.words("title_heads")
 RANK_WORDS = lexicon.words("rank_words")
+HONORIFICS = lexicon.words("honorifics")  # "الدكتور | وسيم بيغ": a name follows
 _PARTICLES = lexicon.grouped("name_particles", "definite", "plain")
 NAME_PARTICLES = _PARTICLES["definite"] | _PARTICLES["plain"]
 JOINS_DEFINITE = _PARTICLES["definite"]  # "عبد الإله": a definite word after these
