@@ -381,3 +381,11 @@ def test_a_name_that_opens_with_waw_after_a_rank_is_whole() -> None:
     text = "وأكد مدير الصحة في المحافظة الدكتور وسيم بيغ أن المستشفيات استقبلت 40 جريحاً."
     people = [a.name for a in actors_of(text) if a.type is ActorType.person]
     assert people == ["وسيم بيغ"]
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("جيش تحرير أرخبيل الجنوب", ActorType.armed_group),
+    ("جيش التحرير الشعبي الصيني", ActorType.state_forces),
+])
+def test_a_liberation_army_of_a_region_is_a_rebel_group(name: str, kind: ActorType) -> None:
+    assert classify(name) is kind
