@@ -95,9 +95,12 @@ def _background(doc: Doc, f: Found) -> bool:
     if f.date_text is None or not fact_dates.before_news(doc, f.date, f.precision):
         return False
     ev = f.evidence[0]
-    at = doc.text.find(f.date_text, max(0, ev.start - 200))
-    if at < 0:
+    # The mention nearest the evidence: "عام 2018" may also close the sentence before.
+    near = [m.start() for m in re.finditer(re.escape(f.date_text), doc.text)
+            if ev.start - 200 <= m.start() <= ev.end + 200]
+    if not near:
         return False
+    at = min(near, key=lambda a: max(ev.start - a, a - ev.end, 0))
     lo, hi = (ev.end, at) if at >= ev.end else (at + len(f.date_text), ev.start)
     return not any(ch in DELIMITERS for ch in doc.text[lo:hi])
 
