@@ -505,6 +505,31 @@ def test_fleeing_a_war_is_still_displacement() -> None:
     assert e.type is T.displacement
 
 
+@pytest.mark.parametrize("text", [
+    "قتل 30 شخصاً في الفيضانات ونزح أكثر من 40 ألف شخص في شمال البلاد.",
+    "أسفرت المعارك عن مقتل 20 شخصاً وإصابة 50 آخرين ونزوح نحو 6000 شخص.",
+    "ضربت الفيضانات الإقليم أمس، ونزحت أكثر من 300 أسرة، وأقامت السلطات مخيمات مؤقتة.",
+])
+def test_a_count_of_the_displaced_is_a_toll_not_a_happening(text: str) -> None:
+    assert all(e.type is not T.displacement for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "نزح أكثر من ألفي شخص إلى مدينة كسلا.",
+    "نزح نحو 1200 شخص يحتمون حالياً في مدارس البلدة.",
+    "ونزح نحو أربعة ملايين طفل عن ديارهم.",
+    "وقالت المنظمة إن فرقها رصدت «فرار ما يصل إلى 15 ألف شخص» من قرى غرب المدينة.",
+])
+def test_displaced_who_went_somewhere_are_a_displacement(text: str) -> None:
+    assert only(text).type is T.displacement
+
+
+def test_a_headline_tells_the_displacement_with_its_count() -> None:
+    e = only("تصعيد في إدلب ونزوح عشرات الآلاف\nاضطر 60 ألف شخص إلى النزوح من ريف إدلب "
+             "الجنوبي.\n")
+    assert e.type is T.displacement and e.evidence[0].text.startswith("تصعيد")
+
+
 def test_an_explosion_after_a_told_accident_is_that_accident() -> None:
     e = only("قتل عشرة عمال في تسرب غاز الكلور بالمصنع أمس. وقال شهود إن الصهريج سقط "
              "فارتطم بالأرض وانفجر.")

@@ -4,10 +4,12 @@ may choose where none does, and nearby words make a trigger negated, hypothetica
 from __future__ import annotations
 
 from agent.errors import ModelOutputError
+from agent.extract.counts import find_counts
 from agent.extract.event_triggers import (
     CROWD,
     CUES,
     Trigger,
+    boundary_after,
     clause_scope,
     find_triggers,
     forms,
@@ -37,6 +39,8 @@ PLANS = lexicon.words("plans")
 TARGETS = lexicon.words("target_words")
 CIVILIAN_TARGETS = lexicon.words("civilian_targets")
 PAUSES = "،,؛;."  # the end of a verb's clause, where its object would be
+MOVEMENT = lexicon.words("displacement_movement")
+MOVEMENT_WORDS = 6  # words after the count of the displaced where a movement would be told
 TARGET_REACH, TARGET_WORDS = 12, 4  # trigger to its "على", then the words of what it hit
 
 
@@ -74,6 +78,26 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
             grouped[(T.riot, scope)] = sorted(grouped.pop((event_type, scope)) + grouped[
                 (T.riot, scope)], key=lambda t: t.start)
     return [(event_type, group) for (event_type, _), group in grouped.items()]
+
+
+def toll(doc: Doc, t: Trigger) -> bool:
+    """A count of the displaced right after the word, with neither where they went or fled
+    from nor where they shelter ("نزح أكثر من 40 ألف شخص في شمال شرق البلاد"): the toll of
+    what displaced them, a casualty report, not a movement of its own ("نزح 500 شخص إلى
+    المدينة", "نزح نحو 1200 شخص يحتمون في مدارس")."""
+    toks, nxt = t.toks, t.last + 1
+    if nxt >= len(toks) or boundary_after(doc.text, toks, t.last):
+        return False
+    count = next(iter(find_counts(doc, toks[nxt].start, t.sentence.end)), None)
+    if count is None or count.start > toks[nxt].start + 1:  # "ونزوح" + "و" of "وأكثر"
+        return False
+    last = max(k for k in range(nxt, len(toks)) if toks[k].start < count.end)
+    for k in range(last + 1, min(len(toks), last + 1 + MOVEMENT_WORDS)):
+        if any(c in PAUSES for c in doc.text[toks[k - 1].end : toks[k].start]):
+            break  # a closing quote is no pause: "«فرار 15 ألف شخص» من قرى غرب المدينة"
+        if set(clitic_bases(toks[k].norm)) & MOVEMENT:
+            return False
+    return True
 
 
 def _told_back(t: Trigger, told: list[EventType]) -> EventType | None:

@@ -13,7 +13,7 @@ from datetime import date
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
 from agent.extract.event_triggers import DELIMITERS
-from agent.extract.event_typing import HAZARDS, sentence_events
+from agent.extract.event_typing import HAZARDS, sentence_events, toll
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
@@ -45,7 +45,11 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
     found: list[Found] = []
     told: list[EventType] = []  # the type of each event as it is told, headlines too
     for sentence in doc.sentences:
+        headline = _is_headline(doc, sentence)
         for event_type, group in sentence_events(doc, sentence, llm, budget, told):
+            if (event_type is T.displacement and not headline
+                    and all(toll(doc, t) for t in group)):
+                continue  # "مقتل 30 ونزوح أكثر من 400 ألف": a figure of the toll
             event = assemble(doc, event_type, group)
             if event.modality is Modality.negated:
                 continue  # "لم تتفق الكتل", "نفت شن غارات": the statement, not an event
@@ -54,7 +58,7 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
             if _aftermath(found + headlines, event):
                 continue
             told.append(event.type)
-            if _is_headline(doc, sentence):
+            if headline:
                 headlines.append(event)
                 continue
             same = _earlier(doc, found, event)
