@@ -442,6 +442,18 @@ def test_happening_dated_before_the_news_is_background(text: str) -> None:
     assert e.type is T.accident and "قارب" in e.evidence[0].text
 
 
+@pytest.mark.parametrize(("text", "kind", "day"), [
+    ("ارتفعت حصيلة الهجوم الذي استهدف فجر السبت قرية في وسط البلاد إلى 160 قتيلاً.",
+     T.attack_on_civilians, "2019-03-23"),
+    ("وارتفعت حصيلة ضحايا الفيضانات التي ضربت الإقليم أمس إلى 40 قتيلاً.",
+     T.natural_disaster, "2019-03-24"),
+])
+def test_the_toll_of_a_happening_tells_the_happening(text: str, kind: EventType, day: str
+                                                     ) -> None:
+    e = only(text, date(2019, 3, 25))
+    assert e.type is kind and e.date == day
+
+
 def test_date_across_a_comma_may_be_another_happenings() -> None:
     e = only("ضرب الإعصار المداري الإقليم وقتل 50 شخصاً، بينهم عشرة قتلوا خلال مروره الأول "
              "الشهر الماضي.", date(2016, 12, 13))
