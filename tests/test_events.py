@@ -137,6 +137,12 @@ def test_cues_type_an_open_trigger() -> None:
     assert only("نفذ انتحاري هجوما بحزام ناسف على حاجز").type is T.explosion_bombing
 
 
+def test_an_attack_with_mortars_and_machine_guns_is_a_clash() -> None:
+    e = only("قتل خمسة جنود في هجوم بقذائف الهاون والأسلحة الرشاشة شنه مسلحون على قاعدة "
+             "عسكرية فجر اليوم.")
+    assert e.type is T.armed_clash
+
+
 @pytest.mark.parametrize(("text", "modality"), [
     ("ستنسحب القوات من مدينة سرت الأسبوع المقبل", Modality.hypothetical),
     ("دعا المبعوث الأممي الطرفين إلى وقف إطلاق النار في الحديدة", Modality.hypothetical),

@@ -143,8 +143,8 @@ def _weapon(raw: str, attack: Trigger, t: Trigger) -> bool:
     toks, after = t.toks, attack.last + 1
     if len(attack.options) < 2 or not toks[after].norm.startswith("ب"):
         return False
-    return t.first == after or (
-        toks[t.first].norm.startswith("و") and t.first - after <= WEAPON_WORDS
+    return t.first == after or (  # a noun in the weapon's words: "بقذائف الهاون"
+        (toks[t.first].norm.startswith("و") or not t.verb) and t.first - after <= WEAPON_WORDS
         and all(joined(raw, toks, k) for k in range(after, t.first)))
 
 

@@ -177,6 +177,8 @@ def _cue(t: Trigger) -> EventType | None:
     cues = [(k - t.last if k > t.last else 2 * (t.first - k), CUES[b])
             for k in range(max(0, t.first - 3), min(len(t.toks), t.last + 6))
             for b in forms(t.toks[k].norm) if CUES.get(b) in t.options]
+    if {T.armed_clash, T.shelling_artillery} <= {c[1] for c in cues}:
+        return T.armed_clash  # "هجوم بقذائف الهاون والأسلحة الرشاشة": a ground assault
     return min(cues, key=lambda c: c[0])[1] if cues else None
 
 
