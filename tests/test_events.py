@@ -554,6 +554,12 @@ def test_an_explosion_after_a_told_accident_is_that_accident() -> None:
     assert e.type is T.accident
 
 
+def test_a_headline_attack_that_no_word_types_is_the_body_s_happening() -> None:
+    e = only("هجوم حوثي دامٍ على سفينة تجارية\nأصيبت السفينة بصاروخ باليستي أطلقه الحوثيون "
+             "أمس في خليج عدن.\n")
+    assert e.type is T.shelling_artillery and e.evidence[0].text.startswith("هجوم حوثي")
+
+
 def test_a_port_blast_is_an_accident_named_by_its_headline() -> None:
     e = only("انفجار ميناء الشهيد رجائي\nاندلع حريق ضخم في الميناء أمس وامتد إلى الحاويات.\n")
     assert e.type is T.accident and e.subtype == "explosion"

@@ -75,6 +75,7 @@ class Found:
     timed: bool = False  # its clause has date words, the report's too: a fresh piece of news
     words: set[str] = field(default_factory=set)  # actor words, for merging repeats
     subtype: EventSubtype | None = None
+    open_types: tuple[EventType, ...] = ()  # a headline's types that no word settled
 
 
 def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:

@@ -100,6 +100,15 @@ def toll(doc: Doc, t: Trigger) -> bool:
     return True
 
 
+def unsettled(t: Trigger) -> tuple[EventType, ...]:
+    """The types an open trigger leaves open when no word near it settles one ("هجوم حوثي
+    دامٍ على سفينة" in a headline); empty when it has one type or a cue chose."""
+    if len(t.options) < 2 or _cue(t) is not None or (
+            T.attack_on_civilians in t.options and _on_civilians(t)):
+        return ()
+    return t.options
+
+
 def _told_back(t: Trigger, told: list[EventType]) -> EventType | None:
     """The latest told event a definite open trigger may name: one of its types, or a
     cyberattack ("تبنت الهجوم على المواقع" after "هجوم إلكتروني")."""

@@ -13,7 +13,7 @@ from datetime import date
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
 from agent.extract.event_triggers import DELIMITERS
-from agent.extract.event_typing import HAZARDS, sentence_events, toll
+from agent.extract.event_typing import HAZARDS, sentence_events, toll, unsettled
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
@@ -59,6 +59,8 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
                 continue
             told.append(event.type)
             if headline:
+                if all(unsettled(t) for t in group):
+                    event.open_types = unsettled(group[0])  # the body will tell which
                 headlines.append(event)
                 continue
             same = _earlier(doc, found, event)
@@ -75,7 +77,7 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
     for event in headlines:
         start = event.evidence[0].start
         same = next((f for f in found if f.evidence[0].start > start
-                     and _compatible(f, event)), None)
+                     and (f.type in event.open_types or _compatible(f, event))), None)
         if same is None:
             found.append(event)
         else:
