@@ -471,6 +471,8 @@ def test_date_across_a_comma_may_be_another_happenings() -> None:
     "وقال الضابط إن السائق فقد السيطرة على المقود.",
     "وقتل المسلح حارساً واستولى على سلاحه.",
     "وأكد الوزير أن الشرطة سيطرت على الوضع في السجن.",
+    "وهاجم مسلحون القرية فجراً واستولوا على ثلاثة جمال وعدد من الأبقار.",
+    "وأوضحت أن المهاجمين استولوا على خمس سيارات رباعية الدفع.",
 ])
 def test_control_of_a_fire_or_a_weapon_takes_no_territory(text: str) -> None:
     assert all(e.type is not T.territory_change for e in events(text))

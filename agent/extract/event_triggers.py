@@ -276,12 +276,13 @@ def named(pattern: re.Pattern[str], doc: Doc, start: int, end: int) -> bool:
 
 def _territory(toks: list[Token], i: int) -> bool:
     """What is taken after the "على" that follows a verb or noun of taking is no fire,
-    situation, weapon or disease (not_seized.txt); true when no "على" follows."""
+    situation, weapon, disease or loot (not_seized.txt), counted or not ("استولوا على ثلاثة
+    جمال"); true when no "على" follows."""
     on = next((k for k in range(i + 1, min(len(toks), i + 1 + SEIZED_WORDS))
                if toks[k].norm == "علي"), None)
     if on is None or on + 1 >= len(toks):
         return True
-    bases = set(forms(toks[on + 1].norm))
+    bases = {b for tok in toks[on + 1 : on + 3] for b in forms(tok.norm)}
     stems = {b[: -len(p)] for b in bases for p in ("ه", "ها", "هم") if b.endswith(p)}
     bases |= stems | {s[:-1] + "ه" for s in stems if s.endswith("ت")}  # "ذخيرته": ذخيره
     return not bases & NOT_SEIZED
