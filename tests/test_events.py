@@ -478,6 +478,13 @@ def test_control_of_a_fire_or_a_weapon_takes_no_territory(text: str) -> None:
     assert all(e.type is not T.territory_change for e in events(text))
 
 
+def test_raiders_who_withdraw_after_the_raid_take_no_territory() -> None:
+    e = only("هاجم مسلحون قرية في المنطقة أمس وقتلوا ثلاثة من سكانها قبل أن ينسحبوا.")
+    assert e.type is not T.territory_change
+    held = only("سيطر المسلحون على القاعدة لساعات قبل أن ينسحبوا منها مع وصول تعزيزات.")
+    assert held.type is T.territory_change and "ينسحبوا منها" in held.evidence[-1].text
+
+
 def test_control_of_a_town_is_still_a_territory_change() -> None:
     e = only("وسيطرت قوات الجيش على بلدة الحمرا صباح أمس.")
     assert e.type is T.territory_change

@@ -54,6 +54,8 @@ MEASURE_OBJECTS = lexicon.words("measure_objects")
 MOURNING_MARKS = lexicon.words("mourning_marks")
 NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
 CAPITAL_WORDS = lexicon.words("capital_words")
+SEQUELS = lexicon.words("sequel_words")
+SEQUEL_FROM = lexicon.words("sequel_from_words")
 
 
 def _stems(*names: str) -> re.Pattern[str]:
@@ -191,6 +193,9 @@ def _trigger_at(doc: Doc, sentence: Sentence, toks: list[Token], i: int) -> Trig
     mood = Modality.hypothetical if m["future"] else MOODS.get(before)
     if mood is None:
         return None  # "تسيطر الفصائل على حيين": a state, not an event
+    if (i > 1 and before == "ان" and toks[i - 2].norm in SEQUELS
+            and not (joined(doc.text, toks, i) and toks[i + 1].norm in SEQUEL_FROM)):
+        return None  # "قبل أن ينسحبوا": how the raid ended; "ينسحبوا منها" gives a place up
     t = Trigger(sentence, toks, i, i, (IMPERFECT[m["stem"]],), verb=True, mood=mood)
     return t if _fits(doc, t, m["stem"], "") else None
 
