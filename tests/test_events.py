@@ -291,6 +291,9 @@ def test_clause_scope_stops_at_a_new_clause():
     ("تحطمت طائرة شحن قرب المطار.", T.accident, "air"),
     ("غرق قارب يقل مهاجرين قبالة السواحل.", T.accident, "water"),
     ("شب حريق في سوق شعبي وسط المدينة.", T.accident, "fire"),
+    ("اندلعت حرائق في ولايتين جبليتين أمس وأتت على مساحات واسعة.", T.natural_disaster,
+     "wildfire"),
+    ("اندلعت حرائق في مبنى تجاري وسط العاصمة أمس.", T.accident, "fire"),
     ("انفجرت أسطوانة غاز في مطعم وسط المدينة.", T.accident, "explosion"),
     ("انهار مبنى سكني من خمسة طوابق في الحي.", T.accident, "collapse"),
     ("قتل 12 شخصاً في تدافع عند بوابة الملعب.", T.accident, "stampede"),
@@ -304,6 +307,8 @@ def test_crises_that_are_not_war_are_events_with_their_subtype(text, kind, subty
 @pytest.mark.parametrize("text", [
     "انفجرت سيارة مفخخة قرب حاجز للجيش.",
     "قتل 5 أشخاص في غارة جوية أشعلت حريقاً في السوق.",
+    "اندلعت حرائق في الأحياء الشرقية جراء القصف المدفعي أمس.",
+    "شنت الطائرات غارات على البلدة أمس. واندلعت حرائق في محيطها.",
 ])
 def test_war_keeps_its_types(text):
     found = events(text)

@@ -243,6 +243,10 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
     if rule == "structure":  # "انهيار العقار", not "انهيار الهدنة"
         return any(HAZARD_OBJECTS.get(b) is EventSubtype.collapse
                    for tok in toks for b in clitic_bases(tok.norm))
+    if rule == "fires" and not any(  # "حرائق تيزي وزو", not "الحرائق في المباني"
+            HAZARD_OBJECTS.get(b) is EventSubtype.collapse or CUES.get(b) is EventType.accident
+            for tok in toks[max(0, i - 4) : i + 5] for b in forms(tok.norm)):
+        t.options, t.subtype = (EventType.natural_disaster,), EventSubtype.wildfire
     if rule == "flames":  # "اشتعلت النيران", not "اشتعلت المعارك"
         return bool(after) and bool(set(clitic_bases(after[0])) & FLAMES)
     if rule == "named":  # "عاصفة الحزم" names an operation

@@ -27,8 +27,10 @@ T = EventType
 NONE = "none"
 VIOLENT = {T.air_drone_strike, T.shelling_artillery, T.explosion_bombing}
 HAZARDS = {T.natural_disaster, T.accident, T.disease_outbreak}  # crises that are not war
-# The fire, collapse or blast a strike caused is part of the strike.
-CAUSED_BY_STRIKES = {EventSubtype.fire, EventSubtype.collapse, EventSubtype.explosion}
+# The fire, collapse or blast a strike caused is part of the strike, and so are the fires it
+# set ("اندلعت حرائق في المنطقة جراء القصف").
+CAUSED_BY_STRIKES = {EventSubtype.fire, EventSubtype.collapse, EventSubtype.explosion,
+                     EventSubtype.wildfire}
 OPERATIONS = lexicon.words("operation_words")
 OPERATION_WINDOW = 10
 NEGATIONS = lexicon.words("event_negations")
@@ -66,7 +68,7 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
             chosen, t.purpose = T.armed_clash, False
         if chosen is T.attack_on_civilians and decided & VIOLENT:
             chosen = None  # "قتل 50 مدنيا جراء غارات": the strike is the event
-        if chosen is T.accident and t.subtype in CAUSED_BY_STRIKES and decided & VIOLENT:
+        if chosen in HAZARDS and t.subtype in CAUSED_BY_STRIKES and decided & VIOLENT:
             chosen = None  # "اندلع حريق في المستودع إثر الغارة": the strike's fire
         if crowd and (chosen is T.armed_clash or (chosen is T.other and t.verb)):
             chosen = T.riot  # "المحتجون أحرقوا إطارات وأغلقوا الطريق": the riot

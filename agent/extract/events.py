@@ -21,10 +21,11 @@ from schemas import Event, EventSubtype, EventType, Modality
 
 T = EventType
 S = EventSubtype
-# What a strike or an earthquake leaves behind is part of it, not an accident of its own.
-AFTERMATH = {T.air_drone_strike: {S.fire, S.collapse, S.explosion},
-             T.shelling_artillery: {S.fire, S.collapse, S.explosion},
-             T.explosion_bombing: {S.fire, S.collapse},
+# What a strike or an earthquake leaves behind is part of it, not an accident or wildfire of
+# its own.
+AFTERMATH = {T.air_drone_strike: {S.fire, S.collapse, S.explosion, S.wildfire},
+             T.shelling_artillery: {S.fire, S.collapse, S.explosion, S.wildfire},
+             T.explosion_bombing: {S.fire, S.collapse, S.wildfire},
              T.natural_disaster: {S.collapse, S.fire}}
 # A storm's rain floods: one disaster (EM-DAT codes the flood as the storm's).
 SAME_HAZARD = {frozenset({S.storm, S.flood})}
@@ -168,8 +169,8 @@ def _day(iso: str | None) -> date | None:
 def _aftermath(found: list[Found], event: Found) -> bool:
     """A fire or collapse that a strike or a disaster told before caused: "احترق كثيرون
     منهم" after the drone strike, "انهارت منازل" after the earthquake."""
-    return event.type is T.accident and any(event.subtype in AFTERMATH.get(f.type, ())
-                                            for f in found)
+    return event.type in (T.accident, T.natural_disaster) and any(
+        event.subtype in AFTERMATH.get(f.type, ()) for f in found)
 
 
 def _same_hazard(a: Found, b: Found) -> bool:
