@@ -333,6 +333,22 @@ def test_one_accident_told_three_ways_is_one_event_and_a_storm_holds_its_floods(
     assert [(e.type, e.subtype) for e in storm] == [(T.natural_disaster, "storm")]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وقع انهيار أرضي في قرية جبلية أمس. وانفصل جزء من سفح الجبل عقب أسابيع من الأمطار "
+     "الغزيرة.", T.natural_disaster),
+    ("اندلع حريق ضخم في مستودع للوقود أمس. وقالت الوزارة إن صاعقة أصابت أحد الخزانات "
+     "خلال عاصفة رعدية.", T.accident),
+])
+def test_the_weather_that_caused_a_disaster_is_part_of_it(text, kind):
+    e = only(text)
+    assert e.type is kind and len(e.evidence) == 2
+
+
+def test_a_storm_of_its_own_is_another_event():
+    found = events("اندلع حريق في مستودع للوقود أمس. وضربت عاصفة رعدية المدينة مساء اليوم.")
+    assert [e.type for e in found] == [T.accident, T.natural_disaster]
+
+
 def test_the_houses_an_earthquake_brought_down_are_the_earthquake():
     found = events("ضرب زلزال عنيف إقليم الحوز ليل الجمعة.\nوانهارت منازل كثيرة في القرى.")
     assert [e.type for e in found] == [T.natural_disaster]

@@ -41,6 +41,8 @@ PLANS = lexicon.words("plans")
 TARGETS = lexicon.words("target_words")
 CIVILIAN_TARGETS = lexicon.words("civilian_targets")
 PAUSES = "،,؛;."  # the end of a verb's clause, where its object would be
+HAZARD_CAUSES = lexicon.words("hazard_cause_words")
+CAUSE_WORDS = 3  # "عقب أسابيع من الأمطار": the cause word, then up to two more
 MOVEMENT = lexicon.words("displacement_movement")
 MOVEMENT_WORDS = 6  # words after the count of the displaced where a movement would be told
 TARGET_REACH, TARGET_WORDS = 12, 4  # trigger to its "على", then the words of what it hit
@@ -100,6 +102,13 @@ def toll(doc: Doc, t: Trigger) -> bool:
         if set(clitic_bases(toks[k].norm)) & MOVEMENT:
             return False
     return True
+
+
+def a_cause(t: Trigger) -> bool:
+    """A hazard told as the cause or the setting of something: "عقب أسابيع من الأمطار
+    الغزيرة", "خلال عاصفة رعدية"."""
+    return any(set(clitic_bases(tok.norm)) & HAZARD_CAUSES
+               for tok in t.toks[max(0, t.first - CAUSE_WORDS) : t.first])
 
 
 def unsettled(t: Trigger) -> tuple[EventType, ...]:

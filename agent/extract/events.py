@@ -13,7 +13,7 @@ from datetime import date
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
 from agent.extract.event_triggers import DELIMITERS
-from agent.extract.event_typing import HAZARDS, sentence_events, toll, unsettled
+from agent.extract.event_typing import HAZARDS, a_cause, sentence_events, toll, unsettled
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
@@ -65,7 +65,11 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
                 headlines.append(event)
                 continue
             same = _earlier(doc, found, event)
-            if same is None:
+            caused = next((f for f in reversed(found) if f.type in HAZARDS), None)
+            if same is None and caused is not None and event.type is T.natural_disaster and all(
+                    a_cause(t) for t in group):
+                add_evidence(doc.text, caused, event.evidence)  # the rain of the landslide
+            elif same is None:
                 found.append(event)
             else:
                 add_evidence(doc.text, same, event.evidence)
