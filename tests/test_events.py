@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.extract.event_triggers import Trigger, clause_scope, find_triggers
+from agent.extract.event_clauses import Trigger, clause_scope
+from agent.extract.event_triggers import find_triggers
 from agent.extract.event_typing import modality
 from agent.extract.events import MAX_MODEL_CALLS, find_events
 from agent.model.llm import FakeLLM

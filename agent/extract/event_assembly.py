@@ -8,16 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from agent.extract import dates, fact_dates, places
-from agent.extract.event_triggers import (
-    DEMONSTRATIVES,
+from agent.extract.event_clauses import (
     Trigger,
     boundary_after,
     clause_scope,
     clause_span,
-    is_trigger,
     joined,
     object_place,
 )
+from agent.extract.event_triggers import DEMONSTRATIVES, is_trigger
 from agent.extract.event_typing import HAZARDS, modality
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, tokens

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from agent.errors import ModelOutputError
 from agent.extract.counts import find_counts
-from agent.extract.event_triggers import (
-    CROWD,
-    CUES,
-    Trigger,
-    boundary_after,
-    clause_scope,
-    find_triggers,
-    forms,
-    named,
-    quote_spans,
-)
+from agent.extract.event_clauses import Trigger, boundary_after, clause_scope, quote_spans
+from agent.extract.event_triggers import CROWD, CUES, find_triggers, forms, named
 from agent.model.choose import choose
 from agent.model.llm import LLM
 from agent.text import lexicon

@@ -12,7 +12,7 @@ from datetime import date
 
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
-from agent.extract.event_triggers import DELIMITERS
+from agent.extract.event_clauses import DELIMITERS
 from agent.extract.event_typing import HAZARDS, a_cause, sentence_events, toll, unsettled
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm, tokens

@@ -8,7 +8,8 @@ import re
 from datetime import date, timedelta
 
 from agent.extract import dates
-from agent.extract.event_triggers import DELIMITERS, Trigger, is_trigger
+from agent.extract.event_clauses import DELIMITERS, Trigger
+from agent.extract.event_triggers import is_trigger
 from agent.extract.numbers import Word, words
 from agent.extract.sources import GIVING_VERBS, is_reporting_verb
 from agent.text import lexicon
