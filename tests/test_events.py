@@ -138,6 +138,15 @@ def test_cues_type_an_open_trigger() -> None:
     assert only("نفذ انتحاري هجوما بحزام ناسف على حاجز").type is T.explosion_bombing
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وقالت الوكالة إن طائرة حربية أطلقت صاروخين على المدرسة فجر اليوم.", T.air_drone_strike),
+    ("وأصيب المبنى بصاروخ أطلقته طائرة مسيرة أمس.", T.air_drone_strike),
+    ("اعترضت الدفاعات الجوية صاروخين أطلقا من جنوب لبنان أمس.", T.shelling_artillery),
+])
+def test_a_missile_an_aircraft_fires_is_an_air_strike(text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
 def test_an_attack_with_mortars_and_machine_guns_is_a_clash() -> None:
     e = only("قتل خمسة جنود في هجوم بقذائف الهاون والأسلحة الرشاشة شنه مسلحون على قاعدة "
              "عسكرية فجر اليوم.")

@@ -54,6 +54,8 @@ MOURNING_MARKS = lexicon.words("mourning_marks")
 NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
 CAPITAL_WORDS = lexicon.words("capital_words")
 SEQUELS = lexicon.words("sequel_words")
+LAUNCHERS = lexicon.words("launching_aircraft")
+LAUNCHER_WORDS = 4  # "طائرة حربية أطلقت صاروخين", "صاروخ من طراز «خ-22» أطلقته طائرة"
 SEQUEL_FROM = lexicon.words("sequel_from_words")
 
 
@@ -214,6 +216,9 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
             HAZARD_OBJECTS.get(b) is EventSubtype.collapse or CUES.get(b) is EventType.accident
             for tok in toks[max(0, i - 4) : i + 5] for b in forms(tok.norm)):
         t.options, t.subtype = (EventType.natural_disaster,), EventSubtype.wildfire
+    if rule == "missile" and any(set(forms(tok.norm)) & LAUNCHERS for tok in toks[
+            max(0, i - LAUNCHER_WORDS) : i + LAUNCHER_WORDS + 1]):
+        t.options = (EventType.air_drone_strike,)  # fired by an aircraft: an air strike
     if rule == "flames":  # "اشتعلت النيران", not "اشتعلت المعارك"
         return bool(after) and bool(set(clitic_bases(after[0])) & FLAMES)
     if rule == "named":  # "عاصفة الحزم" names an operation
