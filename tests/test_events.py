@@ -444,6 +444,19 @@ def test_a_warning_or_a_risk_is_no_event(text: str) -> None:
     assert events(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "وقال الطبيب إن الأطفال معرضون للوفاة بأمراض مثل الكوليرا والملاريا.",
+    "ونُقل الجرحى إلى مستشفيات المدينة المنهكة أصلاً بتفشي فيروس كورونا.",
+    "وتقع البلدة في منطقة تعاني أصلاً من جفاف حاد.",
+])
+def test_a_standing_condition_or_a_kind_is_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_a_happening_before_a_list_of_examples_is_still_one() -> None:
+    assert only("اجتاحت السيول مدناً مثل كسلا وسنار أمس.").type is T.natural_disaster
+
+
 def test_a_tally_of_arrests_is_no_event_but_cases_are_an_outbreak() -> None:
     assert events("ووثق المركز ما لا يقل عن 356 حالة توقيف في 12 موقعاً.") == []
     assert only("وبلغت حالات الكوليرا في البلاد 1004 حالات.").type is T.disease_outbreak

@@ -33,6 +33,8 @@ COMPOUND_HEADS = lexicon.words("compound_heads")
 TALLY_HEADS = lexicon.words("tally_heads")
 RISKS = lexicon.words("risk_words")
 RISK_WORDS = 3  # "محذراً من فيضانات", "مع احتمال وقوع هجمات"
+STANDING = lexicon.words("standing_words")
+STANDING_WORDS = 3  # "المنهكة أصلاً بتفشي فيروس كورونا"
 BACKGROUND = lexicon.words("background_words")
 ONGOING = lexicon.words("ongoing_words")
 UNDERGO = lexicon.words("undergo_verbs")
@@ -102,6 +104,9 @@ def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
         if any(set(forms(tok.norm)) & RISKS
                for tok in toks[max(0, t.first - RISK_WORDS) : t.first]):
             continue  # "محذراً من فيضانات إضافية": what may come
+        if any(set(forms(tok.norm)) & STANDING
+               for tok in toks[max(0, t.first - STANDING_WORDS) : t.first]):
+            continue  # "تعاني أصلاً من جفاف حاد": a standing condition
         if found and _weapon(doc.text, found[-1], t):
             continue  # "هجوم بطائرة مسيرة وقذائف مدفعية": the weapons of one attack
         found.append(t)
