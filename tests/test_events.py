@@ -453,6 +453,19 @@ def test_a_standing_condition_or_a_kind_is_no_event(text: str) -> None:
     assert events(text) == []
 
 
+def test_the_happening_a_span_starts_from_is_no_news() -> None:
+    assert events("وشارك أكثر من خمسة آلاف شخص في الزيارة، في أكبر إقبال منذ جائحة كورونا.") == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وتتواصل عمليات البحث لليوم السادس منذ الزلزال الذي ضرب المدينة فجر الاثنين.",
+     T.natural_disaster),
+    ("وتتواصل منذ أمس اشتباكات عنيفة في المدينة.", T.armed_clash),
+])
+def test_since_a_told_happening_or_a_day_is_still_news(text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
 def test_a_happening_before_a_list_of_examples_is_still_one() -> None:
     assert only("اجتاحت السيول مدناً مثل كسلا وسنار أمس.").type is T.natural_disaster
 

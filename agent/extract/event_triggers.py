@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from agent.extract import places
+from agent.extract import dates, places
 from agent.extract.event_clauses import Trigger, joined, object_place, quote_spans
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, tokens
@@ -35,6 +35,8 @@ RISKS = lexicon.words("risk_words")
 RISK_WORDS = 3  # "محذراً من فيضانات", "مع احتمال وقوع هجمات"
 STANDING = lexicon.words("standing_words")
 STANDING_WORDS = 3  # "المنهكة أصلاً بتفشي فيروس كورونا"
+ORIGINS = lexicon.words("origin_words")
+RELATIVES = lexicon.words("event_relative_pronouns")
 BACKGROUND = lexicon.words("background_words")
 ONGOING = lexicon.words("ongoing_words")
 UNDERGO = lexicon.words("undergo_verbs")
@@ -107,6 +109,12 @@ def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
         if any(set(forms(tok.norm)) & STANDING
                for tok in toks[max(0, t.first - STANDING_WORDS) : t.first]):
             continue  # "تعاني أصلاً من جفاف حاد": a standing condition
+        since = next((k for k in (t.first - 1, t.first - 2) if k >= 0
+                      and toks[k].norm in ORIGINS), None)
+        told = t.last + 1 < len(toks) and toks[t.last + 1].norm in RELATIVES
+        if since is not None and not told and not dates.find_dates(doc, toks[since].end,
+                                                                     t.start):
+            continue  # "منذ جائحة كورونا": the past point a span starts from
         if found and _weapon(doc.text, found[-1], t):
             continue  # "هجوم بطائرة مسيرة وقذائف مدفعية": the weapons of one attack
         found.append(t)
