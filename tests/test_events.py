@@ -403,6 +403,8 @@ def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
     ("إذ هاجم بلطجية مراكز اقتراع في عدة أحياء من المدينة.", T.attack_on_civilians),
     ("وشنت القوات اقتحاماً واسعاً لمدينة جنين أمس.", T.armed_clash),
     ("قتل جنديان ومدني في هجوم على قاعدة عسكرية أمس.", T.armed_clash),
+    ("وأفادت المفوضية بإطلاق النار على فارين أثناء محاولتهم مغادرة المدينة.",
+     T.attack_on_civilians),
 ])
 def test_an_attack_on_civilians_is_one_sided(text: str, kind: EventType) -> None:
     assert only(text).type is kind
@@ -448,6 +450,8 @@ def test_a_warning_or_a_risk_is_no_event(text: str) -> None:
     "وقال الطبيب إن الأطفال معرضون للوفاة بأمراض مثل الكوليرا والملاريا.",
     "ونُقل الجرحى إلى مستشفيات المدينة المنهكة أصلاً بتفشي فيروس كورونا.",
     "وتقع البلدة في منطقة تعاني أصلاً من جفاف حاد.",
+    "وطالبت المنظمة بإطلاق سراح المعتقلين فوراً.",
+    "وسمع السكان إطلاق النار في الهواء طوال الليل.",
 ])
 def test_a_standing_condition_or_a_kind_is_no_event(text: str) -> None:
     assert events(text) == []
@@ -612,6 +616,17 @@ def test_a_headline_tells_the_displacement_with_its_count() -> None:
     e = only("تصعيد في إدلب ونزوح عشرات الآلاف\nاضطر 60 ألف شخص إلى النزوح من ريف إدلب "
              "الجنوبي.\n")
     assert e.type is T.displacement and e.evidence[0].text.startswith("تصعيد")
+
+
+def test_guards_who_shoot_at_fleeing_migrants_attack_civilians_and_displace_nobody() -> None:
+    e = only("وأطلق الحراس النار على المهاجرين أثناء محاولتهم الفرار.")
+    assert e.type is T.attack_on_civilians
+
+
+def test_shooting_at_protesters_is_their_riot() -> None:
+    e = only("اندلعت مواجهات بين محتجين وقوات الأمن في المدينة أمس.\nواتهم المتحدث مندسين "
+             "بإطلاق النار على المحتجين.")
+    assert e.type is T.riot and "بإطلاق النار على المحتجين" in e.evidence[-1].text
 
 
 def test_an_explosion_after_a_told_accident_is_that_accident() -> None:

@@ -18,7 +18,8 @@ def _types(value: str) -> tuple[EventType, ...]:
     return tuple(EventType(name) for name in value.split())
 
 
-WORDS = lexicon.table("event_nouns", EventType)
+WORDS = {**lexicon.table("event_nouns", EventType),
+         **lexicon.table("event_context_nouns", EventType)}
 VERB_FORMS = lexicon.table("event_verbs", EventType)
 IMPERFECT = lexicon.table("event_imperfect_stems", EventType)
 PHRASES = lexicon.table("event_phrases", EventType)

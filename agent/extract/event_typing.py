@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from agent.errors import ModelOutputError
 from agent.extract.counts import find_counts
-from agent.extract.event_clauses import Trigger, boundary_after, clause_scope, quote_spans
+from agent.extract.event_clauses import (
+    Trigger,
+    boundary_after,
+    clause_scope,
+    clause_span,
+    quote_spans,
+)
 from agent.extract.event_triggers import CROWD, CUES, find_triggers, forms, named
 from agent.model.choose import choose
 from agent.model.llm import LLM
@@ -63,8 +69,11 @@ def sentence_events(doc: Doc, sentence: Sentence, llm: LLM | None, budget: list[
             chosen = None  # "قتل 50 مدنيا جراء غارات": the strike is the event
         if chosen in HAZARDS and t.subtype in CAUSED_BY_STRIKES and decided & VIOLENT:
             chosen = None  # "اندلع حريق في المستودع إثر الغارة": the strike's fire
-        if crowd and (chosen is T.armed_clash or (chosen is T.other and t.verb)):
-            chosen = T.riot  # "المحتجون أحرقوا إطارات وأغلقوا الطريق": the riot
+        if crowd and (chosen is T.armed_clash or (chosen is T.other and t.verb) or (
+                chosen is T.attack_on_civilians and named(CROWD, doc, t.end,
+                                                           clause_span(doc.text, t).end))):
+            # "المحتجون أحرقوا إطارات وأغلقوا الطريق", "بإطلاق النار على المحتجين": the riot
+            chosen = T.riot
         if chosen is not None:
             grouped.setdefault((chosen, clause_scope(doc.text, t)[0]), []).append(t)
     # A protest that clashed in the same clause is one riot (ACLED: a violent demonstration).
