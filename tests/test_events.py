@@ -430,6 +430,14 @@ def test_seoul_is_no_flood_and_a_tunnel_collapses() -> None:
     assert e.type is T.accident and e.subtype is S.collapse
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("وعقد مركز عمليات الطوارئ اجتماعه الدوري اليوم.", T.meeting_agreement),
+    ("وأكد شهود احتجازه لدى قوات الدعم السريع أمس.", T.arrest),
+])
+def test_a_noun_with_a_possessive_is_its_trigger(text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
 def test_a_dual_noun_is_its_singular_trigger() -> None:
     e = only("قتل 95 شخصاً في التفجيرين الإرهابيين اللذين استهدفا أمس المشاركين في المراسم.")
     assert e.type is T.explosion_bombing
@@ -441,6 +449,7 @@ def test_a_dual_noun_is_its_singular_trigger() -> None:
     "محذراً من فيضانات إضافية في المناطق المنخفضة.",
     "ما يرفع خطر تفشي الكوليرا في المخيمات.",
     "مع احتمال وقوع هجمات انتقامية في أي وقت.",
+    "ارتفع منسوب النهر ما يهدد بفيضانه خلال الأيام المقبلة.",
 ])
 def test_a_warning_or_a_risk_is_no_event(text: str) -> None:
     assert events(text) == []

@@ -304,12 +304,12 @@ def is_trigger(bases: Iterable[str]) -> bool:
 
 def forms(word: str) -> list[str]:
     """Lexicon keys a word may stand for: clitics stripped, tanween alef dropped ("قصفا"),
-    a possessive dropped from a plural noun ("غاراتها"), a dual noun's singular
-    ("التفجيرين"، "انفجاران")."""
+    a possessive dropped from a noun ("غاراتها"، "اجتماعه الدوري"، "احتجازه"), a dual noun's
+    singular ("التفجيرين"، "انفجاران")."""
     bases = clitic_bases(word)
     return (bases + [b[:-1] for b in bases if b.endswith("ا") and len(b) > 3]
-            + [b[: -len(p)] for b in bases for p in ("ها", "هم", "هما")
-               if b.endswith("ات" + p) and b[: -len(p)] in WORDS]
+            + [b[: -len(p)] for b in bases for p in ("ه", "ها", "هم", "هما")
+               if b.endswith(p) and b[: -len(p)] in WORDS]
             + [one for b in bases if b.endswith(("ين", "ان")) and len(b) > 4
                for one in _singular(b[:-2])])
 
