@@ -251,6 +251,14 @@ def test_an_aim_is_no_event_unless_an_operation_pursues_it() -> None:
     assert e.type is T.armed_clash and e.modality is Modality.asserted
 
 
+@pytest.mark.parametrize(("text", "riot"), [
+    ("وشابت أعمال عنف الانتخابات التي جرت أمس في البلاد.", False),
+    ("وقالت الوزارة إن أعمال عنف رافقت تجمعات احتجاجية شهدتها عدة مدن أمس.", True),
+])
+def test_violence_is_a_riot_only_in_an_article_about_protesters(text: str, riot: bool) -> None:
+    assert any(e.type is T.riot for e in events(text)) is riot
+
+
 def test_a_protest_that_clashes_is_one_riot() -> None:
     e = only("تظاهر آلاف في مدينة البصرة وتصادموا مع قوات الأمن")
     assert e.type is T.riot and len(e.evidence) == 1

@@ -154,6 +154,8 @@ def _trigger_at(doc: Doc, sentence: Sentence, toks: list[Token], i: int) -> Trig
                 return None
             if CONDITIONS.get(key) == "emergency" and toks[i].norm != key.split()[0]:
                 return None  # "تخضع المنطقة لحالة الطوارئ": a state, not a declaration
+            if CONDITIONS.get(key) == "unrest" and not named(PROTESTERS, doc, 0, len(doc.text)):
+                return None  # "شابت أعمال عنف الانتخابات": violence of no crowd
             return Trigger(sentence, toks, i, i + n - 1, (PHRASES[key],), verb=False,
                            definite=toks[i].norm.startswith(("ال", "وال", "بال")),
                            subtype=SUBTYPES.get(key))
