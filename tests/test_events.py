@@ -520,6 +520,8 @@ def test_definite_attack_points_back_to_the_told_massacre() -> None:
     # The same date words close the sentence before: the mention next to the trigger dates it.
     "غرق قارب صيد قبالة السواحل أمس، وكان القارب قد صنع عام 2012. وكان ربانه قد اعتقل عام "
     "2012 بتهمة التهريب.",
+    # A quoted name between the happening and its date does not part them.
+    "غرق قارب صيد قبالة السواحل أمس. ويذكّر الحادث بخطف «بوكو حرام» 276 تلميذة عام 2014.",
 ])
 def test_happening_dated_before_the_news_is_background(text: str) -> None:
     e = only(text, date(2016, 12, 13))

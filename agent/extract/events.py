@@ -12,7 +12,7 @@ from datetime import date
 
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
-from agent.extract.event_clauses import DELIMITERS
+from agent.extract.event_clauses import DELIMITERS, QUOTE_PAIRS
 from agent.extract.event_typing import HAZARDS, a_cause, sentence_events, toll, unsettled
 from agent.model.llm import LLM
 from agent.text.arabic import clitic_bases, norm, tokens
@@ -31,6 +31,9 @@ AFTERMATH = {T.air_drone_strike: {S.fire, S.collapse, S.explosion, S.wildfire},
 SAME_HAZARD = {frozenset({S.storm, S.flood})}
 MAX_MODEL_CALLS = 4  # per article: each costs 2-3 s on two cores (far more under load)
 TITLE_MAX = 150
+# A quoted name between a happening and its date does not part them: "بخطف «بوكو حرام» 276
+# تلميذة … عام 2014".
+PAUSES = "".join(ch for ch in DELIMITERS if not any(ch in pair for pair in QUOTE_PAIRS))
 
 
 def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> list[Event]:
@@ -113,7 +116,7 @@ def _background(doc: Doc, f: Found) -> bool:
         return False
     at = min(near, key=lambda a: max(ev.start - a, a - ev.end, 0))
     lo, hi = (ev.end, at) if at >= ev.end else (at + len(f.date_text), ev.start)
-    return not any(ch in DELIMITERS for ch in doc.text[lo:hi])
+    return not any(ch in PAUSES for ch in doc.text[lo:hi])
 
 
 def _is_headline(doc: Doc, sentence: Sentence) -> bool:
