@@ -413,6 +413,8 @@ def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
     ("قتل جنديان ومدني في هجوم على قاعدة عسكرية أمس.", T.armed_clash),
     ("وأفادت المفوضية بإطلاق النار على فارين أثناء محاولتهم مغادرة المدينة.",
      T.attack_on_civilians),
+    ("قتل ستة موظفين في هجوم استهدف قافلة للجنة الدولية أمس.", T.attack_on_civilians),
+    ("قتل ستة في هجوم استهدف قافلة عسكرية أمس.", T.armed_clash),
 ])
 def test_an_attack_on_civilians_is_one_sided(text: str, kind: EventType) -> None:
     assert only(text).type is kind

@@ -37,6 +37,7 @@ CLAIMS = lexicon.words("claims")
 PLANS = lexicon.words("plans")
 TARGETS = lexicon.words("target_words")
 CIVILIAN_TARGETS = lexicon.words("civilian_targets")
+MILITARY = lexicon.words("military_marks")
 PAUSES = "،,؛;."  # the end of a verb's clause, where its object would be
 HAZARD_CAUSES = lexicon.words("hazard_cause_words")
 CAUSE_WORDS = 3  # "عقب أسابيع من الأمطار": the cause word, then up to two more
@@ -188,7 +189,9 @@ def _on_civilians(t: Trigger) -> bool:
 
 
 def _civilian(words: list[Token]) -> bool:
-    return any(set(forms(tok.norm)) & CIVILIAN_TARGETS for tok in words)
+    """Civilians or their places, and nothing military ("قافلة للجنة", not "قافلة عسكرية")."""
+    found = [set(forms(tok.norm)) for tok in words]
+    return any(f & CIVILIAN_TARGETS for f in found) and not any(f & MILITARY for f in found)
 
 
 def _cue(t: Trigger) -> EventType | None:
