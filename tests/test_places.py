@@ -39,6 +39,10 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     ("انفجرت عبوة قرب قاعدة عين الأسد", ("قاعدة عين الأسد", None, None)),
     ("وفي باريس، قال منسق المعارضة", ("باريس", None, None)),
     ("تدور معارك في شمال سوريا", ("شمال سوريا", None, "سوريا")),
+    # After a feminine designator an adjective ends in ة: a word in ي is the name.
+    ("دمّر الانفجار بلدة أبياتي القريبة من المنجم", ("بلدة أبياتي", None, None)),
+    ("نزح السكان من منطقة أبيي المتنازع عليها", ("منطقة أبيي", None, None)),
+    ("غرق مركب في محافظة ذي قار جنوبي العراق", ("محافظة ذي قار", "جنوبي العراق", "العراق")),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected
@@ -47,6 +51,7 @@ def test_places_as_written(text: str, expected: tuple[str, str | None, str | Non
 @pytest.mark.parametrize("text", [
     "وحملت موسكو واشنطن مسؤولية فشلها",        # capitals as actors, no locative
     "سقطت قذيفة على منطقة سكنية",              # a nisba adjective, not a name
+    "سقطت قذيفة على حي سكني",                  # the same after a masculine designator
     "سقط الصاروخ في منطقة مفتوحة",             # a participle, not a name
     "انسحبوا من 6 أحياء كانت تحت سيطرتهم",     # a counted noun and a verb
     "نفذتها قوة من مديرية الاستخبارات",        # a directorate, not a district

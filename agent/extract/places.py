@@ -142,7 +142,8 @@ def _place_at(raw: str, toks: Sequence[Token], i: int, bare: bool = False) -> Me
     if designator and "ال" + designator not in bases:  # "المدينة" is a common noun
         if i > 0 and _joined(raw, toks, i - 1) and toks[i - 1].norm.lstrip("وف").isdigit():
             return None  # "ودمّر 20 قرية وتجمعاً سكنياً": villages counted, none named
-        last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS)
+        last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS,
+                           feminine=designator.endswith("ه"))
         return Mention(i, last) if last is not None else None
     if any(b in CAPITAL_WORDS for b in bases):  # "العاصمة صنعاء", "العاصمة الليبية طرابلس"
         after = i + 2 if joined and toks[i + 1].norm.endswith("يه") else i + 1
@@ -171,12 +172,14 @@ def _after_locative(raw: str, toks: Sequence[Token], i: int) -> bool:
     return word in LOCATIVES or (word[:1] in "وف" and word[1:] in LOCATIVES)
 
 
-def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool) -> int | None:
+def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool,
+                feminine: bool = False) -> int | None:
     """Last token index of the name(s) after a designator at i; None when no name follows.
 
     Plural and dual designators take coordinated names: "أحياء بستان القصر والكلاسة".
     """
-    last = _one_name(raw, toks, i + 1, plural) if _joined(raw, toks, i) else None
+    last = _one_name(raw, toks, i + 1, plural, feminine=feminine) if _joined(raw, toks, i) \
+        else None
     if last is None or not plural:
         return last
     while _joined(raw, toks, last) and toks[last + 1].norm.startswith("و"):
@@ -188,8 +191,9 @@ def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool) -> int | 
 
 
 def _one_name(raw: str, toks: Sequence[Token], i: int, plural: bool,
-              conjoined: bool = False) -> int | None:
-    """Last token index of one place name starting at token i."""
+              conjoined: bool = False, feminine: bool = False) -> int | None:
+    """Last token index of one place name starting at token i. After a feminine designator
+    an adjective ends in ة ("منطقة سكنية"), so a word ending in ي is a name ("بلدة أبياتي")."""
     if i >= len(toks):
         return None
     word = toks[i].norm[1:] if conjoined else toks[i].norm
@@ -202,7 +206,8 @@ def _one_name(raw: str, toks: Sequence[Token], i: int, plural: bool,
         last = i + 1
     elif plural and not word.startswith("ال"):
         return None  # "6 أحياء كانت", "حيين رئيسيين": a verb or an adjective, not a name
-    elif not word.startswith("ال") and (word.endswith(("يه", "ي")) or _PARTICIPLE.match(word)):
+    elif not word.startswith("ال") and (word.endswith("يه") or _PARTICIPLE.match(word)
+                                        or (word.endswith("ي") and not feminine)):
         return None  # "منطقة سكنية", "حي سكني", "منطقة مفتوحة": an adjective
     else:
         last = i
