@@ -43,6 +43,9 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     ("دمّر الانفجار بلدة أبياتي القريبة من المنجم", ("بلدة أبياتي", None, None)),
     ("نزح السكان من منطقة أبيي المتنازع عليها", ("منطقة أبيي", None, None)),
     ("غرق مركب في محافظة ذي قار جنوبي العراق", ("محافظة ذي قار", "جنوبي العراق", "العراق")),
+    ("غرقت عبّارة في نهر سوغاندا جنوبي البلاد", ("نهر سوغاندا", None, None)),
+    ("استهدفت الغارة مركزاً للمهاجرين في ضاحية تاجوراء", ("ضاحية تاجوراء", None, None)),
+    ("انقلب قارب قبالة جزيرة لامبيدوزا الإيطالية", ("جزيرة لامبيدوزا", None, None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected
@@ -52,6 +55,7 @@ def test_places_as_written(text: str, expected: tuple[str, str | None, str | Non
     "وحملت موسكو واشنطن مسؤولية فشلها",        # capitals as actors, no locative
     "سقطت قذيفة على منطقة سكنية",              # a nisba adjective, not a name
     "سقطت قذيفة على حي سكني",                  # the same after a masculine designator
+    "وأفادت مصادر محلية بأن القصف تواصل",      # محلية is 'local' as often as a district
     "سقط الصاروخ في منطقة مفتوحة",             # a participle, not a name
     "انسحبوا من 6 أحياء كانت تحت سيطرتهم",     # a counted noun and a verb
     "نفذتها قوة من مديرية الاستخبارات",        # a directorate, not a district
