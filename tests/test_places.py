@@ -46,6 +46,10 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     ("غرقت عبّارة في نهر سوغاندا جنوبي البلاد", ("نهر سوغاندا", None, None)),
     ("استهدفت الغارة مركزاً للمهاجرين في ضاحية تاجوراء", ("ضاحية تاجوراء", None, None)),
     ("انقلب قارب قبالة جزيرة لامبيدوزا الإيطالية", ("جزيرة لامبيدوزا", None, None)),
+    ("فرّ عشرات السجناء من سجن بادوش غربي الموصل", ("سجن بادوش", "غربي الموصل", None)),
+    ("وقع انفجار قرب شارع حمادة في الإسكندرية", ("شارع حمادة", "الإسكندرية", None)),
+    # A designator after a designator begins a place of its own: the stadium is not named.
+    ("قُتل 56 شخصاً في تدافع داخل ملعب بمدينة نزيريكوري", ("مدينة نزيريكوري", None, None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected

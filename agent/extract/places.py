@@ -30,6 +30,7 @@ _PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
 _CLAUSE_BREAK = 100
 # Words a mention may start with once a glued preposition is cut off.
 _HEADS = DIRECTIONS | DESIGNATORS | PLURAL_DESIGNATORS | PLACES | CAPITAL_WORDS
+_DESIGNATING = DESIGNATORS | PLURAL_DESIGNATORS
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _place_at(raw: str, toks: Sequence[Token], i: int, bare: bool = False) -> Me
     if any(b in DIRECTIONS for b in bases):  # "جنوب شرق مدينة حلب", "بوسط سورية"
         target = _place_at(raw, toks, i + 1, bare=True) if joined else None
         return Mention(i, target.last, target.country) if target else None
-    designator = next((b for b in bases if b in DESIGNATORS | PLURAL_DESIGNATORS), None)
+    designator = next((b for b in bases if b in _DESIGNATING), None)
     if designator and "ال" + designator not in bases:  # "المدينة" is a common noun
         if i > 0 and _joined(raw, toks, i - 1) and toks[i - 1].norm.lstrip("وف").isdigit():
             return None  # "ودمّر 20 قرية وتجمعاً سكنياً": villages counted, none named
@@ -197,8 +198,8 @@ def _one_name(raw: str, toks: Sequence[Token], i: int, plural: bool,
     if i >= len(toks):
         return None
     word = toks[i].norm[1:] if conjoined else toks[i].norm
-    if not word.isalpha() or word in STOP:
-        return None
+    if not word.isalpha() or word in STOP or set(_unglued(word)) & _DESIGNATING:
+        return None  # "ملعب بمدينة نزيريكوري": a place of its own begins
     known = _known(raw, toks, i, with_clitics=conjoined)
     if known is not None:
         last = known[0]
