@@ -438,6 +438,26 @@ def test_a_figure_takes_the_day_and_place_of_its_incident():
         "مديرية حمروين", None, "محافظة حلب", "دير الزور"]
 
 
+def located(text: str) -> list[tuple[int | None, str | None]]:
+    doc = Doc.build(text)
+    return [(r.count_best, r.location.name if r.location else None)
+            for r in place_and_date(doc, find_casualties(doc))]
+
+
+def test_a_toll_is_placed_where_the_toll_names_its_place():
+    # The figure completes the toll; the state written last is not where the street is.
+    text = ("ارتفع عدد ضحايا انهيار مبنى في شارع النصر بحي الزهور الراقي في ولاية الخرطوم "
+            "إلى 15 قتيلاً.")
+    assert located(text) == [(15, "شارع النصر")]
+
+
+def test_a_headline_figure_told_again_is_placed_by_the_body_words():
+    text = ("سوريا: 515 جثة تحت الأنقاض\n\n"
+            "بعد الزلزال الذي ضرب ريف حلب الشمالي، انتشلت فرق الإنقاذ 515 جثة من تحت الأنقاض "
+            "في مدينة جنديرس.")
+    assert located(text) == [(515, "مدينة جنديرس")]
+
+
 def test_two_figures_of_one_sentence_take_the_date_nearest_each():
     text = ("أوقفت المحامية الحقوقية ماهينور المصري الأحد أمام مقر نيابة أمن الدولة العليا في "
             "القاهرة حيث كانت تتولى الدفاع عن محتجين، كما اعتُقل الصحافي خالد داود، الرئيس "

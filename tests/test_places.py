@@ -50,6 +50,11 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     ("وقع انفجار قرب شارع حمادة في الإسكندرية", ("شارع حمادة", "الإسكندرية", None)),
     # A designator after a designator begins a place of its own: the stadium is not named.
     ("قُتل 56 شخصاً في تدافع داخل ملعب بمدينة نزيريكوري", ("مدينة نزيريكوري", None, None)),
+    # The seat of a wider place is written before it: the city, then its province.
+    ("قُتل 84 شخصاً بمدينة كرمان، مركز محافظة كرمان جنوب شرقي البلاد",
+     ("مدينة كرمان", "محافظة كرمان", None)),
+    # A direction after a designator opens the name: the state is West Darfur.
+    ("قُتل مدنيون في الجنينة عاصمة ولاية غرب دارفور", ("الجنينة", "ولاية غرب دارفور", None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected
@@ -60,6 +65,7 @@ def test_places_as_written(text: str, expected: tuple[str, str | None, str | Non
     "سقطت قذيفة على منطقة سكنية",              # a nisba adjective, not a name
     "سقطت قذيفة على حي سكني",                  # the same after a masculine designator
     "وأفادت مصادر محلية بأن القصف تواصل",      # محلية is 'local' as often as a district
+    "وسقطت قذائف على أحياء شرق المدينة",        # a direction before a common noun
     "سقط الصاروخ في منطقة مفتوحة",             # a participle, not a name
     "انسحبوا من 6 أحياء كانت تحت سيطرتهم",     # a counted noun and a verb
     "نفذتها قوة من مديرية الاستخبارات",        # a directorate, not a district

@@ -8,9 +8,12 @@ from __future__ import annotations
 from agent.extract import dates, fact_dates, places
 from agent.extract.event_triggers import is_trigger
 from agent.extract.numbers import words
-from agent.text.arabic import clitic_bases
+from agent.text import lexicon
+from agent.text.arabic import clitic_bases, tokens
 from agent.text.doc import Doc, Sentence
 from schemas import CasualtyReport, DatePrecision, Location
+
+_TOLL = lexicon.table("toll_words", str)  # "حصيلة" noun, "إلى" link
 
 
 def place_and_date(doc: Doc, reports: list[CasualtyReport]) -> list[CasualtyReport]:
@@ -31,10 +34,10 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
     sentences = _evidence_sentences(doc, report)
     update: dict[str, object] = {}
     if report.location is None:
-        anchor = report.evidence[0].start
         update["location"] = next(
             (found for s in sentences
-             if (found := places.find_location(doc, s.start, s.end, anchor)) is not None),
+             if (found := places.find_location(doc, s.start, s.end, _anchor(doc, report, s)))
+             is not None),
             None) or _place_before(doc, sentences[0])
     if report.date is None and report.date_text is None:
         own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
@@ -47,6 +50,24 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
             update.update(date=mention.date.isoformat() if mention.date else None,
                           date_text=mention.text)
     return report.model_copy(update=update)
+
+
+def _anchor(doc: Doc, report: CasualtyReport, sentence: Sentence) -> tuple[int, int]:
+    """Where the figure's words are in this sentence (a headline's figure told again in the
+    body is placed by the body's words), from the toll it completes when it names one."""
+    at = next((e.start for e in report.evidence if sentence.start <= e.start < sentence.end),
+              report.evidence[0].start)
+    return (_toll_start(doc, sentence, at) or at, at)
+
+
+def _toll_start(doc: Doc, sentence: Sentence, at: int) -> int | None:
+    """"ارتفعت حصيلة الضربة … بمدينة دنيبرو، مركز مقاطعة دنيبروبيتروفسك، إلى 40 قتيلاً": the
+    figure completes a toll named before it, whose words say where; the toll noun's start."""
+    before = tokens(doc.text, sentence.start, at)
+    if not before or _TOLL.get(before[-1].norm) != "link":
+        return None
+    return next((tok.start for tok in reversed(before[:-1])
+                 if any(_TOLL.get(b) == "noun" for b in clitic_bases(tok.norm))), None)
 
 
 def _evidence_sentences(doc: Doc, report: CasualtyReport) -> list[Sentence]:
