@@ -458,6 +458,23 @@ def test_a_headline_figure_told_again_is_placed_by_the_body_words():
     assert located(text) == [(515, "مدينة جنديرس")]
 
 
+def test_a_place_in_the_source_s_name_is_where_the_source_sits():
+    text = "قالت وزارة الصحة في رام الله إن ثمانية فلسطينيين قُتلوا خلال اقتحام مدينة جنين."
+    assert located(text) == [(8, "مدينة جنين")]
+    # ... and the figure's place only when the sentence names no other.
+    text = "وأفادت وزارة الداخلية في مدينة سبتة بأن 49 من عناصر الحرس المدني أصيبوا."
+    assert located(text) == [(49, "مدينة سبتة")]
+    # What an official governs is the source's too.
+    text = "وقال حاكم إقليم جنوب كيفو إن 78 شخصاً قُتلوا في غرق قارب في بحيرة كيفو."
+    assert located(text) == [(78, "بحيرة كيفو")]
+
+
+def test_a_source_on_the_spot_is_where_the_figure_was_counted():
+    text = ("وأفاد مصدر طبي في مستشفى الثورة بمدينة الحديدة بأن المستشفى استقبل جثث 12 شخصاً، "
+            "مرجحاً نقل مصابين آخرين إلى مستشفى ميداني في مدينة زبيد.")
+    assert located(text) == [(12, "مدينة الحديدة")]
+
+
 def test_two_figures_of_one_sentence_take_the_date_nearest_each():
     text = ("أوقفت المحامية الحقوقية ماهينور المصري الأحد أمام مقر نيابة أمن الدولة العليا في "
             "القاهرة حيث كانت تتولى الدفاع عن محتجين، كما اعتُقل الصحافي خالد داود، الرئيس "

@@ -5,15 +5,18 @@ dated incident takes that incident's day; a sentence that names no place continu
 
 from __future__ import annotations
 
-from agent.extract import dates, fact_dates, places
+from agent.extract import dates, fact_dates, places, sources
 from agent.extract.event_triggers import is_trigger
 from agent.extract.numbers import words
 from agent.text import lexicon
-from agent.text.arabic import clitic_bases, tokens
+from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
 from schemas import CasualtyReport, DatePrecision, Location
 
 _TOLL = lexicon.table("toll_words", str)  # "حصيلة" noun, "إلى" link
+# "مصدر طبي في مستشفى الثورة بالحديدة" is where the figure was counted; "وزارة الصحة في رام
+# الله", "حاكم إقليم جنوب كيفو" are where a body sits or what it governs.
+_ON_THE_SPOT = lexicon.words("source_posts") | lexicon.words("source_nouns")
 
 
 def place_and_date(doc: Doc, reports: list[CasualtyReport]) -> list[CasualtyReport]:
@@ -36,8 +39,7 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
     if report.location is None:
         update["location"] = next(
             (found for s in sentences
-             if (found := places.find_location(doc, s.start, s.end, _anchor(doc, report, s)))
-             is not None),
+             if (found := _place_in(doc, s, _anchor(doc, report, s))) is not None),
             None) or _place_before(doc, sentences[0])
     if report.date is None and report.date_text is None:
         own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
@@ -50,6 +52,15 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
             update.update(date=mention.date.isoformat() if mention.date else None,
                           date_text=mention.text)
     return report.model_copy(update=update)
+
+
+def _place_in(doc: Doc, sentence: Sentence, anchor: tuple[int, int] | None = None
+              ) -> Location | None:
+    """The sentence's place (nearest `anchor`), a source's seat only when it names no other:
+    "قالت وزارة الصحة الفلسطينية في رام الله إن ثمانية قُتلوا … لمدينة جنين" is Jenin."""
+    seats = [at for _, at in sources.sources_in(doc, sentence.start, sentence.end)
+             if not _ON_THE_SPOT & set(clitic_bases(norm(at.text.split()[0])))]
+    return places.find_location(doc, sentence.start, sentence.end, anchor, seats=seats)
 
 
 def _anchor(doc: Doc, report: CasualtyReport, sentence: Sentence) -> tuple[int, int]:
@@ -81,7 +92,7 @@ def _place_before(doc: Doc, sentence: Sentence) -> Location | None:
     for s in reversed(doc.sentences[:sentence.index]):
         if "\n" in doc.text[s.end:sentence.start]:
             return None
-        found = places.find_location(doc, s.start, s.end)
+        found = _place_in(doc, s)
         if found is not None:
             return found
     return None

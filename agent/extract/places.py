@@ -51,15 +51,19 @@ def is_place(word: str) -> bool:
 
 
 def find_location(doc: Doc, start: int, end: int, anchor: int | tuple[int, int] | None = None,
-                  bare: bool = False) -> Location | None:
+                  bare: bool = False, seats: Sequence[Span] = ()) -> Location | None:
     """The place named inside raw [start, end): the one nearest `anchor` (a raw offset, or the
     raw span of the fact's words) when given, else the first that is more than a country; with
     its wider area and country when written.
 
     A known name counts only after a locative ("في حلب", "بحلب") unless `bare` (the caller
-    knows the range is a place: the object of "استعادة تدمر")."""
+    knows the range is a place: the object of "استعادة تدمر"). A place inside one of the
+    `seats` (a source's name: "وزارة الصحة الفلسطينية في رام الله") is where the source sits,
+    taken only when the range names no other place."""
     toks = tokens(doc.text, start, end)
     chains = _chains(doc.text, toks, _mentions(doc.text, toks, bare))
+    chains = [c for c in chains if not any(
+        s.start <= toks[c[0].first].start < s.end for s in seats)] or chains
     if not chains:
         return None
     if anchor is not None:
