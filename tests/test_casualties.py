@@ -438,6 +438,43 @@ def test_a_figure_takes_the_day_and_place_of_its_incident():
         "مديرية حمروين", None, "محافظة حلب", "دير الزور"]
 
 
+def located(text: str) -> list[tuple[int | None, str | None]]:
+    doc = Doc.build(text)
+    return [(r.count_best, r.location.name if r.location else None)
+            for r in place_and_date(doc, find_casualties(doc))]
+
+
+def test_a_toll_is_placed_where_the_toll_names_its_place():
+    # The figure completes the toll; the state written last is not where the street is.
+    text = ("ارتفع عدد ضحايا انهيار مبنى في شارع النصر بحي الزهور الراقي في ولاية الخرطوم "
+            "إلى 15 قتيلاً.")
+    assert located(text) == [(15, "شارع النصر")]
+
+
+def test_a_headline_figure_told_again_is_placed_by_the_body_words():
+    text = ("سوريا: 515 جثة تحت الأنقاض\n\n"
+            "بعد الزلزال الذي ضرب ريف حلب الشمالي، انتشلت فرق الإنقاذ 515 جثة من تحت الأنقاض "
+            "في مدينة جنديرس.")
+    assert located(text) == [(515, "مدينة جنديرس")]
+
+
+def test_a_place_in_the_source_s_name_is_where_the_source_sits():
+    text = "قالت وزارة الصحة في رام الله إن ثمانية فلسطينيين قُتلوا خلال اقتحام مدينة جنين."
+    assert located(text) == [(8, "مدينة جنين")]
+    # ... and the figure's place only when the sentence names no other.
+    text = "وأفادت وزارة الداخلية في مدينة سبتة بأن 49 من عناصر الحرس المدني أصيبوا."
+    assert located(text) == [(49, "مدينة سبتة")]
+    # What an official governs is the source's too.
+    text = "وقال حاكم إقليم جنوب كيفو إن 78 شخصاً قُتلوا في غرق قارب في بحيرة كيفو."
+    assert located(text) == [(78, "بحيرة كيفو")]
+
+
+def test_a_source_on_the_spot_is_where_the_figure_was_counted():
+    text = ("وأفاد مصدر طبي في مستشفى الثورة بمدينة الحديدة بأن المستشفى استقبل جثث 12 شخصاً، "
+            "مرجحاً نقل مصابين آخرين إلى مستشفى ميداني في مدينة زبيد.")
+    assert located(text) == [(12, "مدينة الحديدة")]
+
+
 def test_two_figures_of_one_sentence_take_the_date_nearest_each():
     text = ("أوقفت المحامية الحقوقية ماهينور المصري الأحد أمام مقر نيابة أمن الدولة العليا في "
             "القاهرة حيث كانت تتولى الدفاع عن محتجين، كما اعتُقل الصحافي خالد داود، الرئيس "

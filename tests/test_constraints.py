@@ -141,6 +141,28 @@ def test_a_place_after_ala_is_a_place_to_check() -> None:
     assert [t.word for t in places] == ["الرقة"]
 
 
+def test_a_designated_place_is_checked_by_its_name_not_its_designator() -> None:
+    # «مدينة راجكوت» asks Rajkot: a figure in «مدينة موربي» is in a city, but not that one.
+    text = ("موربي - قُتل 30 شخصاً في انهيار جسر في مدينة موربي، وقال مسؤول في منطقة راجكوت "
+            "إن التحقيق مستمر.\n")
+    fx = Facts.build(extract(text, "2024-03-10"), text)
+    places = read(parse("كم شخصاً قُتل من سكان مدينة راجكوت؟"), fx).places
+    assert [t.word for t in places] == ["راجكوت"]
+
+
+def test_a_place_in_the_countryside_of_a_city_is_not_in_the_city() -> None:
+    text = "جنديرس - قُتل 515 شخصاً في مدينة جنديرس بريف عفرين جراء الزلزال.\n"
+    facts = extract(text, "2024-03-10")
+    assert refused(answer("How many people were killed in the city of Afrin?", facts, text))
+    assert not refused(answer("How many people were killed in Jindires?", facts, text))
+
+
+def test_where_a_given_place_is_answers_the_wider_place_written_with_it() -> None:
+    text = "غواياكيل - قُتل 30 سجيناً في مدينة غواياكيل، كبرى مدن ولاية غواياس.\n"
+    ans = answer("In which province is the city of Guayaquil?", extract(text, "2024-03-10"), text)
+    assert "غواياس" in ans.text and "غواياكيل" not in ans.text
+
+
 def test_category_the_article_does_not_count_is_refused() -> None:
     assert refused(ask("How many people were displaced?"))
     assert refused(ask("كم شخصا اعتقل؟"))

@@ -39,6 +39,22 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     ("انفجرت عبوة قرب قاعدة عين الأسد", ("قاعدة عين الأسد", None, None)),
     ("وفي باريس، قال منسق المعارضة", ("باريس", None, None)),
     ("تدور معارك في شمال سوريا", ("شمال سوريا", None, "سوريا")),
+    # After a feminine designator an adjective ends in ة: a word in ي is the name.
+    ("دمّر الانفجار بلدة أبياتي القريبة من المنجم", ("بلدة أبياتي", None, None)),
+    ("نزح السكان من منطقة أبيي المتنازع عليها", ("منطقة أبيي", None, None)),
+    ("غرق مركب في محافظة ذي قار جنوبي العراق", ("محافظة ذي قار", "جنوبي العراق", "العراق")),
+    ("غرقت عبّارة في نهر سوغاندا جنوبي البلاد", ("نهر سوغاندا", None, None)),
+    ("استهدفت الغارة مركزاً للمهاجرين في ضاحية تاجوراء", ("ضاحية تاجوراء", None, None)),
+    ("انقلب قارب قبالة جزيرة لامبيدوزا الإيطالية", ("جزيرة لامبيدوزا", None, None)),
+    ("فرّ عشرات السجناء من سجن بادوش غربي الموصل", ("سجن بادوش", "غربي الموصل", None)),
+    ("وقع انفجار قرب شارع حمادة في الإسكندرية", ("شارع حمادة", "الإسكندرية", None)),
+    # A designator after a designator begins a place of its own: the stadium is not named.
+    ("قُتل 56 شخصاً في تدافع داخل ملعب بمدينة نزيريكوري", ("مدينة نزيريكوري", None, None)),
+    # The seat of a wider place is written before it: the city, then its province.
+    ("قُتل 84 شخصاً بمدينة كرمان، مركز محافظة كرمان جنوب شرقي البلاد",
+     ("مدينة كرمان", "محافظة كرمان", None)),
+    # A direction after a designator opens the name: the state is West Darfur.
+    ("قُتل مدنيون في الجنينة عاصمة ولاية غرب دارفور", ("الجنينة", "ولاية غرب دارفور", None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected
@@ -47,6 +63,9 @@ def test_places_as_written(text: str, expected: tuple[str, str | None, str | Non
 @pytest.mark.parametrize("text", [
     "وحملت موسكو واشنطن مسؤولية فشلها",        # capitals as actors, no locative
     "سقطت قذيفة على منطقة سكنية",              # a nisba adjective, not a name
+    "سقطت قذيفة على حي سكني",                  # the same after a masculine designator
+    "وأفادت مصادر محلية بأن القصف تواصل",      # محلية is 'local' as often as a district
+    "وسقطت قذائف على أحياء شرق المدينة",        # a direction before a common noun
     "سقط الصاروخ في منطقة مفتوحة",             # a participle, not a name
     "انسحبوا من 6 أحياء كانت تحت سيطرتهم",     # a counted noun and a verb
     "نفذتها قوة من مديرية الاستخبارات",        # a directorate, not a district

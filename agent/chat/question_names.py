@@ -47,7 +47,9 @@ def whole(q: Query, run: list[Term]) -> Term:
     as one ('Hamar Weyne' finds حمروين, 'Khan Younis' خان يونس)."""
     named = [t for t in run if is_name(q, t) or (t.word.isascii() and t.word[:1].isupper())]
     if len(named) < 2 or not all(t.word.isascii() for t in named):
-        return next(t for t in run if is_name(q, t))
+        # «مدينة راجكوت»: the place is راجكوت; مدينة would be met by any city.
+        own = [t for t in run if is_name(q, t)]
+        return next((t for t in own if not set(t.forms) & DESIGNATORS), own[0])
     joined = en_keys("".join(q.text[t.start:t.end] for t in named))
     return Term(q.text[named[0].start:named[-1].end], tuple(f for t in named for f in t.forms),
                 frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)

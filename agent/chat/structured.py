@@ -246,11 +246,16 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
         return None
     d = Draft(q.lang)
     seen: dict[str, str] = {}
+    given = [t for t in q.terms if t not in q.asked and is_name(t)]
     for f in best:
         loc = f.obj.location
-        quote = loc.evidence[0] if loc.evidence else f.quote
+        name, quote = loc.name, loc.evidence[0] if loc.evidence else f.quote
+        if loc.area and len(loc.evidence) > 1 and any(Words(name).has(t, min_key=2)
+                                                      for t in given):
+            # 'In which province is Guayaquil': not the city given, the area written with it.
+            name, quote = loc.area, loc.evidence[1]
         mark = d.cite(f.id, f.kind, quote)
-        seen[loc.name] = seen.get(loc.name, "") + mark
+        seen[name] = seen.get(name, "") + mark
     d.parts = [f"In {english_name(name)} {marks}." if q.lang == "en" else f"في {name} {marks}."
                for name, marks in seen.items()]
     return d.answer()

@@ -150,7 +150,9 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
         at = text.find(key)
         while at >= 0:
             after = _AND.split(text[at + len(key):], maxsplit=1)[0].split()[:4]
-            if after and Words(" ".join(after)).has(place, min_key=2):
+            # 'جنديرس بريف عفرين' is in Afrin's countryside, not in Afrin.
+            if after and not after[0].endswith("ريف") and Words(" ".join(after)).has(
+                    place, min_key=2):
                 return True
             at = text.find(key, at + 1)
     return False

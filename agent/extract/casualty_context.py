@@ -5,12 +5,18 @@ dated incident takes that incident's day; a sentence that names no place continu
 
 from __future__ import annotations
 
-from agent.extract import dates, fact_dates, places
+from agent.extract import dates, fact_dates, places, sources
 from agent.extract.event_triggers import is_trigger
 from agent.extract.numbers import words
-from agent.text.arabic import clitic_bases
+from agent.text import lexicon
+from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
 from schemas import CasualtyReport, DatePrecision, Location
+
+_TOLL = lexicon.table("toll_words", str)  # "حصيلة" noun, "إلى" link
+# "مصدر طبي في مستشفى الثورة بالحديدة" is where the figure was counted; "وزارة الصحة في رام
+# الله", "حاكم إقليم جنوب كيفو" are where a body sits or what it governs.
+_ON_THE_SPOT = lexicon.words("source_posts") | lexicon.words("source_nouns")
 
 
 def place_and_date(doc: Doc, reports: list[CasualtyReport]) -> list[CasualtyReport]:
@@ -31,10 +37,9 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
     sentences = _evidence_sentences(doc, report)
     update: dict[str, object] = {}
     if report.location is None:
-        anchor = report.evidence[0].start
         update["location"] = next(
             (found for s in sentences
-             if (found := places.find_location(doc, s.start, s.end, anchor)) is not None),
+             if (found := _place_in(doc, s, _anchor(doc, report, s))) is not None),
             None) or _place_before(doc, sentences[0])
     if report.date is None and report.date_text is None:
         own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
@@ -49,6 +54,33 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
     return report.model_copy(update=update)
 
 
+def _place_in(doc: Doc, sentence: Sentence, anchor: tuple[int, int] | None = None
+              ) -> Location | None:
+    """The sentence's place (nearest `anchor`), a source's seat only when it names no other:
+    "قالت وزارة الصحة الفلسطينية في رام الله إن ثمانية قُتلوا … لمدينة جنين" is Jenin."""
+    seats = [at for _, at in sources.sources_in(doc, sentence.start, sentence.end)
+             if not _ON_THE_SPOT & set(clitic_bases(norm(at.text.split()[0])))]
+    return places.find_location(doc, sentence.start, sentence.end, anchor, seats=seats)
+
+
+def _anchor(doc: Doc, report: CasualtyReport, sentence: Sentence) -> tuple[int, int]:
+    """Where the figure's words are in this sentence (a headline's figure told again in the
+    body is placed by the body's words), from the toll it completes when it names one."""
+    at = next((e.start for e in report.evidence if sentence.start <= e.start < sentence.end),
+              report.evidence[0].start)
+    return (_toll_start(doc, sentence, at) or at, at)
+
+
+def _toll_start(doc: Doc, sentence: Sentence, at: int) -> int | None:
+    """"ارتفعت حصيلة الضربة … بمدينة دنيبرو، مركز مقاطعة دنيبروبيتروفسك، إلى 40 قتيلاً": the
+    figure completes a toll named before it, whose words say where; the toll noun's start."""
+    before = tokens(doc.text, sentence.start, at)
+    if not before or _TOLL.get(before[-1].norm) != "link":
+        return None
+    return next((tok.start for tok in reversed(before[:-1])
+                 if any(_TOLL.get(b) == "noun" for b in clitic_bases(tok.norm))), None)
+
+
 def _evidence_sentences(doc: Doc, report: CasualtyReport) -> list[Sentence]:
     """The sentences of the report's evidence, the body's before the headline's."""
     found = list(dict.fromkeys(doc.sentence_at(e.start) for e in report.evidence))
@@ -60,7 +92,7 @@ def _place_before(doc: Doc, sentence: Sentence) -> Location | None:
     for s in reversed(doc.sentences[:sentence.index]):
         if "\n" in doc.text[s.end:sentence.start]:
             return None
-        found = places.find_location(doc, s.start, s.end)
+        found = _place_in(doc, s)
         if found is not None:
             return found
     return None

@@ -25,11 +25,13 @@ NAME_ADJECTIVES = lexicon.words("place_name_adjectives")
 LOCATIVES = lexicon.words("locatives")
 CAPITAL_WORDS = lexicon.words("capital_words")
 STOP = lexicon.words("place_stop_words")
+APPOSITIONS = lexicon.words("place_appositions")  # "مدينة كرمان، مركز محافظة كرمان"
 # Feminine participles (مفتوحه، محاصره، مجاوره), not names such as مقبنه.
 _PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
 _CLAUSE_BREAK = 100
 # Words a mention may start with once a glued preposition is cut off.
 _HEADS = DIRECTIONS | DESIGNATORS | PLURAL_DESIGNATORS | PLACES | CAPITAL_WORDS
+_DESIGNATING = DESIGNATORS | PLURAL_DESIGNATORS
 
 
 @dataclass(frozen=True)
@@ -48,19 +50,25 @@ def is_place(word: str) -> bool:
     return any(base in PLACES for base in _unglued(word))
 
 
-def find_location(doc: Doc, start: int, end: int, anchor: int | None = None,
-                  bare: bool = False) -> Location | None:
-    """The place named inside raw [start, end): the one nearest `anchor` when given, else the
-    first that is more than a country; with its wider area and country when written.
+def find_location(doc: Doc, start: int, end: int, anchor: int | tuple[int, int] | None = None,
+                  bare: bool = False, seats: Sequence[Span] = ()) -> Location | None:
+    """The place named inside raw [start, end): the one nearest `anchor` (a raw offset, or the
+    raw span of the fact's words) when given, else the first that is more than a country; with
+    its wider area and country when written.
 
     A known name counts only after a locative ("في حلب", "بحلب") unless `bare` (the caller
-    knows the range is a place: the object of "استعادة تدمر")."""
+    knows the range is a place: the object of "استعادة تدمر"). A place inside one of the
+    `seats` (a source's name: "وزارة الصحة الفلسطينية في رام الله") is where the source sits,
+    taken only when the range names no other place."""
     toks = tokens(doc.text, start, end)
     chains = _chains(doc.text, toks, _mentions(doc.text, toks, bare))
+    chains = [c for c in chains if not any(
+        s.start <= toks[c[0].first].start < s.end for s in seats)] or chains
     if not chains:
         return None
     if anchor is not None:
-        pick = min(chains, key=lambda c: (_distance(doc.text, toks, c[0], anchor), c[0].first))
+        lo, hi = anchor if isinstance(anchor, tuple) else (anchor, anchor)
+        pick = min(chains, key=lambda c: (_distance(doc.text, toks, c[0], lo, hi), c[0].first))
     else:
         pick = ([c for c in chains if c[0].country is None] or chains)[0]
     return _location(doc.text, toks, pick)
@@ -115,13 +123,15 @@ def _mentions(raw: str, toks: Sequence[Token], bare: bool = False) -> list[Menti
 
 def _chains(raw: str, toks: Sequence[Token], mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions grouped into chains of a place and the wider places written right after it:
-    "بلدة كفر نبل بريف إدلب الجنوبي", "محافظة حماة بوسط سورية", "مدينة الفاشر، السودان"."""
+    "بلدة كفر نبل بريف إدلب الجنوبي", "محافظة حماة بوسط سورية", "مدينة الفاشر، السودان",
+    "بمدينة كرمان، مركز محافظة كرمان"."""
     chains: list[list[Mention]] = []
     for m in mentions:
         if chains:
             prev = chains[-1][-1]
             gap = raw[toks[prev.last].end : toks[m.first].start].strip()
-            if prev.country is None and m.first > prev.last and gap in ("", "،", ",", "في"):
+            if prev.country is None and m.first > prev.last and (
+                    gap in ("", "،", ",", "في") or norm(gap.lstrip("،, ")) in APPOSITIONS):
                 chains[-1].append(m)
                 continue
         chains.append([m])
@@ -138,11 +148,12 @@ def _place_at(raw: str, toks: Sequence[Token], i: int, bare: bool = False) -> Me
     if any(b in DIRECTIONS for b in bases):  # "جنوب شرق مدينة حلب", "بوسط سورية"
         target = _place_at(raw, toks, i + 1, bare=True) if joined else None
         return Mention(i, target.last, target.country) if target else None
-    designator = next((b for b in bases if b in DESIGNATORS | PLURAL_DESIGNATORS), None)
+    designator = next((b for b in bases if b in _DESIGNATING), None)
     if designator and "ال" + designator not in bases:  # "المدينة" is a common noun
         if i > 0 and _joined(raw, toks, i - 1) and toks[i - 1].norm.lstrip("وف").isdigit():
             return None  # "ودمّر 20 قرية وتجمعاً سكنياً": villages counted, none named
-        last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS)
+        last = _name_after(raw, toks, i, plural=designator in PLURAL_DESIGNATORS,
+                           feminine=designator.endswith("ه"))
         return Mention(i, last) if last is not None else None
     if any(b in CAPITAL_WORDS for b in bases):  # "العاصمة صنعاء", "العاصمة الليبية طرابلس"
         after = i + 2 if joined and toks[i + 1].norm.endswith("يه") else i + 1
@@ -171,12 +182,14 @@ def _after_locative(raw: str, toks: Sequence[Token], i: int) -> bool:
     return word in LOCATIVES or (word[:1] in "وف" and word[1:] in LOCATIVES)
 
 
-def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool) -> int | None:
+def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool,
+                feminine: bool = False) -> int | None:
     """Last token index of the name(s) after a designator at i; None when no name follows.
 
     Plural and dual designators take coordinated names: "أحياء بستان القصر والكلاسة".
     """
-    last = _one_name(raw, toks, i + 1, plural) if _joined(raw, toks, i) else None
+    last = _one_name(raw, toks, i + 1, plural, feminine=feminine) if _joined(raw, toks, i) \
+        else None
     if last is None or not plural:
         return last
     while _joined(raw, toks, last) and toks[last + 1].norm.startswith("و"):
@@ -188,27 +201,45 @@ def _name_after(raw: str, toks: Sequence[Token], i: int, plural: bool) -> int | 
 
 
 def _one_name(raw: str, toks: Sequence[Token], i: int, plural: bool,
-              conjoined: bool = False) -> int | None:
-    """Last token index of one place name starting at token i."""
+              conjoined: bool = False, feminine: bool = False) -> int | None:
+    """Last token index of one place name starting at token i. After a feminine designator
+    an adjective ends in ة ("منطقة سكنية"), so a word ending in ي is a name ("بلدة أبياتي")."""
     if i >= len(toks):
         return None
     word = toks[i].norm[1:] if conjoined else toks[i].norm
-    if not word.isalpha() or word in STOP:
-        return None
+    if not word.isalpha() or word in STOP or set(_unglued(word)) & _DESIGNATING:
+        return None  # "ملعب بمدينة نزيريكوري": a place of its own begins
     known = _known(raw, toks, i, with_clitics=conjoined)
     if known is not None:
         last = known[0]
     elif word in NAME_HEADS and _joined(raw, toks, i) and toks[i + 1].norm not in STOP:
         last = i + 1
+    elif word in DIRECTIONS and (after := _direction_name(raw, toks, i)) is not None:
+        last = after
     elif plural and not word.startswith("ال"):
         return None  # "6 أحياء كانت", "حيين رئيسيين": a verb or an adjective, not a name
-    elif not word.startswith("ال") and (word.endswith(("يه", "ي")) or _PARTICIPLE.match(word)):
+    elif not word.startswith("ال") and (word.endswith("يه") or _PARTICIPLE.match(word)
+                                        or (word.endswith("ي") and not feminine)):
         return None  # "منطقة سكنية", "حي سكني", "منطقة مفتوحة": an adjective
     else:
         last = i
     if _joined(raw, toks, last) and toks[last + 1].norm in NAME_ADJECTIVES:
         last += 1
     return last
+
+
+def _direction_name(raw: str, toks: Sequence[Token], i: int) -> int | None:
+    """Last token of a name that a direction at i opens: "ولاية شمال دارفور", "إقليم جنوب
+    كيفو"; not "أحياء شرق المدينة" (a common noun after the direction)."""
+    if not _joined(raw, toks, i):
+        return None
+    known = _known(raw, toks, i + 1)
+    if known is not None:
+        return known[0]
+    word = toks[i + 1].norm
+    if word in DIRECTIONS:  # "جنوب شرقي غينيا"
+        return _direction_name(raw, toks, i + 1)
+    return i + 1 if word.isalpha() and not word.startswith("ال") and word not in STOP else None
 
 
 def _known(raw: str, toks: Sequence[Token], i: int, with_clitics: bool = False
@@ -252,16 +283,17 @@ def _joined(raw: str, toks: Sequence[Token], i: int) -> bool:
     return i + 1 < len(toks) and not raw[toks[i].end : toks[i + 1].start].strip()
 
 
-def _distance(raw: str, toks: Sequence[Token], m: Mention, pos: int) -> int:
-    """How far a mention is from a raw position (0 when it covers it): characters between
-    them, doubled for a place before the fact's words (Arabic names the place after the
-    event), and farther still across a clause break ("وفي محافظة ديالى، أدى انفجار …")."""
+def _distance(raw: str, toks: Sequence[Token], m: Mention, lo: int, hi: int) -> int:
+    """How far a mention is from the fact's words at raw [lo, hi] (0 when it is among them):
+    characters between them, doubled for a place before the fact's words (Arabic names the
+    place after the event), and farther still across a clause break ("وفي محافظة ديالى، أدى
+    انفجار …")."""
     s, e = toks[m.first].start, toks[m.last].end
-    if s <= pos < e:
+    if s <= hi and lo < e:
         return 0
-    between = raw[e:pos] if e <= pos else raw[pos:s]
+    between = raw[e:lo] if e <= lo else raw[hi:s]
     far = _CLAUSE_BREAK * any(ch in "،,؛;:«»" for ch in between)
-    return far + (s - pos if s > pos else 2 * (pos - e + 1))
+    return far + (s - hi if s > hi else 2 * (lo - e + 1))
 
 
 def _location(raw: str, toks: Sequence[Token], chain: list[Mention]) -> Location:
