@@ -102,7 +102,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     return None
 
 
-_GROUPS = {ActorType.armed_group, ActorType.organization}
+_GROUP_TYPES = {ActorType.armed_group, ActorType.organization}
 
 
 def _group_named(fx: Facts, sentence: str, given: list[Term]) -> bool:
@@ -110,7 +110,7 @@ def _group_named(fx: Facts, sentence: str, given: list[Term]) -> bool:
     not («وتبنّى «جيش تحرير بلوشستان» الهجوم», «من مخلفات تنظيم «داعش»»)."""
     said = Words(sentence)
     quoted = re.findall(r"«([^»]+)»", sentence)
-    names = [*quoted, *(a.name for a in fx.extraction.actors if a.type in _GROUPS
+    names = [*quoted, *(a.name for a in fx.extraction.actors if a.type in _GROUP_TYPES
                         and Words(a.name).norm in said.norm)]
     return any(not any(Words(n).has(t, min_key=2) for t in given) for n in names)
 

@@ -17,7 +17,7 @@ from agent.chat.asks import read
 from agent.chat.constraints import answering_sentence, group_sentence, vet
 from agent.chat.context import context, covers, quote_answer, ranked_sentences
 from agent.chat.facts import Facts
-from agent.chat.question import Query, parse
+from agent.chat.question import parse
 from agent.chat.reply import check, model_reply, prompt
 from agent.chat.routes import asked_way
 from agent.chat.structured import code_answer, out_of_article
@@ -46,7 +46,7 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
     # ('where was it heading') comes from the one sentence that says the trip.
     if coded is not None and (q.count or not (q.when or q.where) or not items or asked_way(q)
                               or covers(q, fx, [c.quote for c in coded.citations])):
-        yield _vetoed(llm, q, vet(q, fx, coded, asks))
+        yield vetoed(llm, q, vet(q, fx, coded, asks))
         return
     if out_of_article(q, fx) or not items:
         yield vet(q, fx, unanswerable(q.lang), asks)
@@ -59,18 +59,13 @@ def answer_stream(question: str, extraction: ArticleExtraction, article: str,
         # date, source), else the best one, which vet() turns into a refusal.
         found = ((group_sentence(q, fx, asks) if asks.counted else None)
                  or answering_sentence(q, fx, asks, ranked_sentences(q, fx)))
-        yield _vetoed(llm, q, vet(q, fx, found or quote_answer(q, items), asks))
+        yield vetoed(llm, q, vet(q, fx, found or quote_answer(q, items), asks))
         return
     reply = ""
     for piece in model_reply(llm, prompt(q, items, history)):
         reply += piece
         yield reply
     yield vet(q, fx, check(reply, q, items, fx.words) or unanswerable(q.lang), asks)
-
-
-def _vetoed(llm: LLM | None, q: Query, ans: Answer) -> Answer:
-    """A named model vetoes a quote that it says does not answer (agent/chat/veto.py)."""
-    return ans if llm is None else vetoed(llm, q, ans)
 
 
 def answer(question: str, extraction: ArticleExtraction, article: str,

@@ -23,10 +23,10 @@ _SCHEMA = {"type": "object", "properties": {"answers": {"type": "boolean"}},
 _QUOTES = ("The article says:", "يقول المقال:")
 
 
-def vetoed(llm: LLM, q: Query, ans: Answer) -> Answer:
-    """The answer, or, when it quotes the article and the model says the quote does not answer
-    the question, the refusal with the quote as related."""
-    if ans.source == "none" or not ans.text.startswith(_QUOTES):
+def vetoed(llm: LLM | None, q: Query, ans: Answer) -> Answer:
+    """The answer, or, when a model is named, the answer quotes the article and the model says
+    the quote does not answer the question, the refusal with the quote as related."""
+    if llm is None or ans.source == "none" or not ans.text.startswith(_QUOTES):
         return ans
     passage = "\n".join(c.quote.text for c in ans.citations)
     reply = llm.complete(render("veto", passage=passage, question=q.text), _SCHEMA,
