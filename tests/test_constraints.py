@@ -943,3 +943,41 @@ def test_a_verb_of_the_category_may_stand_before_its_subject_and_the_number() ->
     ans = ask("How many residents were evacuated from the Dubrocq neighbourhood?")
     assert not refused(ans) and "800" in ans.text.split("Related")[0], ans.text
     assert refused(ask("How many residents were injured in the Dubrocq neighbourhood?"))
+
+
+# Written for these tests in the style of a local paper.
+_COMPENSATION = "\n\n".join([
+    "القاهرة - لقي 12 عاملاً مصرعهم وأصيب 9 آخرون في حريق اندلع فجر اليوم في مصنع للملابس "
+    "بمدينة العبور.",
+    "وأعلنت وزارة التضامن الاجتماعي صرف 50 ألف جنيه لكل أسرة فقدت أحد أفرادها، و10 آلاف جنيه "
+    "لكل مصاب.",
+    "وقال محافظ القليوبية إن 14 طفلاً دون سن الخامسة كانوا في حضانة ملحقة بالمصنع وأُخرجوا "
+    "جميعاً سالمين.",
+]) + "\n"
+
+
+def test_an_amount_of_money_answers_how_much_compensation_or_pay() -> None:
+    ask_it = asker(_COMPENSATION, "2021-03-11")
+    for question in ("How much compensation will each family receive?",
+                     "How much will each family that lost a relative be paid?",
+                     "كم يبلغ التعويض الذي تتلقاه كل أسرة؟"):
+        ans = ask_it(question)
+        assert not refused(ans), (question, ans.text)
+        assert "50 ألف جنيه" in ans.text, (question, ans.text)
+    # A sum of money is asked and the article gives none for this.
+    assert refused(ask_it("How much ransom did the owners pay?"))
+
+
+def test_an_age_after_under_bounds_the_group_and_is_not_asked() -> None:
+    ask_it = asker(_COMPENSATION, "2021-03-11")
+    for question in ("كم طفلاً دون سن الخامسة كانوا في الحضانة؟",
+                     "How many children under the age of five were in the nursery?"):
+        assert read(parse(question), Facts.build(_facts(), ARTICLE)).attribute is None
+        assert "14" in ask_it(question).text, question
+    assert read(parse("كم كان عمر سائق الشاحنة؟"),
+                Facts.build(_facts(), ARTICLE)).attribute == "age"
+
+
+def test_the_names_of_two_are_a_name_asked() -> None:
+    assert read(parse("ما اسما التاجرين اللذين أوقفتهما السلطات؟"),
+                Facts.build(_facts(), ARTICLE)).attribute == "name"

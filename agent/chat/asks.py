@@ -22,7 +22,7 @@ from agent.chat.question_names import (
     whole,
 )
 from agent.chat.words import Term
-from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
 
@@ -38,6 +38,11 @@ class Attribute(StrEnum):
 
 
 _ATTRIBUTES = table("question_attributes", Attribute)
+_AGE_LIMITS = words("question_age_limits")
+_MONEY = table("money_words", str)
+_CURRENCIES = tuple(w for w, kind in _MONEY.items() if kind == "currency")
+_PAID = re.compile(r"\bhow much\b.*\b(?:paid|pay|receive|get|cost|costs|spend|spent|pledged?"
+                   r"|donated?|allocated?|demand(?:ed)?|worth)\b", re.I)
 _GROUPS = table("question_groups", str)
 _EN_BODIES = words("question_body_nouns_en")
 _GENERIC = words("question_generic_counted")
@@ -96,8 +101,10 @@ def read(q: Query, fx: Facts) -> Constraints:
     low = q.text.lower()
     # 'Who said some names were recorded twice?': the words said are not an attribute asked.
     asked_words = [] if (q.say and q.who) else tokens(q.text)
-    for t in asked_words:
+    for i, t in enumerate(asked_words):
         key = t.text.lower() if t.text.isascii() else t.norm
+        if _ATTRIBUTES.get(key) == Attribute.age and _bounds_age(asked_words[max(0, i - 2):i]):
+            continue  # 'كم طفلاً دون سن الخامسة': the age bounds the group counted
         # Not after ب or ل: 'بسبب البرد' (because of), 'المتحدث باسم' (on behalf of).
         bases = [key] if t.text.isascii() else [b for b in clitic_bases(key)
                                                if not key.startswith(("ب", "ل")) or b == key]
@@ -178,6 +185,11 @@ def read(q: Query, fx: Facts) -> Constraints:
     return c
 
 
+def _bounds_age(before: list[Token]) -> bool:
+    """An age word after 'دون', 'under (the)': a bound on the group, not the age asked."""
+    return any(t.text.lower() in _AGE_LIMITS or t.norm in _AGE_LIMITS for t in before)
+
+
 EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
 _ANOTHER = words("question_another_words")
 _RELEASE = words("question_release_words")
@@ -256,6 +268,13 @@ def _is_time(q: Query, t: Term) -> bool:
 
 def _read_counted(q: Query, c: Constraints) -> None:
     _read_counted_noun(q, c)
+    # 'How much will each family be paid': a payment's verb asks an amount of money, and so
+    # does a noun of money ('how much compensation', «كم تبلغ الأموال»).
+    words = [*c.counted, *c.counted_words.split()] + (
+        [b for t in q.terms for f in t.forms for b in clitic_bases(f)] if q.lang == "ar" else [])
+    if ((c.unchecked or not c.counted_words) and _PAID.search(q.text)) or any(
+            _MONEY.get(w) == "noun" for w in words):
+        c.counted, c.unchecked = (*c.counted, *_CURRENCIES), False  # an amount of money
     nationals = nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
