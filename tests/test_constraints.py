@@ -981,3 +981,20 @@ def test_an_age_after_under_bounds_the_group_and_is_not_asked() -> None:
 def test_the_names_of_two_are_a_name_asked() -> None:
     assert read(parse("ما اسما التاجرين اللذين أوقفتهما السلطات؟"),
                 Facts.build(_facts(), ARTICLE)).attribute == "name"
+
+
+# Written for these tests in the style of a UN agency statement.
+_APPEAL = "\n\n".join([
+    "عدن - أعلنت المنظمة الدولية للهجرة اليوم أن السيول شرّدت 900 أسرة في محافظة المحويت.",
+    "ونقلت المنظمة عن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية أن السيول دمّرت عشرات المنازل.",
+    "وقال رئيس بعثة المنظمة في اليمن مات هوبر إن الاحتياجات تفوق الموارد المتاحة.",
+]) + "\n"
+
+
+def test_a_person_asked_by_role_must_be_named() -> None:
+    ask_it = asker(_APPEAL, "2024-09-05")
+    for question in ("Which OCHA official reported the floods in Al Mahwit?",
+                     "من المسؤول في مكتب تنسيق الشؤون الإنسانية الذي أبلغ عن السيول؟"):
+        assert read(parse(question), Facts.build(_facts(), ARTICLE)).attribute == "person"
+        assert refused(ask_it(question)), question
+    assert "هوبر" in ask_it("Which IOM official said the needs exceed the resources?").text

@@ -35,11 +35,13 @@ class Attribute(StrEnum):
     reason = "reason"
     date = "date"
     agent = "agent"  # 'who killed him', 'who owns the building': someone the question does not name
+    person = "person"  # 'which OCHA official', «من المتحدث باسم الحركة»: a person, by name
 
 
 _ATTRIBUTES = table("question_attributes", Attribute)
 _AGE_LIMITS = words("question_age_limits")
 _MONEY = table("money_words", str)
+_ROLES = words("title_heads")  # 'official', 'spokesman', 'chief': a person is asked
 _CURRENCIES = tuple(w for w, kind in _MONEY.items() if kind == "currency")
 _PAID = re.compile(r"\bhow much\b.*\b(?:paid|pay|receive|get|cost|costs|spend|spent|pledged?"
                    r"|donated?|allocated?|demand(?:ed)?|worth)\b", re.I)
@@ -157,6 +159,9 @@ def read(q: Query, fx: Facts) -> Constraints:
                        and name[-1].word.lower() not in c.counted_words.split())
               and not _owns_body(q, name[-1])):  # 'Mozambique's disaster management institute'
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
+    role = _role_asked(q)
+    if role is not None and c.attribute is None and not (q.count or q.who_is):
+        c.attribute, c.subject = Attribute.person, [t for t in q.terms if t is not role]
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
         c.attribute, c.subject = Attribute.agent, list(q.terms)
@@ -183,6 +188,15 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
         c.head = _head(q, c.subject)
     return c
+
+
+def _role_asked(q: Query) -> Term | None:
+    """The role of the person a question asks for: the noun after 'which' ('which Health
+    Ministry official') or the first after 'who' / «من» ('who is IOM's chief of mission',
+    «من المتحدث باسم الحركة»), when it is a title's head noun."""
+    first = q.asked or (q.terms[:1] if q.who and not q.categories else [])
+    return next((t for t in first if any(b in _ROLES for f in t.forms
+                                         for b in clitic_bases(f.split()[0]))), None)
 
 
 def _bounds_age(before: list[Token]) -> bool:

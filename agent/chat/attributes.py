@@ -68,8 +68,11 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return _gives_cause(text) and not any(
             _cause_unknown(norm(s.text)) for s, w in fx.sentences
             if s.text == ev.sentence or all(w.has(t) for t in c.subject))
-    if c.attribute == Attribute.agent:  # someone named in it that the question does not name
-        named = [norm(e.text) for a in fx.extraction.actors if a.type not in _NOT_AGENTS
+    if c.attribute in (Attribute.agent, Attribute.person):
+        # Someone named in it that the question does not name: a person, when one is asked.
+        kinds = (ActorType.person,) if c.attribute == Attribute.person else tuple(
+            t for t in ActorType if t not in _NOT_AGENTS)
+        named = [norm(e.text) for a in fx.extraction.actors if a.type in kinds
                  for e in a.evidence if f" {norm(e.text)} " in f" {text} "]
         named += [norm(ev.sentence[a:b]) for a, b, kind in entities(ev.sentence)
                   if kind == "PERS"]  # its ORG guesses are too loose here

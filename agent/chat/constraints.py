@@ -331,6 +331,7 @@ _NOT_SAID = {
     "date": ("The article does not say when: {q}.", "لا يذكر المقال متى: {q}."),
     "reason": ("The article does not give the reason: {q}.", "لا يذكر المقال السبب: {q}."),
     "agent": ("The article does not say who: {q}.", "لا يذكر المقال من: {q}."),
+    "person": ("The article does not name the person: {q}.", "لا يسمي المقال الشخص: {q}."),
     "unknown": ("The article does not mention {what}.", "لا يذكر المقال {what}."),
     "place_kind": ("The article does not name the {what}: {q}.", "لا يسمي المقال {what}: {q}."),
 }
