@@ -92,6 +92,10 @@ def test_direct_quote_is_the_inner_words_of_the_quotation() -> None:
      "أطراف النزاع استجابت لمقترح الهدنة.", "هانس غروندبرغ"),
     ("وقالت الأمينة العامة للاتحاد العام لطلبة تونس وردة عتيق إن 50 طالباً اعتقلوا.",
      "وردة عتيق"),
+    # a rank and a name after the title, and what is announced with no «أن»
+    ("وأعلن المتحدث العسكري باسم الحوثيين العميد يحيى سريع مسؤولية الجماعة عن استهداف "
+     "السفينة.", "يحيى سريع"),
+    ("ونفى المتحدث باسم وزارة الداخلية اللواء سعد معن وقوع إصابات بين المدنيين.", "سعد معن"),
 ])
 def test_speaker_is_the_name_without_the_title(text: str, speaker: str) -> None:
     assert [s.speaker for s in found(text)] == [speaker]

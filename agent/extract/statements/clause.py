@@ -246,6 +246,10 @@ def _title_then_name(doc: Doc, toks: Sequence[Token], j: int, names: list[actors
     للشؤون الداخلية في حكومة غوجارات | هارش سانغافي تشكيل لجنة'): the name holds the title."""
     title, name = names
     first = toks[j : j + 1]
+    ranked = _ranked_name(doc, title, name) if first and actors.is_title_head(
+        first[0].norm) else None
+    if ranked is not None:
+        return [ranked]
     if title.title is not None or title.words or not first or \
             not actors.is_title_head(first[0].norm) or name.title is not None or \
             not actors.passable(doc, toks[title.end - 1], toks[title.end]) or \
@@ -255,6 +259,19 @@ def _title_then_name(doc: Doc, toks: Sequence[Token], j: int, names: list[actors
     if len(words) < 2 or any(actors.definite(w.norm) for w in words):
         return names  # "ودعا المبعوث الأممي إلى اليمن | طرفي النزاع": an object
     return [actors.Named(name.name, title.name, name.end, len(words))]
+
+
+def _ranked_name(doc: Doc, title: actors.Named, name: actors.Named) -> actors.Named | None:
+    """A rank and a personal name right after a title read alone are the title's holder
+    ('أعلن المتحدث العسكري باسم الحوثيين | العميد يحيى سريع مسؤولية الجماعة'), not the
+    first words said."""
+    words = tokens(doc.text, name.name.start, name.name.end)
+    if title.title is not None or title.words or name.title is not None or len(words) < 3 \
+            or not actors.is_title_head(words[0].norm) \
+            or any(actors.definite(w.norm) for w in words[1:]):
+        return None
+    return actors.Named(span(doc.text, words[1].start, words[-1].end),
+                        span(doc.text, title.name.start, words[0].end), name.end, len(words) - 1)
 
 
 def _plain(doc: Doc, named: actors.Named) -> bool:
