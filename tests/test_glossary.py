@@ -32,6 +32,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Were the wounded sheltering from the bombardment?", ["sheltering", "bombardment"]),
     ("r_nigeria_lagos_polling_attacks", "وفي إيغبوكوسو",
      "What were the youths carrying?", ["youths", "carrying"]),
+    ("r_haiti_ganthier_missionaries_kidnap_ransom", "والرهائن الـ17",
+     "What nationality is the only hostage who is not a US citizen?", ["us"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
