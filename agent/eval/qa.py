@@ -99,9 +99,16 @@ def judge(q: Question, ans: Answer) -> tuple[bool, bool]:
     if not q.answerable:
         return refused, not refused and bool(re.search(r"\d", _strip_marks(ans.text)))
     said = _plain(ans.text)
-    right = not refused and any(_plain(a) in said for a in q.accept)
+    right = not refused and any(_holds(said, _plain(a)) for a in q.accept)
     return right, (not refused and not right and q.kind == "how_many"
                    and bool(re.search(r"\d", _strip_marks(ans.text))))
+
+
+def _holds(said: str, accepted: str) -> bool:
+    """The accepted string is in the answer, a number as a whole number ('5' is not in '15')."""
+    if not re.fullmatch(r"[\d.]+", accepted):
+        return accepted in said
+    return re.search(rf"(?<![\d.]){re.escape(accepted)}(?![\d]|\.\d)", said) is not None
 
 
 def _strip_marks(text: str) -> str:
