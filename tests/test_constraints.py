@@ -998,3 +998,11 @@ def test_a_person_asked_by_role_must_be_named() -> None:
         assert read(parse(question), Facts.build(_facts(), ARTICLE)).attribute == "person"
         assert refused(ask_it(question)), question
     assert "هوبر" in ask_it("Which IOM official said the needs exceed the resources?").text
+
+
+def test_the_number_of_a_noun_may_follow_its_qualifiers() -> None:
+    text = ("كيغالي - أعلنت وزارة الصحة الرواندية تسجيل إصابتين جديدتين بفيروس ماربورغ، وقالت إن "
+            "الفحوص بلغت 5074 فحصاً، بينما بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً حتى "
+            "الأحد.\n")
+    ans = asker(text, "2024-10-25")("كم عدد المخالطين الخاضعين للمتابعة؟")
+    assert not refused(ans) and "1146" in ans.text, ans.text
