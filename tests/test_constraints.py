@@ -1006,3 +1006,9 @@ def test_the_number_of_a_noun_may_follow_its_qualifiers() -> None:
             "الأحد.\n")
     ans = asker(text, "2024-10-25")("كم عدد المخالطين الخاضعين للمتابعة؟")
     assert not refused(ans) and "1146" in ans.text, ans.text
+
+
+def test_the_subject_after_a_category_verb_is_not_counted() -> None:
+    fx = Facts.build(_facts(), ARTICLE)
+    assert read(parse("كم شخصاً أوقفت الشرطة الأوغندية؟"), fx).counted == ()
+    assert read(parse("كم طفلاً أصابت الشظايا؟"), fx).counted

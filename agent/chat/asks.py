@@ -347,6 +347,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         if k == 0 and not any(b in _GENERIC for b in bases) and own:
             c.counted, c.counted_words = tuple(bases), t.text
             return
+        if category is not None and rest[k + 1:k + 2] and rest[k + 1].norm != "من":
+            break  # «كم شخصاً أوقفت الشرطة»: after the verb comes who did it, not who counts
     # «كم فرداً من طاقم السفينة»: of people counted in general, the group after «من» is counted.
     after = toks[at + 1:at + 4]
     if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in PLACE_CUES
