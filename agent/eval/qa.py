@@ -177,7 +177,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--model", metavar="PATH", help="a GGUF instead of the default model")
     parser.add_argument("--with-model", action="store_true",
-                        help="let the model answer where code does not (default: code only)")
+                        help="let the default model veto quoted answers (default: code only)")
     parser.add_argument("--failures", action="store_true", help="list the wrong answers")
     parser.add_argument("--only", action="append", default=[], metavar="ID",
                         help="score only this article (repeatable)")
