@@ -1012,3 +1012,10 @@ def test_the_subject_after_a_category_verb_is_not_counted() -> None:
     fx = Facts.build(_facts(), ARTICLE)
     assert read(parse("كم شخصاً أوقفت الشرطة الأوغندية؟"), fx).counted == ()
     assert read(parse("كم طفلاً أصابت الشظايا؟"), fx).counted
+
+
+def test_tomorrow_answers_when_will() -> None:
+    text = ("براغ - قتل مسلح 14 شخصاً في كلية الآداب أمس الخميس. وأعلن رئيس الوزراء الحداد الوطني "
+            "يوم غد السبت.\n")
+    ans = asker(text, "2023-12-22")("متى سيكون يوم الحداد الوطني؟")
+    assert not refused(ans) and "يوم غد السبت" in ans.text, ans.text
