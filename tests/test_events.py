@@ -686,3 +686,34 @@ def test_clashes_with_stones_are_a_riot() -> None:
 def test_a_passive_arrest_is_an_arrest() -> None:
     e = only("وأُلقي القبض على ثلاثة من المسلحين أحياء في المجمع أمس.")
     assert e.type is T.arrest
+
+
+@pytest.mark.parametrize("text", [
+    "توفي ثلاثة أطفال في تفشٍّ يُشتبه بأنه للحصبة داخل مخيم للنازحين.",
+    "سجلت السلطات 40 إصابة مؤكدة جديدة بحمى لاسا خلال الأسبوع الماضي.",
+    "توفي عشرة أشخاص في قرية نائية جراء تفشي «التهاب تنفسي حاد».",
+])
+def test_outbreaks_of_named_diseases_and_indefinite_outbreaks(text: str) -> None:
+    assert only(text).type is T.disease_outbreak
+
+
+def test_a_food_poisoning_is_an_accident() -> None:
+    assert only("أصيب 569 تلميذاً بأعراض التسمم الغذائي بعد تناول وجبات مدرسية.").type is T.accident
+
+
+def test_an_outbreak_s_spread_with_a_pronoun_is_its_own_when_abroad() -> None:
+    found = events("سجّل لبنان أول إصابة بالكوليرا أمس. ويأتي ظهور المرض بعد نحو شهر من "
+                   "تفشيه في سوريا المجاورة.")
+    assert [e.location.name if e.location else None for e in found] == ["لبنان", "سوريا"]
+
+
+def test_an_outbreak_told_first_without_its_country_is_one_with_its_report() -> None:
+    found = events("توفي أول مريض بالكوليرا في مدينة طرابلس أمس. وكانت وزارة الصحة قد سجلت أول "
+                   "إصابة بالكوليرا في لبنان الأسبوع الماضي.")
+    assert len(found) == 1 and found[0].location and found[0].location.name == "لبنان"
+
+
+def test_outbreaks_of_two_diseases_are_two_events() -> None:
+    found = events("سجلت الوزارة 183 إصابة جديدة بالكوليرا في السودان. وأفادت الوزارة بأن "
+                   "الإصابات بحمى الضنك في السودان بلغت 440 حالة.")
+    assert [e.type for e in found] == [T.disease_outbreak] * 2

@@ -239,8 +239,10 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return bool(after) and bool(set(clitic_bases(after[0])) & FLAMES)
     if rule == "named":  # "عاصفة الحزم" names an operation
         return t.definite or not after or not after[0].startswith("ال")
-    if rule == "disease":  # "تفشي الكوليرا", not "تفشي الفساد"
-        return any(set(forms(a)) & DISEASES for a in after)
+    if rule == "disease":  # "تفشي الكوليرا", not "تفشي الفساد"; "ظهور المرض … من تفشيه"
+        named_before = not toks[i].norm.endswith(base) and any(
+            set(forms(tok.norm)) & DISEASES for tok in toks[:i])
+        return named_before or any(set(forms(a)) & DISEASES for a in after)
     if rule == "measure":  # "ألغت الرحلات", "إغلاق مصر الأنفاق", not "إلغاء القرار"
         return any(set(forms(tok.norm)) & MEASURE_OBJECTS for tok in toks[i + 1 : i + 5])
     if rule == "mourning":  # "أعلن الحداد الوطني ثلاثة أيام", not the surname حداد
