@@ -717,3 +717,21 @@ def test_outbreaks_of_two_diseases_are_two_events() -> None:
     found = events("سجلت الوزارة 183 إصابة جديدة بالكوليرا في السودان. وأفادت الوزارة بأن "
                    "الإصابات بحمى الضنك في السودان بلغت 440 حالة.")
     assert [e.type for e in found] == [T.disease_outbreak] * 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("قُتل 11 عسكرياً في هجوم شنّه مسلحون على قافلة لقوات الأمن في المنطقة أمس.", T.armed_clash),
+    ("قُتل ثلاثة في هجوم شنّه مسلحون على دورية للشرطة قرب الحدود أمس.", T.armed_clash),
+    ("لقي سبعة أشخاص حتفهم في كمين استهدف قافلة غادرت فندقاً في البلدة.",
+     T.attack_on_civilians),
+    ("قُتل جنديان في كمين استهدف دورية للجيش قرب الحدود.", T.armed_clash),
+])
+def test_an_attack_or_ambush_is_a_clash_on_forces_and_one_sided_on_civilians(
+        text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
+def test_a_headline_attack_on_a_convoy_heads_the_clash_with_its_soldiers() -> None:
+    e = only("مقتل 11 عسكرياً في هجوم على قافلة قرب الحدود\n\nقُتل 11 عسكرياً في هجوم شنّه "
+             "مسلحون على قافلة لقوات الأمن في منطقة أوركزاي ليل الثلاثاء.")
+    assert e.type is T.armed_clash and len(e.evidence) == 2

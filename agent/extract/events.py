@@ -134,11 +134,12 @@ def _is_headline(doc: Doc, sentence: Sentence) -> bool:
 
 def _compatible(told: Found, headline: Found) -> bool:
     """A headline's type fits the full report: "مواجهات" over a riot, "مظاهرات" over one,
-    "حرائق" over the wildfires, "هجوم" over an attack on civilians."""
+    "حرائق" over the wildfires, "هجوم" over an attack on civilians or on soldiers."""
     if told.type is T.riot:
         return headline.type in (T.riot, T.protest, T.armed_clash)
-    if told.type is T.attack_on_civilians:  # "هجوم" in a headline, on villagers below
-        return headline.type in (T.attack_on_civilians, T.armed_clash)
+    attacks = {T.attack_on_civilians, T.armed_clash}
+    if told.type in attacks:  # "هجوم على قافلة" in a headline, on villagers or soldiers below
+        return headline.type in attacks
     if told.subtype is S.wildfire:
         return headline.type is T.natural_disaster or headline.subtype is S.fire
     return told.type is headline.type
