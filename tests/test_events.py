@@ -735,3 +735,9 @@ def test_a_headline_attack_on_a_convoy_heads_the_clash_with_its_soldiers() -> No
     e = only("مقتل 11 عسكرياً في هجوم على قافلة قرب الحدود\n\nقُتل 11 عسكرياً في هجوم شنّه "
              "مسلحون على قافلة لقوات الأمن في منطقة أوركزاي ليل الثلاثاء.")
     assert e.type is T.armed_clash and len(e.evidence) == 2
+
+
+def test_prisoners_who_flee_break_out_and_are_displaced_nowhere() -> None:
+    e = only("فرّ آلاف السجناء من السجن الوطني في العاصمة ليل أمس السبت.")
+    assert e.type is T.other
+    assert only("فرّ آلاف السكان من البلدة إلى الغابات المحيطة بها أمس.").type is T.displacement
