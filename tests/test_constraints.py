@@ -1019,3 +1019,9 @@ def test_tomorrow_answers_when_will() -> None:
             "يوم غد السبت.\n")
     ans = asker(text, "2023-12-22")("متى سيكون يوم الحداد الوطني؟")
     assert not refused(ans) and "يوم غد السبت" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["كم مقاطعة طالها وباء الحصبة؟", "في أي مخيم بدأ الحريق؟",
+                                      "كم شخصاً نزحوا من سكان المدينة؟"])
+def test_a_verb_or_common_place_word_after_a_place_noun_is_no_unknown_name(question) -> None:
+    assert read(parse(question), Facts.build(_facts(), ARTICLE)).unknown == []
