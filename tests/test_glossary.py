@@ -34,6 +34,9 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "What were the youths carrying?", ["youths", "carrying"]),
     ("r_haiti_ganthier_missionaries_kidnap_ransom", "والرهائن الـ17",
      "What nationality is the only hostage who is not a US citizen?", ["us"]),
+    ("r_jordan_amman_luweibdeh_building_collapse", "وقال الناطق الإعلامي",
+     "Which spokesman said the operation lasted 84 hours?",
+     ["spokesman", "operation", "lasted", "hours"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
