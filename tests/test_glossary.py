@@ -37,6 +37,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
     ("r_jordan_amman_luweibdeh_building_collapse", "وقال الناطق الإعلامي",
      "Which spokesman said the operation lasted 84 hours?",
      ["spokesman", "operation", "lasted", "hours"]),
+    ("r_somalia_beledweyne_shabelle_floods_ocha", "ورغم استمرار الخطر",
+     "Where is the main evacuation site?", ["main"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
