@@ -39,6 +39,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      ["spokesman", "operation", "lasted", "hours"]),
     ("r_somalia_beledweyne_shabelle_floods_ocha", "ورغم استمرار الخطر",
      "Where is the main evacuation site?", ["main"]),
+    ("r_saudi_hajj_heat_deaths", "وأضاف الوزير أن 95",
+     "Why did it take so long to identify the dead?", ["identify"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
