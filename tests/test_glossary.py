@@ -41,6 +41,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Where is the main evacuation site?", ["main"]),
     ("r_saudi_hajj_heat_deaths", "وأضاف الوزير أن 95",
      "Why did it take so long to identify the dead?", ["identify"]),
+    ("r_drc_ituri_savo_camp_codeco_attack", "بونيا (الكونغو الديمقراطية)",
+     "How many militiamen attacked the camp?", ["militiamen"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
