@@ -1025,3 +1025,11 @@ def test_tomorrow_answers_when_will() -> None:
                                       "كم شخصاً نزحوا من سكان المدينة؟"])
 def test_a_verb_or_common_place_word_after_a_place_noun_is_no_unknown_name(question) -> None:
     assert read(parse(question), Facts.build(_facts(), ARTICLE)).unknown == []
+
+
+def test_how_many_of_them_were_a_nationality_counts_that_nationality() -> None:
+    text = ("أربيل - أصيب تسعة أشخاص، بينهم جندي أمريكي، في هجوم صاروخي على قاعدة أربيل مساء "
+            "الاثنين، بحسب التحالف الدولي. وكان بين المصابين ثمانية متعاقدين مدنيين.\n")
+    ask_it = asker(text, "2021-02-16")
+    assert refused(ask_it("How many of the injured contractors were Americans?"))
+    assert not refused(ask_it("How many contractors were injured?"))

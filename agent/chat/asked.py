@@ -55,6 +55,14 @@ def sources(q: Query) -> list[Term]:
             and norm(t.word.lower()) not in _FIGURE_SOURCES]
 
 
+def demonyms_of(words: list[str]) -> tuple[str, ...]:
+    """The Arabic demonyms of the countries English words name ('British', 'Americans')."""
+    forms = {norm(f).removeprefix("ال") for w in words if w in GLOSSARY
+             for f in GLOSSARY[w].forms}
+    states = forms | {norm(DEMONYMS[f]).removeprefix("ال") for f in forms if f in DEMONYMS}
+    return tuple(d for d, state in DEMONYMS.items() if norm(state).removeprefix("ال") in states)
+
+
 def nationality(q: Query) -> tuple[str, ...]:
     """The Arabic forms of a nationality the counted noun carries: 'British' (بريطاني،
     البريطانيين …) in 'how many British nationals', 'فلبينياً' in «كم رهينة فلبينياً»."""
@@ -63,10 +71,7 @@ def nationality(q: Query) -> tuple[str, ...]:
         counted = m.group(1).split() if m else []
         if not counted or counted[-1] not in _NATIONALS:
             return ()
-        states = {norm(f).removeprefix("ال") for w in counted if w in GLOSSARY
-                  for f in GLOSSARY[w].forms}
-        return tuple(d for d, state in DEMONYMS.items()
-                     if norm(state).removeprefix("ال") in states)
+        return demonyms_of(counted)
     toks = tokens(q.text)
     at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
     for t in toks[at + 1:at + 4] if at is not None else []:

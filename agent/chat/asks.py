@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from agent.chat.asked import en_counted, nationality, sources
+from agent.chat.asked import demonyms_of, en_counted, nationality, sources
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
 from agent.chat.question_names import (
@@ -290,6 +290,9 @@ def _read_counted(q: Query, c: Constraints) -> None:
             _MONEY.get(w) == "noun" for w in words):
         c.counted, c.unchecked = (*c.counted, *_CURRENCIES), False  # an amount of money
     nationals = nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
+    of_the = _EN_OF_THE.search(q.text.lower()) if q.lang == "en" else None
+    if of_the and not nationals:  # 'how many of the injured contractors were Americans'
+        nationals = demonyms_of([of_the.group(1)])
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
     if not c.counted and any(t.norm in _CONDITION or t.text.lower() in _CONDITION
