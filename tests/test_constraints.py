@@ -1033,3 +1033,13 @@ def test_how_many_of_them_were_a_nationality_counts_that_nationality() -> None:
     ask_it = asker(text, "2021-02-16")
     assert refused(ask_it("How many of the injured contractors were Americans?"))
     assert not refused(ask_it("How many contractors were injured?"))
+
+
+def test_the_body_that_announced_a_figure_is_its_source() -> None:
+    fx = Facts.build(_facts(), ARTICLE)
+    asks = read(parse("كم قتيلاً أعلنت هيئة الطوارئ الحكومية في انفجار بغداد؟"), fx)
+    assert [t.word for t in asks.sources] == ["هيئة", "الطوارئ", "الحكومية"]
+    assert [t.word for t in read(parse("كم قتيلاً أعلن محافظ بغداد مساء الأحد؟"), fx).sources] == [
+        "محافظ", "بغداد"]
+    assert refused(ask("كم قتيلاً أعلنت هيئة الطوارئ الحكومية في انفجار بغداد؟"))
+    assert "27" in ask("كم قتيلاً أعلنت وزارة الداخلية العراقية؟").text
