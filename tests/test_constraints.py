@@ -1043,3 +1043,12 @@ def test_the_body_that_announced_a_figure_is_its_source() -> None:
         "محافظ", "بغداد"]
     assert refused(ask("كم قتيلاً أعلنت هيئة الطوارئ الحكومية في انفجار بغداد؟"))
     assert "27" in ask("كم قتيلاً أعلنت وزارة الداخلية العراقية؟").text
+
+
+def test_the_noun_counted_may_stand_before_of() -> None:
+    fx = Facts.build(_facts(), ARTICLE)
+    assert read(parse("How many crew members of the passenger train were killed?"),
+                fx).counted_words == "crew members"
+    assert refused(ask("How many crew members of the bus were killed?"))
+    assert read(parse("How many members of the security forces were killed?"),
+                fx).counted_words != "members"

@@ -25,9 +25,11 @@ _FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest t
 _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
                          r"can|died|lost|live|remain|[a-z]+ed)\b)")
-# 'how many households in the host community lost …': one word before a preposition.
+# 'how many households in the host community lost …', 'how many crew members of the train':
+# one or two words before a preposition.
 _EN_COUNTED_AT = re.compile(
-    r"\bhow many ([a-z'-]+)(?= (?:in|at|from|inside|across|among|aboard)\b)")
+    r"\bhow many (?!members? of)((?:[a-z'-]+ )?[a-z'-]+)"
+    r"(?= (?:in|at|from|inside|across|among|aboard|of)\b)")  # 'members of X' counts X
 
 
 def en_counted(low: str) -> re.Match[str] | None:
