@@ -72,16 +72,25 @@ def warm(llm: LLM) -> None:
     vetoed(llm, parse("?"), quoted("en", "sentence-1", "sentence", Span(start=0, end=1, text="?")))
 
 
-def answer_seconds(extraction: ArticleExtraction, article: str, llm: LLM,
-                   question: str = "What did the Islamic State broadcast from Palmyra?"
-                   ) -> dict[str, Any]:
-    """Seconds to a quoted answer that the named model vets (after warm()), the slowest kind
-    of answer a user waits for, and to an answer from the facts by code, for agent.eval.bench."""
+def answer_seconds(extraction: ArticleExtraction, article: str, llm: LLM) -> dict[str, Any]:
+    """Seconds to quoted answers that the named model vets, after warm(): the slowest kind of
+    answer a user waits for (each question new to the model), and to an answer from the facts
+    by code, for agent.eval.bench."""
     warm(llm)
-    started = time.perf_counter()
-    final = answer(question, extraction, article, llm=llm)
-    seconds = time.perf_counter() - started
+    times, final = [], None
+    for question in VETTED_QUESTIONS:
+        started = time.perf_counter()
+        final = answer(question, extraction, article, llm=llm)
+        times.append(time.perf_counter() - started)
+    assert final is not None
     started = time.perf_counter()
     answer("How many civilians were killed in Hama?", extraction, article, llm=llm)
-    return {"seconds": seconds, "source": final.source, "question": question,
+    return {"seconds": sorted(times)[len(times) // 2], "slowest": max(times),
+            "first": times[0], "source": final.source, "question": VETTED_QUESTIONS[-1],
             "answer": final.text, "facts_seconds": time.perf_counter() - started}
+
+
+# Questions about the founding article that code answers with a quote the model then vets.
+VETTED_QUESTIONS = ("What did the Islamic State broadcast from Palmyra?",
+                    "How many air strikes did Moscow launch on Palmyra?",
+                    "Who controls Palmyra?")
