@@ -35,7 +35,9 @@ _CLAUSE_STARTS = lexicon.words("subject_openers")  # "وكانت X قد أعلن
 _TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة الصحة"
 _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
 _REFERRING = lexicon.words("referring_sources")  # "وأضاف البيان", "المصدر ذاته"
+_PREPOSITIONS = lexicon.words("prepositions_before_subject")  # "في رفع الأنقاض": a verbal noun
 _COMMAS = {"،", ","}
+_VERB_OBJECTS = {"به", "بها", "له", "لها", "عنه", "عنها"}  # "وفق ما أفاد به X"
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
 _TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
@@ -118,10 +120,10 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
-    elif is_reporting_verb(w, GIVING_VERBS):
+    elif is_reporting_verb(w, GIVING_VERBS) and not _verbal_noun(ws, k):
         if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
             return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
-        begin = _skip_asides(ws, k + 1)
+        begin = _past_object(ws, _skip_asides(ws, k + 1))
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
             return _subject_before(doc, ws, k)
     elif w.norm in _SOURCES_NOUNS and _verb_follows(ws, k):
@@ -139,6 +141,12 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     if named is None:
         return None
     return (_relayed(doc, ws, named[2]) or named) if relays else named
+
+
+def _verbal_noun(ws: list[Word], k: int) -> bool:
+    """After a preposition or with ب/ل glued, a verb is its verbal noun: "في رفع الأنقاض"."""
+    w = ws[k].norm
+    return (k > 0 and ws[k - 1].norm in _PREPOSITIONS) or (w[0] in "بل" and w[1:] in GIVING_VERBS)
 
 
 def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
@@ -253,7 +261,7 @@ def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, b
     if k < len(ws) and ws[k].norm in {"ما", "لما", "بما"}:  # "وفقا لما ذكرته X"
         k, skip_verb = k + 1, True
     if skip_verb and k < len(ws) and ws[k].is_letters:
-        k += 1  # after "ما" comes the verb, whatever it is
+        k = _past_object(ws, k + 1)  # after "ما" comes the verb, whatever it is
     start = k
     figures = False
     while k < len(ws):
@@ -271,6 +279,11 @@ def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, b
     if k < len(ws) and ws[k].norm == "ل":
         k += 1
     return k, figures
+
+
+def _past_object(ws: list[Word], k: int) -> int:
+    """"وفق ما أفاد به مسؤول محلي": the pronoun a verb takes with its preposition is no name."""
+    return k + 1 if k < len(ws) and ws[k].norm in _VERB_OBJECTS else k
 
 
 def _gives(w: Word) -> bool:
