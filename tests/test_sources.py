@@ -178,3 +178,15 @@ def test_a_verbal_noun_after_a_preposition_gives_no_figure():
     doc = Doc.build(sentence)
     near = find_source(doc, 0, len(sentence), near=sentence.index("14"))
     assert near is not None and near[0] == "قائد الجيش الجنرال دودونغ عبد الرحمن"
+
+
+def test_a_source_in_a_clause_of_what_came_before_gives_that_clause_figure():
+    text = ("أعلنت وزيرة الصحة هالة زايد أن التصادم أسفر عن وفاة 19 شخصاً، بعدما كانت وزارتها قد "
+            "أعلنت أمس مقتل 32 مواطناً، بحسب بيان.")
+    doc = Doc.build(text)
+    assert find_source(doc, 0, len(text), near=text.index("19"))[0] == "وزيرة الصحة هالة زايد"
+    # without a reporting verb of its own, the clause leaves a closing "بحسب" to every figure
+    text = ("لقي خمسة أشخاص حتفهم بعدما ضرب الإعصار الجزيرة ليل الأربعاء، قبل أن يواصل طريقه، "
+            "بحسب ما أفاد سكان ومصادر طبية.")
+    doc = Doc.build(text)
+    assert find_source(doc, 0, len(text), near=text.index("خمسة"))[0] == "سكان ومصادر طبية"
