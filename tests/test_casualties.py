@@ -539,6 +539,27 @@ def test_a_verb_before_of_them_makes_a_figure_of_its_own():
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 125)]
 
 
+def test_a_verb_right_before_a_part_of_a_figure_makes_it_a_figure_of_its_own():
+    text = "وأصيب 30 شخصاً بالحمى النزفية في القرية، توفي 13 منهم في المستشفى."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("sick", 30), ("killed", 13)]
+    text = "وقُتل 14 شخصاً بينهم طفلان، وإصابة 45 آخرين بجروح."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 14), ("injured", 45)]
+    text = "وأصيب 40 شخصاً في الهجوم، نُقل 19 منهم إلى المستشفى."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("injured", 40)]
+
+
+def test_a_part_told_by_place_or_day_is_a_figure_of_the_whole_s_kind():
+    text = ("وقالت الوزارة إن السيول خلّفت 11 وفاة، سبع منها في إقليم طاطا. وسجلت المؤسسة وفاة 10 "
+            "أشخاص خلال يومين، ثمانية منهم يوم الاثنين.")
+    assert [(r.category.value, r.count_best, r.evidence[0].text) for r in reports(text)] == [
+        ("killed", 11, "11 وفاة"), ("killed", 7, "سبع منها"), ("killed", 10, "وفاة 10 أشخاص"),
+        ("killed", 8, "ثمانية")]
+    text = "وأصيب 25 شخصاً، سبعة منهم في مستشفى إمبابة."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("injured", 25)]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "
