@@ -560,6 +560,24 @@ def test_a_part_told_by_place_or_day_is_a_figure_of_the_whole_s_kind():
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("injured", 25)]
 
 
+def test_what_reached_the_people_counted_affected_them():
+    text = ("وقالت المنظمة إن الفيضانات طالت 562 ألف شخص في اليمن. ويطال الجفاف 7.8 مليون شخص، "
+            "بينهم 213 ألف شخص معرضون لخطر المجاعة. وطالت السيول 13 بلدية.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("affected", 562000), ("affected", 7800000), ("affected", 213000)]
+
+
+def test_a_verb_with_its_preposition_governs_the_figure_after_it():
+    text = "وشرّدت السيول منذ تموز ما لا يقل عن 118 ألف شخص، وأثّرت في 317 ألفاً في 16 محلية."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("displaced", 118000), ("affected", 317000)]
+
+
+def test_how_some_of_a_toll_died_is_no_figure_of_its_own():
+    text = "وبلغ عدد القتلى 32 شخصاً، بينهم 13 لقوا حتفهم خلال إخلاء المدينة."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 32)]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "

@@ -172,15 +172,18 @@ def _own_state(ws: list[Word], spans: list[tuple[int, int]], found: list[Lexeme]
     """Is the part of a figure (count k) told in a category of its own, by a casualty word
     right after it: "7.8 مليون شخص، بينهم 213 ألف شخص معرضون لخطر المجاعة", or right before
     it: "أصيب 30 شخصاً بالمرض، توفي 13 منهم"? Then it is its own report; in the whole's
-    category it says who the victims were."""
+    category it says who the victims were. A graver need told after it makes a report even
+    when the whole is affected too: "يطال الجفاف 7.8 مليون شخص، بينهم 213 ألف شخص معرضون
+    لخطر المجاعة"; "بلغ عدد القتلى 32، بينهم 13 لقوا حتفهم خلال الإخلاء" tells how some died."""
     governed = governor(ws, spans, found, k)
-    if governed is None or governed[1] is None or governed[0] in (whole, CasualtyCategory.sick):
+    if governed is None or governed[1] is None or governed[0] is CasualtyCategory.sick:
         return False  # "ثلاثة منهم في حالة حرجة": a condition, not cases
     if governed[1].index == spans[k][0] - 1:
-        return True
+        return governed[0] is not whole
     after = ws[spans[k][1] + 1:governed[1].index]
     return governed[1].index > spans[k][1] and len(after) <= _STATE_REACH \
-        and all(w.is_letters for w in after)
+        and all(w.is_letters for w in after) \
+        and (governed[0] is not whole or governed[0] is CasualtyCategory.affected)
 
 
 def _placed_part(ws: list[Word], count: Count, span_words: tuple[int, int]) -> bool:

@@ -27,6 +27,7 @@ _OPENING = {"«", '"', "“"}
 _GUILLEMETS = {"«", "»"}
 _REACHING = lexicon.words("reaching_verbs")
 _COMMAS = {"،", ","}
+_OBJECT_PREPOSITIONS = {"في", "علي", "الي"}  # "أثّرت في 317 ألفاً", "أثر على نحو 500 شخص"
 _BREAKDOWNS = lexicon.words("breakdown_markers")
 _COPULAS = lexicon.words("breakdown_copulas")
 _WEAK = lexicon.words("weak_casualty_words")
@@ -150,8 +151,9 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         else:
             span_between = range(last + 1, lex.index)
             limit = _AGREEING_AFTER if _agrees(ws, lex.index) else _GOVERN_AFTER
-            if lex.index + 1 in starts:
-                continue  # "هاجم 20 مسلحا قرية وقتلوا 5": قتلوا governs the 5
+            if lex.index + 1 in starts or (lex.index + 2 in starts
+                                           and ws[lex.index + 1].norm in _OBJECT_PREPOSITIONS):
+                continue  # "هاجم 20 مسلحا قرية وقتلوا 5", "وأثّرت في 317 ألفاً": not this one
         between = [i for i in span_between if i not in asides]
         gap = sum(1 for i in between if ws[i].is_letters or ws[i].norm[0].isdigit())
         # "قتلوا «أكثر من 30 …»": a quote that opens right at the number does not block.
