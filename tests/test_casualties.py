@@ -578,6 +578,20 @@ def test_how_some_of_a_toll_died_is_no_figure_of_its_own():
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 32)]
 
 
+def test_teams_flats_camps_warrants_and_reports_are_no_people():
+    text = ("وقال المتحدث إن 50 فريقاً للإنقاذ يعملون في الموقع. وأصاب الصاروخ مدخلاً يضم 72 شقة. "
+            "وأصدرت النيابة أربع مذكرات قبض. وتلقت الشرطة 47 بلاغاً عن مفقودين. "
+            "وتضرر 93 مقطعاً طرقياً.")
+    assert reports(text) == []
+
+
+def test_a_verb_opening_its_own_clause_after_a_comma_governs_no_figure_before_it():
+    text = "وأفاد الخلفي بانهيار 40 مسكناً، منها 24 بشكل كلي، وتضرر 93 مقطعاً طرقياً."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("affected", 40)]
+    text = "ودُفنت في المقبرة جثث 30 شخصاً بينهم سبعة أطفال، وتوفي آخرون في المستشفى."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 30)]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "

@@ -155,6 +155,9 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
                                            and ws[lex.index + 1].norm in _OBJECT_PREPOSITIONS):
                 continue  # "هاجم 20 مسلحا قرية وقتلوا 5", "وأثّرت في 317 ألفاً": not this one
         between = [i for i in span_between if i not in asides]
+        if lex.index > last and ws[lex.index].norm[0] in "وف" and any(
+                ws[i].norm in _COMMAS for i in between):
+            continue  # "منها 24 بشكل كلي، وتضرر 93 مقطعاً": a clause of its own after a comma
         gap = sum(1 for i in between if ws[i].is_letters or ws[i].norm[0].isdigit())
         # "قتلوا «أكثر من 30 …»": a quote that opens right at the number does not block.
         blocked = any(i in starts or (ws[i].norm in _CLAUSE_BREAKS
