@@ -592,6 +592,16 @@ def test_a_verb_opening_its_own_clause_after_a_comma_governs_no_figure_before_it
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 30)]
 
 
+def test_who_the_victims_or_survivors_were_is_no_figure():
+    text = ("غرق قارب يقل 260 مهاجراً، وأنقذ 71 شخصاً. وبين الضحايا 31 امرأة وستة أطفال. وأوضحت "
+            "السلطات أن بين الناجين 15 أذربيجانياً وتسعة روس. وأوضحت المصادر أن القتلى أربعة "
+            "يمنيين ومواطن هندي، وأن الجرحى ثمانية متعاقدين مدنيين وعسكري أمريكي واحد.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("rescued", 71)]
+    text = "وأوضح المتحدث أن القتلى 32 شخصاً والجرحى 50، وفق ما أعلنته الوزارة."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 32), ("injured", 50)]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "

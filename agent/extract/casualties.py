@@ -156,7 +156,8 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
             governed = governed[0], None  # the whole's word is not the part's evidence
         category, lexeme = governed
         told[k] = category
-        if lexeme is not None and (negated(ws, lexeme.index, spans) or among(ws, lexeme)):
+        if lexeme is not None and (negated(ws, lexeme.index, spans)
+                                   or among(ws, lexeme, spans[k])):
             continue
         report = _report(doc, sentence, ws, count, category, lexeme, details.text.get(k), spans[k])
         if report.victims == Victims.unknown and reports and _inherits(count):

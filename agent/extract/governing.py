@@ -242,12 +242,28 @@ def _parenthesized(ws: list[Word]) -> set[int]:
     return inside
 
 
-def among(ws: list[Word], lexeme: Lexeme) -> bool:
-    """"بين القتلى طفل وامرأتان", "القتلى هم اثنان من الفلبين": who the people a figure given
-    elsewhere were, not a figure."""
+def among(ws: list[Word], lexeme: Lexeme, span_words: tuple[int, int]) -> bool:
+    """"بين القتلى طفل وامرأتان", "القتلى هم اثنان من الفلبين", "أن الضحايا 14 رجلاً وست
+    نساء": who the people a figure given elsewhere were, not a figure."""
     i = lexeme.index
     return is_person_noun(ws[i]) and (
-        (i > 0 and ws[i - 1].norm == "بين") or (i + 1 < len(ws) and ws[i + 1].norm in _COPULAS))
+        (i > 0 and "بين" in clitic_bases(ws[i - 1].norm))  # "وبين الضحايا 31 امرأة"
+        or (i + 1 < len(ws) and ws[i + 1].norm in _COPULAS)
+        or (i + 1 == span_words[0] and _listed(ws, i, span_words[1])))
+
+
+def _listed(ws: list[Word], i: int, last: int) -> bool:
+    """"القتلى أربعة يمنيين ومواطن هندي", "الجرحى ثمانية متعاقدين مدنيين وعسكري": the people
+    named by the noun, then the count, then و and another kind of them that is no casualty
+    word ("القتلى 32 شخصاً والجرحى 50" is two figures)."""
+    if not ws[i].norm.startswith("ال"):
+        return False
+    for j in (last + 1, last + 2):  # an adjective may come first: "متعاقدين مدنيين وعسكري"
+        if j >= len(ws) or not ws[j].is_letters:
+            return False  # "نحو 260 شخصاً، وفق ما أعلنه"
+        if ws[j].norm.startswith("و") and len(ws[j].norm) > 2:
+            return casualty_word(ws[j]) is None
+    return False
 
 
 def negated(ws: list[Word], index: int, spans: list[tuple[int, int]]) -> bool:
