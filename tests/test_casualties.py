@@ -602,6 +602,16 @@ def test_who_the_victims_or_survivors_were_is_no_figure():
         ("killed", 32), ("injured", 50)]
 
 
+def test_cases_of_a_disease_are_civilians_unless_the_words_say_who():
+    text = ("وأعلنت وزارة الصحة تسجيل 26 إصابة مؤكدة بالكوليرا، وارتفاع الحالات المشتبه بها إلى "
+            "1227 حالة.")
+    assert [(r.category.value, r.count_best, r.victims.value) for r in reports(text)] == [
+        ("sick", 26, "civilians"), ("sick", 1227, "civilians")]
+    text = "وسجلت الوزارة إصابة 12 جندياً بالكوليرا."
+    assert [(r.category.value, r.victims.value) for r in reports(text)] == [
+        ("sick", "security_forces")]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "

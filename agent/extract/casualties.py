@@ -252,7 +252,8 @@ def _report(doc: Doc, sentence: Sentence, ws: list[Word], count: Count,
         count_text=count.text,
         unit=CountUnit(count.unit),
         victims=_victims(ws, span_words, detail, count.unit == "families" or category in (
-            CasualtyCategory.displaced, CasualtyCategory.affected, CasualtyCategory.evacuated)),
+            CasualtyCategory.displaced, CasualtyCategory.affected, CasualtyCategory.evacuated,
+            CasualtyCategory.sick)),
         victim_detail=doc.text[detail[0]:detail[1]] if detail else None,
         cause=_cause(doc, ws, count.start, segment),
         perpetrator=_perpetrator(doc, ws, segment, sentence),
@@ -293,7 +294,8 @@ def _victims(ws: list[Word], span_words: tuple[int, int], detail: tuple[int, int
     in_detail = _kinds([w for w in ws if detail and detail[0] <= w.start < detail[1]])
     if len(in_detail) > 1:
         return Victims.mixed
-    # Those displaced, besieged or counted as families are civilians unless the words say else.
+    # Those displaced, besieged, counted as families or as cases of a disease are civilians
+    # unless the words say else.
     return Victims.civilians if civilian_by_default else Victims.unknown
 
 
