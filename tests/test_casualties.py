@@ -612,6 +612,13 @@ def test_cases_of_a_disease_are_civilians_unless_the_words_say_who():
         ("sick", "security_forces")]
 
 
+def test_hostages_travellers_and_contractors_are_civilians():
+    text = ("وأعلن رئيس الوزراء مقتل 23 رهينة في الهجوم على المجمع. وقُتل 12 سائحاً وأصيب 30 راكباً "
+            "في حادث الحافلة. وأصيب خمسة متعاقدين في القصف.")
+    assert [(r.count_best, r.victims.value) for r in reports(text)] == [
+        (23, "civilians"), (12, "civilians"), (30, "civilians"), (5, "civilians")]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "
