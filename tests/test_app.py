@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
 import socket
 import threading
@@ -106,8 +107,8 @@ def test_library_extracts_the_same_article_once() -> None:
 
 
 class SlowLLM:
-    """Answers the air-strike question from its prompt, slowly, and counts how many calls
-    ever ran at once (the one model must never be shared by two questions)."""
+    """Vets quoted answers slowly (a passage about the air strikes answers, no other does), and
+    counts how many calls ever ran at once (the one model must never serve two questions)."""
 
     name, sha256 = "slow", None
 
@@ -129,10 +130,9 @@ class SlowLLM:
             with self.lock:
                 self.active -= 1
             raise ModelError("slow: the model crashed (on purpose)")
-        line = next((x for x in prompt.splitlines() if "100 غارة" in x), None)
         with self.lock:
             self.active -= 1
-        return f"Moscow launched more than 100 air strikes {line.split()[0]}." if line else "?"
+        return json.dumps({"answers": "100 غارة" in prompt})
 
 
 def _free_port() -> int:
@@ -170,7 +170,7 @@ QUESTIONS = {
     "How many civilians were killed in Hama?": ["50", "80", "#cite-"],
     "كم عدد المدنيين الذين نزحوا من شرق حلب بحسب روسيا؟": ["130 ألف", "روسيا"],
     "Who is Zaid al-Saleh?": ["لواء في جيش الأسد ورئيس اللجنة الأمنية في حلب"],
-    "How many air strikes did Moscow launch on Palmyra?": ["more than 100", "#cite-"],
+    "How many air strikes did Moscow launch on Palmyra?": ["أكثر من 100 غارة", "#cite-"],
     "ماذا قال بيسكوف عن الولايات المتحدة؟": ["نأسف لغياب التنسيق"],
     "How many tanks were destroyed?": ["The article does not say."],
 }

@@ -152,7 +152,7 @@ def _questions_at_once(url: str) -> None:
 
     asked = {"Who is Zaid al-Saleh?": "لواء في جيش الأسد",
              "كم مدنيا قتل في حماة؟": "50",
-             "How many air strikes did Moscow launch on Palmyra?": "100",  # the model phrases
+             "How many air strikes did Moscow launch on Palmyra?": "100",  # a quote
              "What is the weather in Paris?": "The article does not say."}
 
     def ask(question: str) -> str:

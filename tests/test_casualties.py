@@ -142,6 +142,16 @@ def test_breakdown_is_detail_not_its_own_report():
     assert r.cause == "اشتباكات"
 
 
+def test_each_figure_keeps_its_own_breakdown() -> None:
+    found = reports("أسفر القصف عن مقتل 19 مدنياً بينهم تسعة أطفال، وإصابة 74 آخرين بينهم 12 "
+                    "طفلاً.")
+    assert [(summary(r), r.victim_detail) for r in found] == [
+        (("killed", 19, 19, 19), "بينهم تسعة أطفال"), (("injured", 74, 74, 74), "بينهم 12 طفلاً")]
+    # "منهم" after a count is a part of the figure before: no report of its own
+    assert [summary(r) for r in reports("أصيب 46 شخصا، نقل 19 منهم إلى المستشفيات.")] == [
+        ("injured", 46, 46, 46)]
+
+
 @pytest.mark.parametrize(("text", "expected", "detail"), [
     # a breakdown carried on past a comma by "إضافة إلى"
     ("وأفاد دبلوماسيون بأن 1081 حاجاً على الأقل لقوا حتفهم، بينهم أكثر من 650 مصرياً، إضافة "

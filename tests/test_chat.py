@@ -1,5 +1,6 @@
-"""answer(): structured questions answered by code from the facts, model replies checked,
-citations that verify, the question's language, and 'the article does not say'."""
+"""answer(): structured questions answered by code from the facts, the article's own sentence
+for the rest (a named model may only veto it), citations that verify, the question's language,
+and 'the article does not say'."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from agent.chat import Answer, answer, answer_stream, render_terminal
+from agent.chat import Answer, answer, render_terminal
 from agent.chat.answers import UNANSWERABLE
-from agent.chat.context import MAX_FACTS, MAX_SENTENCES
 from agent.chat.names import place_lists
 from agent.chat.question import english_stems, parse
-from agent.chat.reply import numbers
 from agent.chat.words import ar_keys, en_keys
 from agent.model.llm import FakeLLM
 from agent.text.arabic import norm
@@ -267,74 +266,21 @@ def test_unanswerable_without_asking_the_model(question: str, lang: str) -> None
     assert llm.calls == []
 
 
-def test_model_saying_it_does_not_know_gives_the_plain_message() -> None:
-    llm = FakeLLM(["The article doesn't mention why Moscow blamed Washington."])
-    ans = ask("Why did Moscow blame Washington?", llm)
-    assert ans.text == "The article does not say." and ans.source == "none"
+# ------------------------------------------------------------------ a named model: the veto
 
 
-# ------------------------------------------------------------------ phrased by the model
-
-
-def _line_number(llm: FakeLLM, needle: str) -> int:
-    prompt = "\n".join(m["content"] for m in llm.calls[-1][0])
-    for line in prompt.splitlines():
-        if needle in line:
-            return int(re.match(r"\[(\d+)\]", line).group(1))
-    raise AssertionError(f"{needle!r} not in the prompt")
-
-
-def _ask_model(question: str, reply_for: str) -> tuple[Answer, FakeLLM]:
-    """Ask once to see the prompt, then again with `reply_for` (a format string taking {n},
-    the line holding 'غارة')."""
-    probe = FakeLLM(["?"])
-    ask(question, probe)
-    n = _line_number(probe, "100 غارة")
-    llm = FakeLLM([reply_for.format(n=n)])
-    return ask(question, llm), llm
-
-
-def test_model_answer_with_a_valid_citation_is_kept() -> None:
-    ans, llm = _ask_model("How many air strikes did Moscow launch on Palmyra?",
-                          "Moscow launched more than 100 air strikes on the area [{n}].")
-    assert ans.source == "model" and ans.language == "en"
-    assert ans.text == "Moscow launched more than 100 air strikes on the area [1]."
-    assert ans.citations[0].quote.text in founding_article()
-    assert "100 غارة" in ans.citations[0].quote.text
-    system, *_, user = llm.calls[0][0]
-    assert system["role"] == "system" and "only the numbered lines" in system["content"]
-    assert "How many air strikes" in user["content"] and "English" in user["content"]
-    lines = re.findall(r"^\[(\d+)\]", user["content"], re.MULTILINE)
-    assert 1 <= len(lines) <= MAX_FACTS + MAX_SENTENCES  # a few relevant lines, not every fact
-
-
-def test_model_answer_with_an_invented_number_is_rejected() -> None:
-    ans, _ = _ask_model("How many air strikes did Moscow launch on Palmyra?",
-                        "Moscow launched 250 air strikes [{n}].")
-    assert ans.text == "The article does not say." and ans.citations == []
-
-
-def test_model_answer_without_citation_is_attributed_to_the_line_holding_it() -> None:
-    ans, _ = _ask_model("How many air strikes did Moscow launch on Palmyra?",
-                        "Moscow launched more than 100 air strikes on Palmyra.")
-    assert ans.source == "model" and ans.text.endswith("Palmyra [1].")
-    assert "100 غارة" in ans.citations[0].quote.text
-
-
-def test_model_answer_citing_nothing_given_or_nothing_in_the_lines_is_rejected() -> None:
-    for reply in ("More than 100 [999].", "It was a sunny day in London."):
-        ans, _ = _ask_model("How many air strikes did Moscow launch on Palmyra?", reply)
-        assert ans.source == "none", reply
-
-
-def test_model_answer_with_an_invented_name_is_rejected() -> None:
-    ans, _ = _ask_model("How many air strikes did Moscow launch on Palmyra?",
-                        "According to Obama, more than 100 air strikes [{n}].")
-    assert ans.source == "none"
+@pytest.mark.parametrize("question", ["ما الذي حملت موسكو واشنطن مسؤوليته؟",
+                                      "What did Moscow blame Washington for?"])
+def test_a_question_beyond_the_structured_ones_gets_the_articles_own_words(question) -> None:
+    # No model phrases an answer (measured worse than the quote); a named one checks the quote.
+    llm = FakeLLM(['{"answers": true}'])
+    ans = ask(question, llm)
+    assert ans.text.endswith("«وحملت موسكو واشنطن مسؤولية فشلها في التصدي للتنظيم.» [1]")
+    assert ans.citations[0].kind == "sentence" and len(llm.calls) == 1
+    assert "Does the passage state the answer" in llm.calls[0][0][-1]["content"]
 
 
 def test_arabic_question_beyond_the_structured_ones_gets_the_articles_own_words() -> None:
-    # The model does not phrase it (its Arabic garbles the meaning); it only checks the quote.
     llm = FakeLLM(['{"answers": true}'])
     ans = ask("ما الذي حملت موسكو واشنطن مسؤوليته؟", llm)
     assert ans.text == "يقول المقال: «وحملت موسكو واشنطن مسؤولية فشلها في التصدي للتنظيم.» [1]"
@@ -373,43 +319,6 @@ def test_why_the_article_does_not_answer_is_refused_with_the_nearest_words_relat
     assert "Related, not the answer: The article says: «وحملت موسكو واشنطن" in ans.text
 
 
-def test_stable_prefix_instructions_and_example_do_not_depend_on_the_question() -> None:
-    llm = FakeLLM(["?", "?"])
-    ask("Why did Moscow blame Washington?", llm)
-    ask("What did the Islamic State broadcast from Palmyra?", llm)
-    first, second = llm.calls[0][0], llm.calls[1][0]
-    assert [m["role"] for m in first[:3]] == ["system", "user", "assistant"]
-    assert first[:3] == second[:3] and first[3] != second[3]
-
-
-def test_stream_yields_growing_text_then_the_answer() -> None:
-    class Streaming(FakeLLM):
-        def stream(self, messages, max_tokens=256):
-            self.calls.append((messages, None))
-            yield from ["Moscow launched ", "more than 100 ", "air strikes [{n}]."]
-
-    probe = FakeLLM(["?"])
-    question = "How many air strikes did Moscow launch on Palmyra?"
-    ask(question, probe)
-    n = _line_number(probe, "100 غارة")
-    llm = Streaming()
-    llm.stream = lambda messages, max_tokens=256: iter(
-        ["Moscow launched ", "more than 100 ", f"air strikes [{n}]."])
-    items = list(answer_stream(question, founding_extraction(), founding_article(), llm=llm))
-    assert items[0] == "Moscow launched " and items[1] == "Moscow launched more than 100 "
-    assert isinstance(items[-1], Answer) and items[-1].text.endswith("[1].")
-
-
-def test_history_goes_to_the_model_without_old_citation_marks() -> None:
-    llm = FakeLLM(["?"])
-    answer("Why did Moscow blame Washington?", founding_extraction(), founding_article(),
-           history=[("Who is Peskov?", "ديمتري بيسكوف: المتحدث باسم «الكرملين» [1].")], llm=llm)
-    roles = [m["role"] for m in llm.calls[0][0]]
-    assert roles == ["system", "user", "assistant", "user", "assistant", "user"]
-    assert llm.calls[0][0][3]["content"] == "Who is Peskov?"
-    assert "[1]" not in llm.calls[0][0][4]["content"]
-
-
 # ------------------------------------------------------------------ pieces
 
 
@@ -422,12 +331,6 @@ def test_transliterated_names_share_consonant_keys() -> None:
     for latin, arabic in [("Peskov", "بيسكوف"), ("Saleh", "الصالح"), ("Hama", "حماة"),
                           ("Hollande", "هولاند"), ("Ayrault", "إيرولت"), ("Kremlin", "الكرملين")]:
         assert en_keys(latin) & ar_keys(norm(arabic)), latin
-
-
-def test_numbers_read_digits_thousands_and_eastern_digits() -> None:
-    assert {130, 130000} <= numbers("نحو 130 ألف مدني")
-    assert 130000 in numbers("about 130,000 civilians")
-    assert numbers("قتل ٥٠ مدنيا") == {50}
 
 
 def test_place_lists_split_the_enumeration() -> None:
@@ -485,13 +388,11 @@ def test_founding_questions_with_the_real_model(real, question: str, expected: l
 
 
 @pytest.mark.slow
-def test_the_model_phrases_an_open_english_question_from_the_right_line(real) -> None:
+def test_the_real_model_keeps_a_quote_that_answers(real) -> None:
     extraction, llm = real
-    question = "How many air strikes did Moscow launch on Palmyra?"
-    ans = answer(question, extraction, founding_article(), llm=llm)
-    assert ans.source == "model", ans.text
-    assert "100" in ans.text and "[1]" in ans.text
-    assert any("100 غارة" in c.quote.text for c in ans.citations)
+    kept = answer("What did the Islamic State broadcast from Palmyra?", extraction,
+                  founding_article(), llm=llm)
+    assert kept.text.startswith("The article says: «إلى ذلك، بث تنظيم «داعش»"), kept.text
 
 
 @pytest.mark.parametrize(("word", "stem"), [("casualties", "casualty"), ("stabbed", "stab"),

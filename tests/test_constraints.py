@@ -998,3 +998,48 @@ def test_a_person_asked_by_role_must_be_named() -> None:
         assert read(parse(question), Facts.build(_facts(), ARTICLE)).attribute == "person"
         assert refused(ask_it(question)), question
     assert "هوبر" in ask_it("Which IOM official said the needs exceed the resources?").text
+
+
+def test_the_number_of_a_noun_may_follow_its_qualifiers() -> None:
+    text = ("كيغالي - أعلنت وزارة الصحة الرواندية تسجيل إصابتين جديدتين بفيروس ماربورغ، وقالت إن "
+            "الفحوص بلغت 5074 فحصاً، بينما بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً حتى "
+            "الأحد.\n")
+    ans = asker(text, "2024-10-25")("كم عدد المخالطين الخاضعين للمتابعة؟")
+    assert not refused(ans) and "1146" in ans.text, ans.text
+
+
+def test_the_subject_after_a_category_verb_is_not_counted() -> None:
+    fx = Facts.build(_facts(), ARTICLE)
+    assert read(parse("كم شخصاً أوقفت الشرطة الأوغندية؟"), fx).counted == ()
+    assert read(parse("كم طفلاً أصابت الشظايا؟"), fx).counted
+
+
+def test_tomorrow_answers_when_will() -> None:
+    text = ("براغ - قتل مسلح 14 شخصاً في كلية الآداب أمس الخميس. وأعلن رئيس الوزراء الحداد الوطني "
+            "يوم غد السبت.\n")
+    ans = asker(text, "2023-12-22")("متى سيكون يوم الحداد الوطني؟")
+    assert not refused(ans) and "يوم غد السبت" in ans.text, ans.text
+
+
+@pytest.mark.parametrize("question", ["كم مقاطعة طالها وباء الحصبة؟", "في أي مخيم بدأ الحريق؟",
+                                      "كم شخصاً نزحوا من سكان المدينة؟"])
+def test_a_verb_or_common_place_word_after_a_place_noun_is_no_unknown_name(question) -> None:
+    assert read(parse(question), Facts.build(_facts(), ARTICLE)).unknown == []
+
+
+def test_how_many_of_them_were_a_nationality_counts_that_nationality() -> None:
+    text = ("أربيل - أصيب تسعة أشخاص، بينهم جندي أمريكي، في هجوم صاروخي على قاعدة أربيل مساء "
+            "الاثنين، بحسب التحالف الدولي. وكان بين المصابين ثمانية متعاقدين مدنيين.\n")
+    ask_it = asker(text, "2021-02-16")
+    assert refused(ask_it("How many of the injured contractors were Americans?"))
+    assert not refused(ask_it("How many contractors were injured?"))
+
+
+def test_the_body_that_announced_a_figure_is_its_source() -> None:
+    fx = Facts.build(_facts(), ARTICLE)
+    asks = read(parse("كم قتيلاً أعلنت هيئة الطوارئ الحكومية في انفجار بغداد؟"), fx)
+    assert [t.word for t in asks.sources] == ["هيئة", "الطوارئ", "الحكومية"]
+    assert [t.word for t in read(parse("كم قتيلاً أعلن محافظ بغداد مساء الأحد؟"), fx).sources] == [
+        "محافظ", "بغداد"]
+    assert refused(ask("كم قتيلاً أعلنت هيئة الطوارئ الحكومية في انفجار بغداد؟"))
+    assert "27" in ask("كم قتيلاً أعلنت وزارة الداخلية العراقية؟").text

@@ -686,3 +686,58 @@ def test_clashes_with_stones_are_a_riot() -> None:
 def test_a_passive_arrest_is_an_arrest() -> None:
     e = only("وأُلقي القبض على ثلاثة من المسلحين أحياء في المجمع أمس.")
     assert e.type is T.arrest
+
+
+@pytest.mark.parametrize("text", [
+    "توفي ثلاثة أطفال في تفشٍّ يُشتبه بأنه للحصبة داخل مخيم للنازحين.",
+    "سجلت السلطات 40 إصابة مؤكدة جديدة بحمى لاسا خلال الأسبوع الماضي.",
+    "توفي عشرة أشخاص في قرية نائية جراء تفشي «التهاب تنفسي حاد».",
+])
+def test_outbreaks_of_named_diseases_and_indefinite_outbreaks(text: str) -> None:
+    assert only(text).type is T.disease_outbreak
+
+
+def test_a_food_poisoning_is_an_accident() -> None:
+    assert only("أصيب 569 تلميذاً بأعراض التسمم الغذائي بعد تناول وجبات مدرسية.").type is T.accident
+
+
+def test_an_outbreak_s_spread_with_a_pronoun_is_its_own_when_abroad() -> None:
+    found = events("سجّل لبنان أول إصابة بالكوليرا أمس. ويأتي ظهور المرض بعد نحو شهر من "
+                   "تفشيه في سوريا المجاورة.")
+    assert [e.location.name if e.location else None for e in found] == ["لبنان", "سوريا"]
+
+
+def test_an_outbreak_told_first_without_its_country_is_one_with_its_report() -> None:
+    found = events("توفي أول مريض بالكوليرا في مدينة طرابلس أمس. وكانت وزارة الصحة قد سجلت أول "
+                   "إصابة بالكوليرا في لبنان الأسبوع الماضي.")
+    assert len(found) == 1 and found[0].location and found[0].location.name == "لبنان"
+
+
+def test_outbreaks_of_two_diseases_are_two_events() -> None:
+    found = events("سجلت الوزارة 183 إصابة جديدة بالكوليرا في السودان. وأفادت الوزارة بأن "
+                   "الإصابات بحمى الضنك في السودان بلغت 440 حالة.")
+    assert [e.type for e in found] == [T.disease_outbreak] * 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("قُتل 11 عسكرياً في هجوم شنّه مسلحون على قافلة لقوات الأمن في المنطقة أمس.", T.armed_clash),
+    ("قُتل ثلاثة في هجوم شنّه مسلحون على دورية للشرطة قرب الحدود أمس.", T.armed_clash),
+    ("لقي سبعة أشخاص حتفهم في كمين استهدف قافلة غادرت فندقاً في البلدة.",
+     T.attack_on_civilians),
+    ("قُتل جنديان في كمين استهدف دورية للجيش قرب الحدود.", T.armed_clash),
+])
+def test_an_attack_or_ambush_is_a_clash_on_forces_and_one_sided_on_civilians(
+        text: str, kind: EventType) -> None:
+    assert only(text).type is kind
+
+
+def test_a_headline_attack_on_a_convoy_heads_the_clash_with_its_soldiers() -> None:
+    e = only("مقتل 11 عسكرياً في هجوم على قافلة قرب الحدود\n\nقُتل 11 عسكرياً في هجوم شنّه "
+             "مسلحون على قافلة لقوات الأمن في منطقة أوركزاي ليل الثلاثاء.")
+    assert e.type is T.armed_clash and len(e.evidence) == 2
+
+
+def test_prisoners_who_flee_break_out_and_are_displaced_nowhere() -> None:
+    e = only("فرّ آلاف السجناء من السجن الوطني في العاصمة ليل أمس السبت.")
+    assert e.type is T.other
+    assert only("فرّ آلاف السكان من البلدة إلى الغابات المحيطة بها أمس.").type is T.displacement

@@ -32,6 +32,17 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Were the wounded sheltering from the bombardment?", ["sheltering", "bombardment"]),
     ("r_nigeria_lagos_polling_attacks", "وفي إيغبوكوسو",
      "What were the youths carrying?", ["youths", "carrying"]),
+    ("r_haiti_ganthier_missionaries_kidnap_ransom", "والرهائن الـ17",
+     "What nationality is the only hostage who is not a US citizen?", ["us"]),
+    ("r_jordan_amman_luweibdeh_building_collapse", "وقال الناطق الإعلامي",
+     "Which spokesman said the operation lasted 84 hours?",
+     ["spokesman", "operation", "lasted", "hours"]),
+    ("r_somalia_beledweyne_shabelle_floods_ocha", "ورغم استمرار الخطر",
+     "Where is the main evacuation site?", ["main"]),
+    ("r_saudi_hajj_heat_deaths", "وأضاف الوزير أن 95",
+     "Why did it take so long to identify the dead?", ["identify"]),
+    ("r_drc_ituri_savo_camp_codeco_attack", "بونيا (الكونغو الديمقراطية)",
+     "How many militiamen attacked the camp?", ["militiamen"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:

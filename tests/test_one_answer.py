@@ -1,6 +1,6 @@
 """One answer everywhere: `naba ask`, answer() and the app give the same answer, word for word
 and citation for citation, to the same question about the same article: by code when no model
-is named (the default), through the model when one is."""
+is named (the default), and with the model's veto on quoted answers when one is."""
 
 from __future__ import annotations
 
@@ -28,9 +28,10 @@ QUESTIONS = [
     "How many people were killed in the stampede?",  # a figure, by code
     "كم طفلا قتل في التدافع؟",  # a group the article does not count: refused
     "How many people were killed in Aden?",  # a place the article never names: refused
-    "What did the interior ministry spokesman say?",  # the model's part (a fake one here)
+    "What did the interior ministry spokesman say?",  # a statement, by code
+    "What happened to the two traders?",  # a quote, which a named model may veto
 ]
-MODEL_REPLY = "The article does not say."
+MODEL_REPLY = '{"answers": false}'  # the fake model vetoes every quote put to it
 
 
 def _fake() -> FakeLLM:
@@ -79,6 +80,7 @@ def test_a_named_model_answers_in_naba_ask_as_in_answer(tmp_path: Path,
     monkeypatch.setattr(llama, "get_llm", lambda model=None: _fake())
     question = QUESTIONS[-1]
     assert cli.main(["ask", str(path), question, "--model", "other.gguf"]) == 0
+    assert _by_answer(question).source != "none"  # without the model the quote stands
     assert capsys.readouterr().out.strip() == render_terminal(
         answer(question, extract(ARTICLE, None), ARTICLE, llm=_fake())).strip()
 

@@ -179,6 +179,10 @@ KNOWN = {
         "actors: the tanwin of 'منسوباً' ends the river's name ('شاري'), which without it runs "
         "on ('شاري منسوبا'); a participle test without tanwin cut the names of six dev speakers "
         "(مواورا، ماشاريا …)",
+    ("r_jordan_amman_luweibdeh_building_collapse", "without diacritics and tatweel"):
+        "actors: the tanwin of 'تحقيقاً' ends the name read out of «مدعي عام عمان» ('عام "
+        "عمان', itself a title taken for a person), which without it runs on ('عام عمان "
+        "تحقيقا')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",

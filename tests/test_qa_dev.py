@@ -75,3 +75,10 @@ def test_judge_a_refusal_is_wrong_for_an_answerable_question_right_for_the_other
 def test_judge_a_figure_for_an_unanswerable_question_is_a_wrong_figure() -> None:
     assert judge(_q(False), _a("27 people were killed [1].")) == (False, True)
     assert judge(_q(True, ("6",)), _a("27 people were killed [1].")) == (False, True)
+
+
+def test_judge_an_accepted_number_is_a_whole_number_of_the_answer() -> None:
+    assert judge(_q(True, ("5",)), _a("aged 14 and 15 [1].")) == (False, True)
+    assert judge(_q(True, ("370",)), _a("370,000 were displaced [1].")) == (False, True)
+    assert judge(_q(True, ("6.3",)), _a("6.3 million dollars [1].")) == (True, False)
+    assert judge(_q(True, ("5",)), _a("5 children [1].")) == (True, False)

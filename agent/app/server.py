@@ -8,7 +8,7 @@ import hashlib
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from agent.app.page import (
     md_escape,
     table,
 )
-from agent.chat import Answer, answer_stream, warm
+from agent.chat import answer, warm
 from agent.errors import NabaError, internal_error_line, report_internal_error
 from agent.extract import decode_article, extract, read_article, to_json
 from agent.model.llm import LLM
@@ -75,7 +75,7 @@ class Library:
 
 def _new_session(keys: list[str]) -> dict[str, Any]:
     """One browser session: its open articles, and per article its chat and cited spans."""
-    return {"open": list(keys), "current": keys[0] if keys else None, "chat": {}, "asked": {},
+    return {"open": list(keys), "current": keys[0] if keys else None, "chat": {},
             "cited": {}}
 
 
@@ -136,44 +136,29 @@ def build(library: Library, llm: LLM | None) -> gr.Blocks:
         progress(0.95, desc="Showing the facts")
         return view(session)
 
-    def ask(question: str, session: dict[str, Any]) -> Iterator[list[Any]]:
+    def ask(question: str, session: dict[str, Any]) -> list[Any]:
         key = session["current"]
         art = library.articles.get(key) if key else None
         if not question.strip() or art is None:
             if art is None:
                 gr.Warning("Load an article first.")
-            yield [gr.skip(), gr.skip(), gr.skip(), session]
-            return
-        chat = [*session["chat"].get(key, []), {"role": "user", "content": question},
-                {"role": "assistant", "content": "…"}]
-        history = session["asked"].get(key, [])
-        final: Answer | None = None
+            return [gr.skip(), gr.skip(), gr.skip(), session]
+        asked = [*session["chat"].get(key, []), {"role": "user", "content": question}]
         try:
-            for item in answer_stream(question, art.extraction, art.text, history, llm):
-                if isinstance(item, Answer):
-                    final = item
-                else:
-                    chat[-1] = {"role": "assistant", "content": f"*{md_escape(item)} …*"}
-                    yield ["", chat, gr.skip(), session]
+            final = answer(question, art.extraction, art.text, llm)
         except NabaError as exc:  # the model failed: say so, keep serving
             gr.Warning(str(exc))
-            yield [gr.skip(), session["chat"].get(key, []), gr.skip(), session]
-            return
+            return [gr.skip(), session["chat"].get(key, []), gr.skip(), session]
         except Exception as exc:  # a bug: the answer says so in the chat, the server goes on
-            chat[-1] = {"role": "assistant", "content": md_escape(
+            session["chat"][key] = [*asked, {"role": "assistant", "content": md_escape(
                 f"Sorry, this question could not be answered (internal error: {_report(exc)}). "
-                "Other questions still work.")}
-            session["chat"][key] = chat
-            yield ["", chat, gr.skip(), session]
-            return
-        assert final is not None
-        chat[-1] = {"role": "assistant", "content": chat_markdown(final)}
-        session["chat"][key] = chat
-        session["asked"][key] = [*history, (question, final.text)]
+                "Other questions still work.")}]
+            return ["", session["chat"][key], gr.skip(), session]
+        session["chat"][key] = [*asked, {"role": "assistant", "content": chat_markdown(final)}]
         session["cited"][key] = [*session["cited"].get(key, []),
                                  *(c.quote.model_dump() for c in final.citations)]
         cited = [Span(**c) for c in session["cited"][key]]
-        yield ["", chat, article_html(art.text, art.extraction, cited), session]
+        return ["", session["chat"][key], article_html(art.text, art.extraction, cited), session]
 
     def pick(evt: gr.SelectData) -> Any:
         row = evt.row_value or []
@@ -243,7 +228,7 @@ def launch(files: list[str], published: str | None, host: str = "127.0.0.1", por
         print(f"naba: extracting {path} …", flush=True)
         library.add(read_article(path), published, Path(path).name)
     if llm is not None:
-        warm(llm)  # the first question then reads only its own lines
+        warm(llm)  # the first quoted answer then reads only its own passage
     print(f"naba: serving on http://{host}:{port}", flush=True)
     serve(build(library, llm), host, port)
 

@@ -7,7 +7,7 @@ import re
 
 from agent.chat.question import GLOSSARY, Query
 from agent.chat.words import Term
-from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
 _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
@@ -16,6 +16,10 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
 # 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
+_AR_GIVING = words("past_reporting_verbs") | words("figure_verbs")  # «كم قتيلاً أعلنت X»
+# Words that end the source's name: a preposition, a day or a time («محافظ هرمزغان مساء الأحد»).
+_AR_AFTER_SOURCE = ({"في", "خلال", "منذ", "جراء", "بسبب", "اثر", "علي", "حتي", "بعد", "من"}
+                    | words("time_asides") | words("times_of_day"))
 _FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
 # Words between "how many" and what it counts.
 _EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
@@ -43,16 +47,40 @@ def sources(q: Query) -> list[Term]:
             return []
         start, end = m.span(1) if m.group(1) else m.span(2)
     else:
-        found = [t for t in tokens(q.text) if t.norm in _AR_SOURCE]
-        if not found:
+        toks = tokens(q.text)
+        found = [t for t in toks if t.norm in _AR_SOURCE]
+        giving = _giving_after_how_many(toks)
+        if found:
+            start, end = found[0].end, len(q.text)
+        elif giving is not None:  # «كم قتيلاً أعلنت هيئة الطوارئ في ضربة …»: who announced
+            start = toks[giving].end
+            end = next((t.start for t in toks[giving + 1:] if t.norm in _AR_AFTER_SOURCE),
+                       len(q.text))
+        else:
             return []
-        start, end = found[0].end, len(q.text)
     first = q.text[start:end].split()[:1]
     if first and not first[0].isupper() and norm(first[0].lower()) in _ASKED_SOURCE:
         return []
     # 'according to the latest toll' names no one; 'HRANA's latest report' names HRANA.
     return [t for t in q.terms if start <= t.start and t.end <= end
             and norm(t.word.lower()) not in _FIGURE_SOURCES]
+
+
+def _giving_after_how_many(toks: list[Token]) -> int | None:
+    """The index of a verb giving a figure within three words after «كم» («كم قتيلاً أعلنت»)."""
+    at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
+    if at is None:
+        return None
+    return next((i for i in range(at + 1, min(len(toks), at + 4))
+                 if any(b in _AR_GIVING for b in clitic_bases(toks[i].norm))), None)
+
+
+def demonyms_of(words: list[str]) -> tuple[str, ...]:
+    """The Arabic demonyms of the countries English words name ('British', 'Americans')."""
+    forms = {norm(f).removeprefix("ال") for w in words if w in GLOSSARY
+             for f in GLOSSARY[w].forms}
+    states = forms | {norm(DEMONYMS[f]).removeprefix("ال") for f in forms if f in DEMONYMS}
+    return tuple(d for d, state in DEMONYMS.items() if norm(state).removeprefix("ال") in states)
 
 
 def nationality(q: Query) -> tuple[str, ...]:
@@ -63,10 +91,7 @@ def nationality(q: Query) -> tuple[str, ...]:
         counted = m.group(1).split() if m else []
         if not counted or counted[-1] not in _NATIONALS:
             return ()
-        states = {norm(f).removeprefix("ال") for w in counted if w in GLOSSARY
-                  for f in GLOSSARY[w].forms}
-        return tuple(d for d, state in DEMONYMS.items()
-                     if norm(state).removeprefix("ال") in states)
+        return demonyms_of(counted)
     toks = tokens(q.text)
     at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
     for t in toks[at + 1:at + 4] if at is not None else []:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from agent.chat.asked import en_counted, nationality, sources
+from agent.chat.asked import demonyms_of, en_counted, nationality, sources
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
 from agent.chat.question_names import (
@@ -290,6 +290,9 @@ def _read_counted(q: Query, c: Constraints) -> None:
             _MONEY.get(w) == "noun" for w in words):
         c.counted, c.unchecked = (*c.counted, *_CURRENCIES), False  # an amount of money
     nationals = nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
+    of_the = _EN_OF_THE.search(q.text.lower()) if q.lang == "en" else None
+    if of_the and not nationals:  # 'how many of the injured contractors were Americans'
+        nationals = demonyms_of([of_the.group(1)])
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
     if not c.counted and any(t.norm in _CONDITION or t.text.lower() in _CONDITION
@@ -347,6 +350,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         if k == 0 and not any(b in _GENERIC for b in bases) and own:
             c.counted, c.counted_words = tuple(bases), t.text
             return
+        if category is not None and rest[k + 1:k + 2] and rest[k + 1].norm != "من":
+            break  # «كم شخصاً أوقفت الشرطة»: after the verb comes who did it, not who counts
     # «كم فرداً من طاقم السفينة»: of people counted in general, the group after «من» is counted.
     after = toks[at + 1:at + 4]
     if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in PLACE_CUES

@@ -53,13 +53,18 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
                 continue
             # A category's verb may stand before its subject and the number: «وأجلت السلطات
             # نحو 800», «ونزحت أكثر من 300 أسرة».
-            window = range(max(0, i - 3), min(len(ws), i + (4 if category else 3)))
+            # «بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً»: 'the number of X' is given
+            # after X's qualifiers.
+            after = _AFTER_NUMBER_OF if i and "عدد" in clitic_bases(ws[i - 1].norm) else 3
+            window = range(max(0, i - 3), min(len(ws), i + (4 if category else after)))
             if _dual(w.norm, forms) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
                     and not (category and j < i and _governed(ws, j, forms)) for j in window):
                 return True
     return False
 
+
+_AFTER_NUMBER_OF = 6  # words from the noun counted after «عدد» to the figure
 
 _OTHER_CATEGORIES = tuple(f for fs in CATEGORY_FORMS.values() for f in fs)
 

@@ -21,7 +21,9 @@ GAZETTEER_HEADS = {p.split()[0] for p in GAZETTEER}  # 'دير' of 'دير ال�
 _EN_IN = {"in", "at", "from", "near", "inside", "into"}
 _PLACE_NOUNS_EN = {"city", "town", "village", "province", "governorate", "district", "region",
                    "state", "camp", "area", "county", "neighbourhood", "neighborhood"}
-_AR_IN = {"في", "ب", "من", "علي"}  # علي: «الضربات على كييف»
+_AR_IN = {"في", "ب", "من", "علي"}
+_ASKING = {"اي", "كم", "باي", "لاي", "فاي"}  # «أي مخيم», «كم مقاطعة»: the noun asked
+_GENERIC_PLACES = words("generic_places")  # علي: «الضربات على كييف»
 
 
 def found(q: Query, fx: Facts, name: list[Term]) -> bool:
@@ -85,7 +87,12 @@ def is_name(q: Query, t: Term) -> bool:
         return bool(t.keys) and t.word[:1].isupper() and t.start > 0
     before = q.text[:t.start].split()
     prev = norm(before[-1]) if before else ""
-    return (any(b in GAZETTEER_HEADS for b in t.forms) or prev in PLACE_CUES
+    # «في أي مخيم بدأ الحريق», «كم مقاطعة طالها الوباء»: the verb after the noun asked; «قبالة
+    # الساحل», «سكان العاصمة»: a common place word, not a name.
+    asked = len(before) > 1 and norm(before[-2]) in _ASKING
+    common = any(b in _GENERIC_PLACES for b in clitic_bases(norm(t.word)))
+    return (any(b in GAZETTEER_HEADS for b in t.forms)
+            or (prev in PLACE_CUES and not asked and not common)
             or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
 
 

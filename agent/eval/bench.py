@@ -111,12 +111,12 @@ def run(args: argparse.Namespace) -> Fact:
         result["repeated"] = repeated(founding)
     result["rss"]["peak"] = peak_rss()
     if "chat" not in args.skip:
-        from agent.chat import time_to_first_token
+        from agent.chat import answer_seconds
         from agent.extract import extract
 
-        progress("chat: time to first token, then `naba chat` memory")
+        progress("chat: a quoted answer the model vets, then `naba chat` memory")
         published = next((s.published for s in seeds if s.stem == FOUNDING), None)
-        result["chat"] = time_to_first_token(extract(founding, published, llm), founding, llm)
+        result["chat"] = answer_seconds(extract(founding, published, llm), founding, llm)
         result["rss"]["chat"] = chat_app_rss(founding_path, published, args.model)
     if "qa" not in args.skip:
         from agent.chat import answer

@@ -26,7 +26,7 @@ from agent.eval import ROOT
 from agent.eval.measure import stop
 
 SEED = ROOT / "seeds" / "000_4c6aceeda1af29a0.txt"
-# Questions about the founding article: some answered by code, some by the model.
+# Questions about the founding article: figures, statements, a person, a quote and a refusal.
 QUESTIONS = (
     "How many civilians were killed in Hama?",
     "كم عدد المدنيين الذين نزحوا من شرق حلب بحسب روسيا؟",

@@ -99,9 +99,16 @@ def judge(q: Question, ans: Answer) -> tuple[bool, bool]:
     if not q.answerable:
         return refused, not refused and bool(re.search(r"\d", _strip_marks(ans.text)))
     said = _plain(ans.text)
-    right = not refused and any(_plain(a) in said for a in q.accept)
+    right = not refused and any(_holds(said, _plain(a)) for a in q.accept)
     return right, (not refused and not right and q.kind == "how_many"
                    and bool(re.search(r"\d", _strip_marks(ans.text))))
+
+
+def _holds(said: str, accepted: str) -> bool:
+    """The accepted string is in the answer, a number as a whole number ('5' is not in '15')."""
+    if not re.fullmatch(r"[\d.]+", accepted):
+        return accepted in said
+    return re.search(rf"(?<![\d.]){re.escape(accepted)}(?![\d]|\.\d)", said) is not None
 
 
 def _strip_marks(text: str) -> str:
@@ -170,7 +177,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--model", metavar="PATH", help="a GGUF instead of the default model")
     parser.add_argument("--with-model", action="store_true",
-                        help="let the model answer where code does not (default: code only)")
+                        help="let the default model veto quoted answers (default: code only)")
     parser.add_argument("--failures", action="store_true", help="list the wrong answers")
     parser.add_argument("--only", action="append", default=[], metavar="ID",
                         help="score only this article (repeatable)")

@@ -14,6 +14,9 @@ from agent.text.arabic import clitic_bases
 
 _DETAIL_MARKERS = lexicon.words("breakdown_markers")
 _DETAIL_ENDS = lexicon.words("breakdown_ends")
+# "نقل 19 منهم": a count of some of them; "وإصابة 74 آخرين بينهم 12 طفلاً": a figure of its own
+# whose breakdown follows.
+_OF_THEM = {"منهم", "منهن"}
 _DETAIL_GOES_ON = [tuple(p.split()) for p in lexicon.ordered("breakdown_continuations")]
 _DESIGNATORS = lexicon.words("place_designators")
 _LIST_GAP = 6  # words between two figures of one list: "، وإقليم ورزازات بـ"
@@ -32,7 +35,7 @@ def breakdowns(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]]
     owner: int | None = None
     for k, (first, last) in enumerate(spans):
         marker = _marker_before(ws, first)
-        if owner is not None and last + 1 < len(ws) and ws[last + 1].norm in _DETAIL_MARKERS:
+        if owner is not None and last + 1 < len(ws) and ws[last + 1].norm in _OF_THEM:
             out.members[k] = owner  # "أصيب 46 شخصا، نقل 19 منهم إلى المستشفيات"
             continue
         if marker is not None and owner is not None and not (

@@ -50,6 +50,8 @@ SEIZED_WORDS = 8  # words from a verb of taking to its "على": "سيطرت 13 
 TOWARDS = lexicon.words("towards_words")
 ESCAPE_VERBS = tuple(lexicon.ordered("escape_verbs"))
 ESCAPE_MOMENTS = lexicon.words("escape_moments")
+PRISONERS = lexicon.words("prisoner_words")
+PRISONER_WORDS = 3  # "فرّ آلاف السجناء", "إذا كان سجناء قد فرّوا منه"
 NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
 SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
 HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
@@ -214,6 +216,10 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
                 or object_place(doc, t) is not None)
     if rule == "sentence":  # "يعاقب بالإعدام", "حكم بالإعدام": a sentence, not a killing
         return "ب" not in prefix
+    if rule == "escape" and any(set(forms(tok.norm)) & PRISONERS for tok in toks[
+            max(0, i - PRISONER_WORDS) : i + PRISONER_WORDS + 1]):
+        t.options = (EventType.other,)  # "فرّ آلاف السجناء من السجن": a jailbreak
+        return True
     if rule == "escape":  # "لاذوا بالفرار", "تمكنوا من الفرار": got away from the scene
         return not (any(tok.norm.startswith(ESCAPE_VERBS) for tok in toks[i - 2 : i])
                     or (t.definite and bool(set(clitic_bases(before)) & ESCAPE_MOMENTS)))
@@ -239,8 +245,10 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return bool(after) and bool(set(clitic_bases(after[0])) & FLAMES)
     if rule == "named":  # "عاصفة الحزم" names an operation
         return t.definite or not after or not after[0].startswith("ال")
-    if rule == "disease":  # "تفشي الكوليرا", not "تفشي الفساد"
-        return any(set(forms(a)) & DISEASES for a in after)
+    if rule == "disease":  # "تفشي الكوليرا", not "تفشي الفساد"; "ظهور المرض … من تفشيه"
+        named_before = not toks[i].norm.endswith(base) and any(
+            set(forms(tok.norm)) & DISEASES for tok in toks[:i])
+        return named_before or any(set(forms(a)) & DISEASES for a in after)
     if rule == "measure":  # "ألغت الرحلات", "إغلاق مصر الأنفاق", not "إلغاء القرار"
         return any(set(forms(tok.norm)) & MEASURE_OBJECTS for tok in toks[i + 1 : i + 5])
     if rule == "mourning":  # "أعلن الحداد الوطني ثلاثة أيام", not the surname حداد

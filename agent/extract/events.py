@@ -15,6 +15,7 @@ from agent.extract.event_assembly import Found, add_evidence, assemble, content_
 from agent.extract.event_clauses import DELIMITERS, QUOTE_PAIRS
 from agent.extract.event_typing import HAZARDS, a_cause, sentence_events, toll, unsettled
 from agent.model.llm import LLM
+from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
 from schemas import Event, EventSubtype, EventType, Modality
@@ -33,6 +34,7 @@ MAX_MODEL_CALLS = 4  # per article: each costs 2-3 s on two cores (far more unde
 TITLE_MAX = 150
 # A quoted name between a happening and its date does not part them: "بخطف «بوكو حرام» 276
 # تلميذة … عام 2014".
+DISEASES = lexicon.table("disease_names", str)
 PAUSES = "".join(ch for ch in DELIMITERS if not any(ch in pair for pair in QUOTE_PAIRS))
 
 
@@ -77,6 +79,8 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
             else:
                 add_evidence(doc.text, same, event.evidence)
                 same.subtype = same.subtype or event.subtype
+                if same.type is T.disease_outbreak and _country(event) and not _country(same):
+                    same.location = event.location  # "أول إصابة بالكوليرا في لبنان"
                 if same.date is None and same.date_text is None and fact_dates.in_news_window(
                         doc, _day(event.date), event.precision):
                     same.date, same.date_text, same.precision = (event.date, event.date_text,
@@ -130,11 +134,12 @@ def _is_headline(doc: Doc, sentence: Sentence) -> bool:
 
 def _compatible(told: Found, headline: Found) -> bool:
     """A headline's type fits the full report: "مواجهات" over a riot, "مظاهرات" over one,
-    "حرائق" over the wildfires, "هجوم" over an attack on civilians."""
+    "حرائق" over the wildfires, "هجوم" over an attack on civilians or on soldiers."""
     if told.type is T.riot:
         return headline.type in (T.riot, T.protest, T.armed_clash)
-    if told.type is T.attack_on_civilians:  # "هجوم" in a headline, on villagers below
-        return headline.type in (T.attack_on_civilians, T.armed_clash)
+    attacks = {T.attack_on_civilians, T.armed_clash}
+    if told.type in attacks:  # "هجوم على قافلة" in a headline, on villagers or soldiers below
+        return headline.type in attacks
     if told.subtype is S.wildfire:
         return headline.type is T.natural_disaster or headline.subtype is S.fire
     return told.type is headline.type
@@ -147,8 +152,10 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
                  and (event.anaphoric or _told(f.modality) == _told(event.modality))]
     if not same_kind:
         return None
-    if event.type is T.disease_outbreak and _country(event):  # one event per country
-        return next((f for f in same_kind if _country(f) == _country(event)), None)
+    if event.type is T.disease_outbreak:  # one event per disease and country
+        fits = [f for f in same_kind if _same_outbreak(f, event)]
+        here = [f for f in fits if _country(event) and _country(f) == _country(event)]
+        return next(iter(here or fits[::-1]), None)
     if event.type in HAZARDS:
         return next((f for f in reversed(same_kind) if _same_hazard(f, event)), None)
     if event.type is T.other:  # closures, cancellations, curfews: one per actor
@@ -180,11 +187,24 @@ def _aftermath(found: list[Found], event: Found) -> bool:
         event.subtype in AFTERMATH.get(f.type, ()) for f in found)
 
 
+def _same_outbreak(a: Found, b: Found) -> bool:
+    """One outbreak told again: not in another country, not of another disease ("أول وفاة
+    بالكوليرا" then "أول إصابة بالكوليرا في لبنان"; not "الإصابات بحمى الضنك في السودان"
+    after the cholera)."""
+    countries, diseases = (_country(a), _country(b)), (_diseases(a), _diseases(b))
+    return ((not all(countries) or countries[0] == countries[1])
+            and (not all(diseases) or bool(diseases[0] & diseases[1])))
+
+
+def _diseases(f: Found) -> set[str]:
+    """The diseases its first words name: "حمى الضنك" names ضنك."""
+    return {DISEASES[b] for tok in tokens(f.evidence[0].text) for b in clitic_bases(tok.norm)
+            if b in DISEASES}
+
+
 def _same_hazard(a: Found, b: Found) -> bool:
-    """One disaster, accident or outbreak told again: a disaster of the same kind (a storm
-    and its floods are one), any accident, an outbreak not in another country."""
-    if a.type is T.disease_outbreak:
-        return not (_country(a) and _country(b)) or _country(a) == _country(b)
+    """One disaster or accident told again: a disaster of the same kind (a storm and its
+    floods are one), any accident."""
     if a.type is T.accident:
         return True  # one crash told as a collision, a rollover and a fire
     kinds = {a.subtype, b.subtype}

@@ -117,6 +117,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
         if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
             return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
         begin = _past_object(ws, _skip_asides(ws, k + 1))
+        while begin < len(ws) and ws[begin].norm in _TIME_ASIDES:
+            begin += 1  # "وأعلن آنذاك حصيلة أولية": the one who announced is named before
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
             return _subject_before(doc, ws, k)
     elif w.norm in _SOURCES_NOUNS and _verb_follows(ws, k):
