@@ -549,6 +549,86 @@ def test_a_verb_before_of_them_makes_a_figure_of_its_own():
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 125)]
 
 
+def test_a_verb_right_before_a_part_of_a_figure_makes_it_a_figure_of_its_own():
+    text = "وأصيب 30 شخصاً بالحمى النزفية في القرية، توفي 13 منهم في المستشفى."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("sick", 30), ("killed", 13)]
+    text = "وقُتل 14 شخصاً بينهم طفلان، وإصابة 45 آخرين بجروح."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 14), ("injured", 45)]
+    text = "وأصيب 40 شخصاً في الهجوم، نُقل 19 منهم إلى المستشفى."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("injured", 40)]
+
+
+def test_a_part_told_by_place_or_day_is_a_figure_of_the_whole_s_kind():
+    text = ("وقالت الوزارة إن السيول خلّفت 11 وفاة، سبع منها في إقليم طاطا. وسجلت المؤسسة وفاة 10 "
+            "أشخاص خلال يومين، ثمانية منهم يوم الاثنين.")
+    assert [(r.category.value, r.count_best, r.evidence[0].text) for r in reports(text)] == [
+        ("killed", 11, "11 وفاة"), ("killed", 7, "سبع منها"), ("killed", 10, "وفاة 10 أشخاص"),
+        ("killed", 8, "ثمانية")]
+    text = "وأصيب 25 شخصاً، سبعة منهم في مستشفى إمبابة."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("injured", 25)]
+
+
+def test_what_reached_the_people_counted_affected_them():
+    text = ("وقالت المنظمة إن الفيضانات طالت 562 ألف شخص في اليمن. ويطال الجفاف 7.8 مليون شخص، "
+            "بينهم 213 ألف شخص معرضون لخطر المجاعة. وطالت السيول 13 بلدية.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("affected", 562000), ("affected", 7800000), ("affected", 213000)]
+
+
+def test_a_verb_with_its_preposition_governs_the_figure_after_it():
+    text = "وشرّدت السيول منذ تموز ما لا يقل عن 118 ألف شخص، وأثّرت في 317 ألفاً في 16 محلية."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("displaced", 118000), ("affected", 317000)]
+
+
+def test_how_some_of_a_toll_died_is_no_figure_of_its_own():
+    text = "وبلغ عدد القتلى 32 شخصاً، بينهم 13 لقوا حتفهم خلال إخلاء المدينة."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 32)]
+
+
+def test_teams_flats_camps_warrants_and_reports_are_no_people():
+    text = ("وقال المتحدث إن 50 فريقاً للإنقاذ يعملون في الموقع. وأصاب الصاروخ مدخلاً يضم 72 شقة. "
+            "وأصدرت النيابة أربع مذكرات قبض. وتلقت الشرطة 47 بلاغاً عن مفقودين. "
+            "وتضرر 93 مقطعاً طرقياً.")
+    assert reports(text) == []
+
+
+def test_a_verb_opening_its_own_clause_after_a_comma_governs_no_figure_before_it():
+    text = "وأفاد الخلفي بانهيار 40 مسكناً، منها 24 بشكل كلي، وتضرر 93 مقطعاً طرقياً."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("affected", 40)]
+    text = "ودُفنت في المقبرة جثث 30 شخصاً بينهم سبعة أطفال، وتوفي آخرون في المستشفى."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 30)]
+
+
+def test_who_the_victims_or_survivors_were_is_no_figure():
+    text = ("غرق قارب يقل 260 مهاجراً، وأنقذ 71 شخصاً. وبين الضحايا 31 امرأة وستة أطفال. وأوضحت "
+            "السلطات أن بين الناجين 15 أذربيجانياً وتسعة روس. وأوضحت المصادر أن القتلى أربعة "
+            "يمنيين ومواطن هندي، وأن الجرحى ثمانية متعاقدين مدنيين وعسكري أمريكي واحد.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("rescued", 71)]
+    text = "وأوضح المتحدث أن القتلى 32 شخصاً والجرحى 50، وفق ما أعلنته الوزارة."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 32), ("injured", 50)]
+
+
+def test_cases_of_a_disease_are_civilians_unless_the_words_say_who():
+    text = ("وأعلنت وزارة الصحة تسجيل 26 إصابة مؤكدة بالكوليرا، وارتفاع الحالات المشتبه بها إلى "
+            "1227 حالة.")
+    assert [(r.category.value, r.count_best, r.victims.value) for r in reports(text)] == [
+        ("sick", 26, "civilians"), ("sick", 1227, "civilians")]
+    text = "وسجلت الوزارة إصابة 12 جندياً بالكوليرا."
+    assert [(r.category.value, r.victims.value) for r in reports(text)] == [
+        ("sick", "security_forces")]
+
+
+def test_hostages_travellers_and_contractors_are_civilians():
+    text = ("وأعلن رئيس الوزراء مقتل 23 رهينة في الهجوم على المجمع. وقُتل 12 سائحاً وأصيب 30 راكباً "
+            "في حادث الحافلة. وأصيب خمسة متعاقدين في القصف.")
+    assert [(r.count_best, r.victims.value) for r in reports(text)] == [
+        (23, "civilians"), (12, "civilians"), (30, "civilians"), (5, "civilians")]
+
+
 def test_a_source_named_again_by_its_head_or_as_the_same():
     text = ("وقال وزير الداخلية خالد المنصوري إن 12 شخصاً قُتلوا في الاشتباكات. "
             "وأضاف الوزير أن 30 آخرين أصيبوا بجروح. "

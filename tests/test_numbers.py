@@ -268,3 +268,12 @@ def test_number_at_reads_the_number_alone(text, value, vague, covered):
 def test_number_at_refuses_plain_words():
     ws = words(Doc.build("قال المتحدث"), 0, len("قال المتحدث"))
     assert number_at(ws, 0) is None and not starts_number(ws, 1)
+
+
+def test_digits_after_a_scale_and_و_add_below_that_scale():
+    found = only("وأضاف أن 58 ألفاً و362 شخصاً نزحوا عن منازلهم")
+    assert (found.text, found.best) == ("58 ألفاً و362 شخصاً", 58362)
+    assert only("نزح 1 مليون و200 ألف شخص").best == 1200000
+    # a figure that has its noun before و is whole; a second scale is a figure of its own
+    assert [c.best for c in counts("قتل 5 آلاف شخص و300 آخرون")] == [5000, 300]
+    assert [c.best for c in counts("نزح 40 ألفاً و30 ألفاً في درنة")] == [40000, 30000]

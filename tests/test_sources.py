@@ -161,3 +161,35 @@ def test_a_verb_with_its_own_و_starts_a_new_clause():
 ])
 def test_sources_of_figures(sentence, name):
     assert source(sentence) == name
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # a time adverb ends the name; a count's own modifier is no name
+    ("وأعلنت شرطة المحافظة آنذاك مقتل 12 شخصاً.", "شرطة المحافظة"),
+    ("وقال إن أحد الشهود أحصى أكثر من 30 جثة.", None),
+    # the pronoun a verb takes with its preposition is not the start of the name
+    ("قُتل 70 شخصاً على الأقل، وفق ما أفاد به مسؤول محلي.", "مسؤول محلي"),
+    ("خطف مسلحون 287 تلميذاً، وفق حصيلة عرضها معلم نجا من الهجوم.", "معلم نجا"),
+])
+def test_words_that_are_no_name(sentence, name):
+    assert source(sentence) == name
+
+
+def test_a_verbal_noun_after_a_preposition_gives_no_figure():
+    sentence = ("وأعلن قائد الجيش الجنرال دودونغ عبد الرحمن، الذي يشرف على مشاركة الجنود في رفع "
+                "الأنقاض، انتشال 14 جثة.")
+    doc = Doc.build(sentence)
+    near = find_source(doc, 0, len(sentence), near=sentence.index("14"))
+    assert near is not None and near[0] == "قائد الجيش الجنرال دودونغ عبد الرحمن"
+
+
+def test_a_source_in_a_clause_of_what_came_before_gives_that_clause_figure():
+    text = ("أعلنت وزيرة الصحة هالة زايد أن التصادم أسفر عن وفاة 19 شخصاً، بعدما كانت وزارتها قد "
+            "أعلنت أمس مقتل 32 مواطناً، بحسب بيان.")
+    doc = Doc.build(text)
+    assert find_source(doc, 0, len(text), near=text.index("19"))[0] == "وزيرة الصحة هالة زايد"
+    # without a reporting verb of its own, the clause leaves a closing "بحسب" to every figure
+    text = ("لقي خمسة أشخاص حتفهم بعدما ضرب الإعصار الجزيرة ليل الأربعاء، قبل أن يواصل طريقه، "
+            "بحسب ما أفاد سكان ومصادر طبية.")
+    doc = Doc.build(text)
+    assert find_source(doc, 0, len(text), near=text.index("خمسة"))[0] == "سكان ومصادر طبية"

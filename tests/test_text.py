@@ -21,6 +21,15 @@ def test_sentences_cover_the_article_without_cutting_quotes_or_numbers():
     assert texts[3] == "نعم"
 
 
+def test_a_full_stop_after_a_number_ends_the_sentence_unless_it_numbers_a_line():
+    text = ("قدّر رئيس مجموعة إنسانية محلية عدد القتلى بـ63. وأفاد مرصد كيفو الأمني بمقتل 40 "
+            "مدنياً منذ عام 2022.\n1. إجلاء الجرحى\n12. توزيع المساعدات")
+    texts = [s.text for s in sentences(text)]
+    assert texts == ["قدّر رئيس مجموعة إنسانية محلية عدد القتلى بـ63.",
+                     "وأفاد مرصد كيفو الأمني بمقتل 40 مدنياً منذ عام 2022.",
+                     "1. إجلاء الجرحى", "12. توزيع المساعدات"]
+
+
 def test_run_on_text_is_cut_into_pieces_a_prompt_can_hold():
     run_on = "، ".join(["استمرت الاشتباكات في أحياء المدينة الشرقية طوال الليل"] * 40)
     found = sentences(run_on)

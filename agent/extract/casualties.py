@@ -34,6 +34,8 @@ _VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
             for kind in dict.fromkeys(_VICTIM_WORDS.values())}  # in file order: the first kind wins
 _CAUSES = lexicon.words("cause_words")
 _DAMAGE = lexicon.words("damage_words")
+_DESIGNATORS = lexicon.words("place_designators")  # "سبع منها في إقليم طاطا"
+_OF_THEM = {"منهم", "منها", "منهن"}
 _COUNT_FIELDS = ("count_low", "count_best", "count_high", "count_text")
 _ROUNDING = 0.1  # how far a headline's "more than N" may round its body figure down
 _STATE_REACH = 1  # "بينهم 385 ألفاً سيحتاجون", "بينهم 213 ألف شخص معرضون"
@@ -137,21 +139,25 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
     previous: tuple[CasualtyCategory, Lexeme | None] | None = None
     told: dict[int, CasualtyCategory] = {}  # count index -> the category it was read as
     for k, count in enumerate(counts):
-        if k in details.members and not _own_state(ws, spans, found, k,
-                                                   told.get(details.members[k])):
+        placed = _placed_part(ws, count, spans[k])
+        if k in details.members and not placed and not _own_state(
+                ws, spans, found, k, told.get(details.members[k])):
             continue
         governed = _damaged(ws, spans[k]) if count.unit == "homes" else governor(
             ws, spans, found, k)
         if governed is None and previous is not None and (
                 (previous[1] is not None and joined(ws, counts, spans, k))
-                or elliptical(ws, counts, spans, k)):
+                or elliptical(ws, counts, spans, k) or placed):
             governed = previous  # "بمقتل 15 مقاتلا و10 من عناصر النظام": one verb, two figures
         previous = governed
         if governed is None:
             continue
+        if placed and governed[1] is not None and governed[1].index < spans[k][0] - 1:
+            governed = governed[0], None  # the whole's word is not the part's evidence
         category, lexeme = governed
         told[k] = category
-        if lexeme is not None and (negated(ws, lexeme.index, spans) or among(ws, lexeme)):
+        if lexeme is not None and (negated(ws, lexeme.index, spans)
+                                   or among(ws, lexeme, spans[k])):
             continue
         report = _report(doc, sentence, ws, count, category, lexeme, details.text.get(k), spans[k])
         if report.victims == Victims.unknown and reports and _inherits(count):
@@ -165,14 +171,36 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
 def _own_state(ws: list[Word], spans: list[tuple[int, int]], found: list[Lexeme], k: int,
                whole: CasualtyCategory | None) -> bool:
     """Is the part of a figure (count k) told in a category of its own, by a casualty word
-    right after it: "7.8 مليون شخص، بينهم 213 ألف شخص معرضون لخطر المجاعة"? Then it is its
-    own report; in the whole's category it says who the victims were."""
+    right after it: "7.8 مليون شخص، بينهم 213 ألف شخص معرضون لخطر المجاعة", or right before
+    it: "أصيب 30 شخصاً بالمرض، توفي 13 منهم"? Then it is its own report; in the whole's
+    category it says who the victims were. A graver need told after it makes a report even
+    when the whole is affected too: "يطال الجفاف 7.8 مليون شخص، بينهم 213 ألف شخص معرضون
+    لخطر المجاعة"; "بلغ عدد القتلى 32، بينهم 13 لقوا حتفهم خلال الإخلاء" tells how some died."""
     governed = governor(ws, spans, found, k)
-    if governed is None or governed[1] is None or governed[0] in (whole, CasualtyCategory.sick):
+    if governed is None or governed[1] is None or governed[0] is CasualtyCategory.sick:
         return False  # "ثلاثة منهم في حالة حرجة": a condition, not cases
+    if governed[1].index == spans[k][0] - 1:
+        return governed[0] is not whole
     after = ws[spans[k][1] + 1:governed[1].index]
     return governed[1].index > spans[k][1] and len(after) <= _STATE_REACH \
-        and all(w.is_letters for w in after)
+        and all(w.is_letters for w in after) \
+        and (governed[0] is not whole or governed[0] is CasualtyCategory.affected)
+
+
+def _placed_part(ws: list[Word], count: Count, span_words: tuple[int, int]) -> bool:
+    """A bare part of the figure before it, told by place or day: "توفي 12 شخصاً، ثمانية منهم
+    يوم الاثنين واثنان يوم الثلاثاء", "11 وفاة، سبع منها في إقليم طاطا". Each is a report of
+    the whole's kind; a part told by who ("بينهم 11 طفلا") or by ward ("سبعة منهم في مستشفى
+    إمبابة") is not."""
+    i = span_words[1] + 1
+    if count.noun is not None and norm(count.noun) not in _OF_THEM:
+        return False
+    if i < len(ws) and ws[i].norm in _OF_THEM:
+        i += 1
+    if i + 1 >= len(ws):
+        return False
+    return ws[i].norm == "يوم" or (ws[i].norm == "في" and any(
+        b in _DESIGNATORS for b in clitic_bases(ws[i + 1].norm)))
 
 
 def _damaged(ws: list[Word], span_words: tuple[int, int]
@@ -224,7 +252,8 @@ def _report(doc: Doc, sentence: Sentence, ws: list[Word], count: Count,
         count_text=count.text,
         unit=CountUnit(count.unit),
         victims=_victims(ws, span_words, detail, count.unit == "families" or category in (
-            CasualtyCategory.displaced, CasualtyCategory.affected, CasualtyCategory.evacuated)),
+            CasualtyCategory.displaced, CasualtyCategory.affected, CasualtyCategory.evacuated,
+            CasualtyCategory.sick)),
         victim_detail=doc.text[detail[0]:detail[1]] if detail else None,
         cause=_cause(doc, ws, count.start, segment),
         perpetrator=_perpetrator(doc, ws, segment, sentence),
@@ -265,7 +294,8 @@ def _victims(ws: list[Word], span_words: tuple[int, int], detail: tuple[int, int
     in_detail = _kinds([w for w in ws if detail and detail[0] <= w.start < detail[1]])
     if len(in_detail) > 1:
         return Victims.mixed
-    # Those displaced, besieged or counted as families are civilians unless the words say else.
+    # Those displaced, besieged, counted as families or as cases of a disease are civilians
+    # unless the words say else.
     return Victims.civilians if civilian_by_default else Victims.unknown
 
 

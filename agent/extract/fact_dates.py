@@ -11,7 +11,7 @@ from agent.extract import dates
 from agent.extract.event_clauses import DELIMITERS, Trigger
 from agent.extract.event_triggers import is_trigger
 from agent.extract.numbers import Word, words
-from agent.extract.sources import GIVING_VERBS, is_reporting_verb
+from agent.extract.reporting import GIVING_VERBS, is_reporting_verb
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm
 from agent.text.doc import Doc

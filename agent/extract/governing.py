@@ -27,6 +27,7 @@ _OPENING = {"«", '"', "“"}
 _GUILLEMETS = {"«", "»"}
 _REACHING = lexicon.words("reaching_verbs")
 _COMMAS = {"،", ","}
+_OBJECT_PREPOSITIONS = {"في", "علي", "الي"}  # "أثّرت في 317 ألفاً", "أثر على نحو 500 شخص"
 _BREAKDOWNS = lexicon.words("breakdown_markers")
 _COPULAS = lexicon.words("breakdown_copulas")
 _WEAK = lexicon.words("weak_casualty_words")
@@ -150,9 +151,13 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         else:
             span_between = range(last + 1, lex.index)
             limit = _AGREEING_AFTER if _agrees(ws, lex.index) else _GOVERN_AFTER
-            if lex.index + 1 in starts:
-                continue  # "هاجم 20 مسلحا قرية وقتلوا 5": قتلوا governs the 5
+            if lex.index + 1 in starts or (lex.index + 2 in starts
+                                           and ws[lex.index + 1].norm in _OBJECT_PREPOSITIONS):
+                continue  # "هاجم 20 مسلحا قرية وقتلوا 5", "وأثّرت في 317 ألفاً": not this one
         between = [i for i in span_between if i not in asides]
+        if lex.index > last and ws[lex.index].norm[0] in "وف" and any(
+                ws[i].norm in _COMMAS for i in between):
+            continue  # "منها 24 بشكل كلي، وتضرر 93 مقطعاً": a clause of its own after a comma
         gap = sum(1 for i in between if ws[i].is_letters or ws[i].norm[0].isdigit())
         # "قتلوا «أكثر من 30 …»": a quote that opens right at the number does not block.
         blocked = any(i in starts or (ws[i].norm in _CLAUSE_BREAKS
@@ -237,12 +242,28 @@ def _parenthesized(ws: list[Word]) -> set[int]:
     return inside
 
 
-def among(ws: list[Word], lexeme: Lexeme) -> bool:
-    """"بين القتلى طفل وامرأتان", "القتلى هم اثنان من الفلبين": who the people a figure given
-    elsewhere were, not a figure."""
+def among(ws: list[Word], lexeme: Lexeme, span_words: tuple[int, int]) -> bool:
+    """"بين القتلى طفل وامرأتان", "القتلى هم اثنان من الفلبين", "أن الضحايا 14 رجلاً وست
+    نساء": who the people a figure given elsewhere were, not a figure."""
     i = lexeme.index
     return is_person_noun(ws[i]) and (
-        (i > 0 and ws[i - 1].norm == "بين") or (i + 1 < len(ws) and ws[i + 1].norm in _COPULAS))
+        (i > 0 and "بين" in clitic_bases(ws[i - 1].norm))  # "وبين الضحايا 31 امرأة"
+        or (i + 1 < len(ws) and ws[i + 1].norm in _COPULAS)
+        or (i + 1 == span_words[0] and _listed(ws, i, span_words[1])))
+
+
+def _listed(ws: list[Word], i: int, last: int) -> bool:
+    """"القتلى أربعة يمنيين ومواطن هندي", "الجرحى ثمانية متعاقدين مدنيين وعسكري": the people
+    named by the noun, then the count, then و and another kind of them that is no casualty
+    word ("القتلى 32 شخصاً والجرحى 50" is two figures)."""
+    if not ws[i].norm.startswith("ال"):
+        return False
+    for j in (last + 1, last + 2):  # an adjective may come first: "متعاقدين مدنيين وعسكري"
+        if j >= len(ws) or not ws[j].is_letters:
+            return False  # "نحو 260 شخصاً، وفق ما أعلنه"
+        if ws[j].norm.startswith("و") and len(ws[j].norm) > 2:
+            return casualty_word(ws[j]) is None
+    return False
 
 
 def negated(ws: list[Word], index: int, spans: list[tuple[int, int]]) -> bool:

@@ -110,11 +110,22 @@ def _digits(ws: list[Word], i: int) -> Core | None:
         stop += 1  # 'وفاة " 5 " آلاف شخص': the digits quoted, the scale outside
     if stop < len(ws) and (scale := _SCALES.get(ws[stop].norm)):
         value, stop = value * scale, stop + 1
+        rest = _rest(ws, stop, scale)
+        if rest is not None:  # "58 ألفاً و362 شخصاً", "مليون و200 ألف"
+            value, stop = value + rest.value, rest.stop
     elif "." in text:
         return None  # 3.5 bare is a rate or a measure, not a head count
     if not math.isfinite(value):
         return None  # more digits than a float holds: no count of people
     return Core(round(value), False, i, stop)
+
+
+def _rest(ws: list[Word], j: int, scale: float) -> Core | None:
+    """The digits after a scale and و that a number adds below that scale ("58 ألفاً و362")."""
+    if j + 1 < len(ws) and ws[j].norm == "و" and ws[j + 1].norm[0].isdecimal():
+        rest = _digits(ws, j + 1)
+        return rest if rest is not None and rest.value < scale else None
+    return None
 
 
 def number_words(ws: list[Word], i: int) -> Core | None:

@@ -11,7 +11,7 @@ from agent.extract.numbers import words
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases
 from agent.text.doc import Doc, Sentence
-from schemas import CasualtyCategory, CasualtyReport, EventType
+from schemas import CasualtyCategory, CasualtyReport, EventType, Victims
 
 _DISEASES = lexicon.words("disease_words") | {
     w for w, kind in lexicon.table("event_nouns", str).items() if kind == "disease_outbreak"}
@@ -28,9 +28,14 @@ def as_cases(doc: Doc, sentence: Sentence, reports: list[CasualtyReport]) -> lis
     epidemic = bool(here & _DISEASES) or (_outbreak_lead(doc) and not is_trigger(here))
     if not epidemic:
         return reports
-    return [r.model_copy(update={"category": CasualtyCategory.sick})
+    return [r.model_copy(update={"category": CasualtyCategory.sick, "victims": _population(r)})
             if r.category is CasualtyCategory.injured and not _wounded(doc, sentence, r) else r
             for r in reports]
+
+
+def _population(report: CasualtyReport) -> Victims:
+    """Cases of a disease are of the population, civilians, unless the words said who."""
+    return Victims.civilians if report.victims is Victims.unknown else report.victims
 
 
 def _outbreak_lead(doc: Doc) -> bool:

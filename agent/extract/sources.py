@@ -8,16 +8,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from agent.extract.numbers import Word, casualty_word, starts_number, words
+from agent.extract.reporting import (
+    COMMAS,
+    GIVING_VERBS,
+    OBJECT_SUFFIXES,
+    is_reporting_verb,
+    new_clause,
+)
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm
 from agent.text.doc import Doc, span
 from schemas import Span
 
-REPORTING_VERBS = lexicon.words("past_reporting_verbs")
-_OBJECT_SUFFIXES = lexicon.ordered("object_suffixes")  # "أعلنها"، "نقلته"
 _RELAY_VERBS = lexicon.words("relay_verbs")  # "نقلت وكالة رويترز عن شهود"
-# Counting is no statement, but its subject reports the figure: "قدّرت منظمة عدد القتلى بـ30".
-GIVING_VERBS = REPORTING_VERBS | lexicon.words("figure_verbs")
 _SPEECH_NOUNS = lexicon.words("speech_nouns")  # "حديث أوكامبو عن وفاة 5 آلاف شخص"
 _ACCORDING_TO = lexicon.words("according_to")  # "بحسب X"، "وفقا لـX"
 _FIGURES = lexicon.words("figure_nouns")  # "وفق أرقام الأمم المتحدة"
@@ -35,7 +38,8 @@ _CLAUSE_STARTS = lexicon.words("subject_openers")  # "وكانت X قد أعلن
 _TIME_ASIDES = lexicon.words("time_asides")  # "وقالت، أمس، وزارة الصحة"
 _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فرانس برس"
 _REFERRING = lexicon.words("referring_sources")  # "وأضاف البيان", "المصدر ذاته"
-_COMMAS = {"،", ","}
+_PREPOSITIONS = lexicon.words("prepositions_before_subject")  # "في رفع الأنقاض": a verbal noun
+_VERB_OBJECTS = {"به", "بها", "له", "لها", "عنه", "عنها"}  # "وفق ما أفاد به X"
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
 _TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
@@ -61,17 +65,8 @@ def find_source(doc: Doc, start: int, end: int, near: int | None = None
         return None
     if near is None:
         return found[0]
-    own = [f for f in found if f[1].start < near or not _new_clause(doc, near, f[1].start)]
+    own = [f for f in found if f[1].start < near or not new_clause(doc, near, f[1].start)]
     return min(own or found, key=lambda f: _distance(f[1], near))
-
-
-def _new_clause(doc: Doc, start: int, end: int) -> bool:
-    """"أكدت X أن حالات الإنفلونزا وصلت إلى 1004، ومؤخرا أعلنت Y أن …": after a comma, و and
-    a reporting verb open the words of another source."""
-    ws = words(doc, start, end)
-    return any(w.norm in _COMMAS and i + 1 < len(ws) and ws[i + 1].norm[0] in "وف"
-               and any(is_reporting_verb(v) for v in ws[i + 1:i + 4])
-               for i, w in enumerate(ws))
 
 
 def sources_in(doc: Doc, start: int, end: int) -> list[tuple[str, Span]]:
@@ -118,10 +113,10 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
-    elif is_reporting_verb(w, GIVING_VERBS):
+    elif is_reporting_verb(w, GIVING_VERBS) and not _verbal_noun(ws, k):
         if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
             return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
-        begin = _skip_asides(ws, k + 1)
+        begin = _past_object(ws, _skip_asides(ws, k + 1))
         while begin < len(ws) and ws[begin].norm in _TIME_ASIDES:
             begin += 1  # "وأعلن آنذاك حصيلة أولية": the one who announced is named before
         if begin >= len(ws) or _name(doc, ws, begin, glued, places=True) is None:
@@ -143,6 +138,12 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     return (_relayed(doc, ws, named[2]) or named) if relays else named
 
 
+def _verbal_noun(ws: list[Word], k: int) -> bool:
+    """After a preposition or with ب/ل glued, a verb is its verbal noun: "في رفع الأنقاض"."""
+    w = ws[k].norm
+    return (k > 0 and ws[k - 1].norm in _PREPOSITIONS) or (w[0] in "بل" and w[1:] in GIVING_VERBS)
+
+
 def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
     """The subject named before its verb, where the verb carries no و of its own:
     "غير أن خلية الإعلام الأمني، التابعة لقيادة العمليات، قالت", "قوات الوفاق، التي أكدت",
@@ -154,10 +155,10 @@ def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     j = k - 1
     if j >= 0 and ws[j].norm == "قد":
         j -= 1
-    elif j >= 0 and ws[j].norm in {"التي", "الذي"} and j > 0 and ws[j - 1].norm in _COMMAS:
+    elif j >= 0 and ws[j].norm in {"التي", "الذي"} and j > 0 and ws[j - 1].norm in COMMAS:
         j -= 2
-    elif j >= 0 and ws[j].norm in _COMMAS:  # step back over the aside between two commas
-        j = next((i - 1 for i in range(j - 1, max(j - 8, -1), -1) if ws[i].norm in _COMMAS), -1)
+    elif j >= 0 and ws[j].norm in COMMAS:  # step back over the aside between two commas
+        j = next((i - 1 for i in range(j - 1, max(j - 8, -1), -1) if ws[i].norm in COMMAS), -1)
     else:
         return None
     while j >= 0 and ws[j].norm == ")":  # "(أفريكوم)"
@@ -240,13 +241,6 @@ def _relayed(doc: Doc, ws: list[Word], j: int) -> tuple[str, Span, int] | None:
     return None
 
 
-def is_reporting_verb(w: Word, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
-    """قال، أعلنت، وأفاد، أعلنها: a past reporting verb, with its clitics."""
-    return w.is_letters and any(
-        b in verbs or any(b.endswith(x) and b[: -len(x)] in verbs for x in _OBJECT_SUFFIXES)
-        for b in clitic_bases(w.norm))
-
-
 def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, bool]:
     """Skip the verb in "وفق ما أعلن X" / "بحسب ما نقلته X" / "حسبما ذكرت X", the figures in
     "وفق أرقام X" with their qualifiers and the verb that gives them ("بحسب آخر حصيلة أعلنها
@@ -255,7 +249,7 @@ def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, b
     if k < len(ws) and ws[k].norm in {"ما", "لما", "بما"}:  # "وفقا لما ذكرته X"
         k, skip_verb = k + 1, True
     if skip_verb and k < len(ws) and ws[k].is_letters:
-        k += 1  # after "ما" comes the verb, whatever it is
+        k = _past_object(ws, k + 1)  # after "ما" comes the verb, whatever it is
     start = k
     figures = False
     while k < len(ws):
@@ -273,6 +267,11 @@ def _after_according_to(ws: list[Word], k: int, skip_verb: bool) -> tuple[int, b
     if k < len(ws) and ws[k].norm == "ل":
         k += 1
     return k, figures
+
+
+def _past_object(ws: list[Word], k: int) -> int:
+    """"وفق ما أفاد به مسؤول محلي": the pronoun a verb takes with its preposition is no name."""
+    return k + 1 if k < len(ws) and ws[k].norm in _VERB_OBJECTS else k
 
 
 def _gives(w: Word) -> bool:
@@ -317,7 +316,7 @@ def _ends_name(ws: list[Word], i: int) -> bool:
         return False  # "سيد مرتضى علي": the name; the preposition is written على
     bases = clitic_bases(w.norm)
     # "نفته" is نفى with its object; "منها" is no stop: "المراكز الأفريقية … والوقاية منها"
-    bases += [b[: -len(x)] for b in bases for x in _OBJECT_SUFFIXES
+    bases += [b[: -len(x)] for b in bases for x in OBJECT_SUFFIXES
               if b.endswith(x) and b[: -len(x)] != "من"]
     if any(b in _NAME_STOPS or b in _REPORTED_NOUNS for b in bases) or is_reporting_verb(w):
         return True

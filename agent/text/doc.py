@@ -15,8 +15,10 @@ from schemas import Span
 T = TypeVar("T")
 
 # A sentence ends at . ! ? ؟ (not inside a number such as 3.5, not an ellipsis) or at a line
-# break; a full stop inside an open «…» quote does not end the sentence.
-_END = re.compile(r"(?<![\d.])[.!?؟](?![.\d])(?:[»\"”')\]]*)|\n+")
+# break; a full stop inside an open «…» quote does not end the sentence. A full stop after a
+# number ends one too ("عدد القتلى بـ63. وأفاد مرصد"), unless the number opens its line ("1. ").
+_END = re.compile(r"(?:(?<![\d.])|(?<=\d)(?<!^\d)(?<!^\d\d))[.!?؟](?![.\d])(?:[»\"”')\]]*)"
+                  r"|\n+", re.M)
 
 
 @dataclass(frozen=True)
