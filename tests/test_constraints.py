@@ -1052,3 +1052,10 @@ def test_the_noun_counted_may_stand_before_of() -> None:
     assert refused(ask("How many crew members of the bus were killed?"))
     assert read(parse("How many members of the security forces were killed?"),
                 fx).counted_words != "members"
+
+
+def test_an_arabic_acronym_finds_the_body_the_article_writes_out() -> None:
+    text = ("كابل - أعلنت بعثة الأمم المتحدة لمساعدة أفغانستان اليوم أن التفجير أسفر عن مقتل 53 "
+            "شخصاً وإصابة 110 آخرين.\n")
+    ans = asker(text, "2022-10-03")("كم جريحاً أحصت بعثة يوناما في التفجير؟")
+    assert not refused(ans) and "110" in ans.text, ans.text
