@@ -1,8 +1,8 @@
 """Acronyms a question types that the glossary does not know (KNCHR, ECESR, ORTM): found in
 the article as the name whose words, put into English by the glossary, begin with its letters
 ('اللجنة الوطنية الكينية لحقوق الإنسان' -> commission, national, kenyan, rights, human). An
-Arabic question's name the article does not write («يونيسف») takes the other Arabic forms the
-glossary gives that name."""
+Arabic question's name for a body («بعثة يوناما») takes the other Arabic forms the glossary
+gives that body."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from agent.chat.facts import Facts
-from agent.chat.question import GLOSSARY, Query
+from agent.chat.question import BODY_NOUNS, GLOSSARY, Query
 from agent.text.arabic import clitic_bases, norm, tokens
-from agent.text.lexicon import words
 
 _ACRONYM = re.compile(r"[A-Z]{3,7}")
 
@@ -31,9 +30,9 @@ def _english() -> dict[str, set[str]]:
 _INITIALS = _english()
 # The Arabic forms of one named body or place (a glossary line with an English name): «يونيسف»
 # and «منظمة الأمم المتحدة للطفولة» name one body.
-_BODIES = words("question_body_nouns_ar")
 _AR_NAMES = {f: g.forms for g in GLOSSARY.values() if g.display is not None
-             and any(b in _BODIES for x in g.forms if " " in x for b in clitic_bases(x.split()[0]))
+             and any(b in BODY_NOUNS for x in g.forms if " " in x
+                     for b in clitic_bases(x.split()[0]))
              for f in g.forms}
 
 
@@ -66,7 +65,7 @@ def expand(q: Query, fx: Facts) -> None:
     names |= {c.reported_by for c in ex.casualties if c.reported_by}
     names |= {s.speaker for s in ex.statements}
     for k, t in enumerate(q.terms):
-        if q.lang == "ar":  # «بحسب اليونيسف» where the article writes it out
+        if q.lang == "ar":  # «بعثة يوناما» where the article writes the name out
             named = next((_AR_NAMES[f] for f in t.forms if f in _AR_NAMES), ())
             if named:
                 q.terms[k] = replace(t, forms=tuple(dict.fromkeys((*t.forms, *named))))

@@ -284,10 +284,10 @@ def _read_counted(q: Query, c: Constraints) -> None:
     _read_counted_noun(q, c)
     # 'How much will each family be paid': a payment's verb asks an amount of money, and so
     # does a noun of money ('how much compensation', «كم تبلغ الأموال»).
-    words = [*c.counted, *c.counted_words.split()] + (
+    nouns = [*c.counted, *c.counted_words.split()] + (
         [b for t in q.terms for f in t.forms for b in clitic_bases(f)] if q.lang == "ar" else [])
     if ((c.unchecked or not c.counted_words) and _PAID.search(q.text)) or any(
-            _MONEY.get(w) == "noun" for w in words):
+            _MONEY.get(w) == "noun" for w in nouns):
         c.counted, c.unchecked = (*c.counted, *_CURRENCIES), False  # an amount of money
     nationals = nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
     of_the = _EN_OF_THE.search(q.text.lower()) if q.lang == "en" else None

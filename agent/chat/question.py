@@ -309,15 +309,15 @@ def _parse_ar(q: Query) -> None:
 
 
 _POPULATIONS = {CasualtyCategory.displaced, CasualtyCategory.detained}
-_BODIES = words("question_body_nouns_ar")
+BODY_NOUNS = words("question_body_nouns_ar")  # «سلطة الهجرة»، «بعثة الأمم المتحدة»
 
 
 def _names_body(toks: list[Token], i: int) -> bool:
     """The word is part of a body's name, after its noun or the noun's adjective: «سلطة الهجرة»،
     «المنظمة الدولية للهجرة»، «لشؤون اللاجئين»."""
     before = [clitic_bases(t.norm)[-1] for t in toks[max(0, i - 2):i]]
-    return bool(before) and (before[-1] in _BODIES or (
-        len(before) == 2 and before[0] in _BODIES and before[1].endswith(("ي", "يه"))))
+    return bool(before) and (before[-1] in BODY_NOUNS or (
+        len(before) == 2 and before[0] in BODY_NOUNS and before[1].endswith(("ي", "يه"))))
 
 
 def _ar_match(base: str, forms: Iterable[str]) -> bool:
