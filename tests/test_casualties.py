@@ -376,6 +376,9 @@ def test_governor_is_the_nearest_casualty_word(sentence, governs):
     # the toll noun after "عدد" reaches the figure after "إلى"
     ("ارتفع عدد الوفيات الناجمة عن الفيضانات في شمال البلاد إلى 40 حالة.",
      [("killed", 40, 40, 40)]),
+    # so does the noun after "حصيلة", across a long noun phrase, whatever noun the figure has
+    ("ارتفعت حصيلة قتلى انهيار النفق الذي وقع في منجم للذهب بمنطقة كايس غربي البلاد "
+     "إلى 48 منقباً.", [("killed", 48, 48, 48)]),
     # bare cases counted by a toll before them, whatever verb or word carries it there
     ("وأعلنت الوزارة أن عدد الوفيات المسجلة خلال موسم الحج هذا العام بلغ 1301 حالة.",
      [("killed", 1301, 1301, 1301)]),

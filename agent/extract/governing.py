@@ -26,6 +26,8 @@ _CLAUSE_BREAKS = lexicon.words("clause_breaks")
 _OPENING = {"«", '"', "“"}
 _GUILLEMETS = {"«", "»"}
 _REACHING = lexicon.words("reaching_verbs")
+# "عدد الوفيات …"، "حصيلة قتلى الانفجار …": the noun after these is what the figure counts
+_COUNTING = {w for w, role in lexicon.table("toll_words", str).items() if role == "noun"}
 _COMMAS = {"،", ","}
 _OBJECT_PREPOSITIONS = {"في", "علي", "الي"}  # "أثّرت في 317 ألفاً", "أثر على نحو 500 شخص"
 _BREAKDOWNS = lexicon.words("breakdown_markers")
@@ -36,7 +38,7 @@ _MOVING = lexicon.words("moving_words")
 _SHELTERS = lexicon.words("shelter_words")
 _PHRASES = lexicon.table("casualty_phrases", CasualtyCategory)
 _PHRASE_REACH = 3  # "ويتلقى سبعة العلاج": the phrase's second word after the count
-_TOLL_REACH = 10  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
+_TOLL_REACH = 16  # "عدد الوفيات الناجمة عن الكوليرا في سوريا إلى 14 حالة"
 _GOVERN_BEFORE = 5  # words allowed between a casualty word and the number it governs
 _GOVERN_AFTER = 2  # "130 ألف مدني الى النزوح", "7 أشخاص حتفهم"
 _AGREEING_AFTER = 6  # "سبعة جنود من الكتيبة الرابعة للمشاة توفوا": a verb agreeing with its subject
@@ -215,7 +217,7 @@ def _toll(ws: list[Word], first: int) -> Lexeme | None:
             continue  # "عدد ضحايا الإعصار المداري «شاهين» في سلطنة عمان إلى 11 شخصاً"
         if not ws[i].is_letters or ws[i].norm in _CLAUSE_BREAKS:
             return None
-        counted = reached or ws[i - 1].norm in ("عدد", "وعدد")
+        counted = reached or any(b in _COUNTING for b in clitic_bases(ws[i - 1].norm))
         if counted and (category := category_of(ws, i)):
             return Lexeme(category, i, ws[i].start, ws[i].end)
     return None
