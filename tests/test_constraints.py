@@ -663,6 +663,20 @@ def test_a_suspected_or_probable_figure_is_asked_by_its_status() -> None:
     assert refused(asker(confirmed, "2022-11-10")("How many suspected cases has Uganda recorded?"))
 
 
+def test_a_status_is_read_where_the_body_gives_the_figure() -> None:
+    """The headline gives «نحو 300 طفل» bare and the lead adds «يُشتبه في أنهم توفوا»: the
+    suspected deaths are answered from the lead's words, and refused by the headline alone."""
+    text = ("تشاد: الحصبة تودي بحياة نحو 300 طفل في ولاية ماندول\n\nموندو - أعلنت وزارة الصحة "
+            "التشادية أن نحو 300 طفل يُشتبه في أنهم توفوا جراء الحصبة في ولاية ماندول منذ مطلع "
+            "العام.\n")
+    ask_it = asker(text, "2023-03-02")
+    ans = ask_it("How many children are suspected to have died of measles in Mandoul?")
+    assert not refused(ans) and "300" in ans.text, ans.text
+    headline = text.split("\n\n")[0] + "\n"
+    assert refused(asker(headline, "2023-03-02")(
+        "How many children are suspected to have died of measles in Mandoul?"))
+
+
 def test_a_counted_noun_is_found_in_its_afaal_plural() -> None:
     """«كم عون أمن أصيب» counts «ستة أعوان»; «أعوام» (years) is no plural of عون."""
     assert matches("اعوان", ("عون",)) and matches("واطفال", ("طفل",))

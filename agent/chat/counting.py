@@ -82,10 +82,18 @@ STATUS_REACH = 8  # '1227 حالة إسهال مائي حاد يُشتبه بأ�
 
 def qualified(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
     """A word of the asked status (suspected, probable) closely follows a number of the figure
-    (of the quoted sentence when no figure is cited), in the same sentence."""
-    figure = ev.fact.obj.count_text if ev.fact is not None and ev.fact.kind == "casualty" \
-        else ev.sentence
-    start = fx.article.find(figure)
+    (of the quoted sentence when no figure is cited), in the same sentence: in any of the
+    places the article gives the figure («نحو 520 طفلاً» in the headline, «نحو 520 طفلاً
+    يُشتبه في أنهم توفوا» in the lead)."""
+    if ev.fact is None or ev.fact.kind != "casualty":
+        return _qualified_at(fx, fx.article.find(ev.sentence), forms, whole=ev.fact is None)
+    figure = ev.fact.obj.count_text
+    starts = [fx.article.find(figure), *(e.start for e in ev.fact.obj.evidence
+                                         if figure in e.text)]
+    return any(_qualified_at(fx, fx.article.find(figure, at), forms) for at in starts if at >= 0)
+
+
+def _qualified_at(fx: Facts, start: int, forms: tuple[str, ...], whole: bool = False) -> bool:
     k = fx.sentence_at(start) if start >= 0 else None
     if k is None:
         return False
@@ -93,7 +101,7 @@ def qualified(fx: Facts, ev: Evidence, forms: tuple[str, ...]) -> bool:
     # After the number ('انتُشل 170 شخصاً أحياء') or just before it ('بين الناجين ثلاثة أطفال').
     return any(starts_number(ws, j) and any(matches(w.norm, forms) for w in (
         *ws[max(0, j - STATUS_BEFORE):j], *ws[j + 1:j + 1 + STATUS_REACH]))
-               for j in range(len(ws) if ev.fact is None else min(3, len(ws))))
+               for j in range(len(ws) if whole else min(3, len(ws))))
 
 
 def _percent(ws: list[Any], j: int) -> bool:
