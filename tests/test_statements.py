@@ -96,6 +96,9 @@ def test_direct_quote_is_the_inner_words_of_the_quotation() -> None:
     ("وأعلن المتحدث العسكري باسم الحوثيين العميد يحيى سريع مسؤولية الجماعة عن استهداف "
      "السفينة.", "يحيى سريع"),
     ("ونفى المتحدث باسم وزارة الداخلية اللواء سعد معن وقوع إصابات بين المدنيين.", "سعد معن"),
+    # a name with «عبد» before the object described: the name ends at the object's article
+    ("ووصف محافظ ولاية النيل الأزرق أحمد عبد الرحيم الأوضاع الإنسانية بأنها «مأساوية».",
+     "أحمد عبد الرحيم"),
 ])
 def test_speaker_is_the_name_without_the_title(text: str, speaker: str) -> None:
     assert [s.speaker for s in found(text)] == [speaker]

@@ -29,6 +29,7 @@ from agent.extract.actors.words import (
     definite,
     is_title_head,
     key,
+    loose_definite,
     unjoined,
 )
 
@@ -36,6 +37,6 @@ __all__ = [
     "ACTOR_VERBS", "ADVERBS", "CHANNELS", "CHARGES", "CLOSED_CONNECTORS", "CONNECTORS",
     "NAMED_GROUPS", "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS",
     "Mention", "Named", "classify", "definite", "find_actors", "gap", "holder_before",
-    "is_title_head", "key", "link", "mentions_in", "name_start", "named_in", "named_phrase",
-    "names_in", "passable", "quote_regions", "quotes", "unjoined",
+    "is_title_head", "key", "link", "loose_definite", "mentions_in", "name_start", "named_in",
+    "named_phrase", "names_in", "passable", "quote_regions", "quotes", "unjoined",
 ]

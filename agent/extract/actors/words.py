@@ -105,6 +105,13 @@ def definite(word: str) -> bool:
     return bool(_DEFINITE.match(word))
 
 
+def loose_definite(words: Sequence[Token]) -> int:
+    """Index of the first word of the run that carries the article on its own, not joined to
+    the name before it by a particle ('الرحمن' of 'عبد الرحمن'); len(words) when none does."""
+    return next((k for k, w in enumerate(words) if definite(w.norm)
+                 and not (k and words[k - 1].norm in JOINS_DEFINITE)), len(words))
+
+
 def bare(word: str) -> str:
     """The word without و/ف/ب/ك/ل in front of its article: 'وللاسد' -> 'الاسد'."""
     m = _DEFINITE.match(word)

@@ -250,15 +250,20 @@ def _title_then_name(doc: Doc, toks: Sequence[Token], j: int, names: list[actors
         first[0].norm) else None
     if ranked is not None:
         return [ranked]
+    words = tokens(doc.text, name.name.start, name.name.end)
+    # The name ends before a word with the article of its own: 'أسامة عبد الرحمن | الوضع
+    # الصحي' (the word عبد joins, 'الرحمن', is the name's).
+    kept = actors.loose_definite(words)
+    end = name.end - (len(words) - kept)
     if title.title is not None or title.words or not first or \
             not actors.is_title_head(first[0].norm) or name.title is not None or \
             not actors.passable(doc, toks[title.end - 1], toks[title.end]) or \
-            actors.name_start(doc, toks[title.end - 1 : name.end]) != 1:
+            actors.name_start(doc, toks[title.end - 1 : end]) != 1:
         return names
-    words = tokens(name.name.text)
-    if len(words) < 2 or any(actors.definite(w.norm) for w in words):
+    if kept < 2:
         return names  # "ودعا المبعوث الأممي إلى اليمن | طرفي النزاع": an object
-    return [actors.Named(name.name, title.name, name.end, len(words))]
+    return [actors.Named(span(doc.text, words[0].start, words[kept - 1].end), title.name, end,
+                         kept)]
 
 
 def _ranked_name(doc: Doc, title: actors.Named, name: actors.Named) -> actors.Named | None:
@@ -268,7 +273,7 @@ def _ranked_name(doc: Doc, title: actors.Named, name: actors.Named) -> actors.Na
     words = tokens(doc.text, name.name.start, name.name.end)
     if title.title is not None or title.words or name.title is not None or len(words) < 3 \
             or not actors.is_title_head(words[0].norm) \
-            or any(actors.definite(w.norm) for w in words[1:]):
+            or actors.loose_definite(words[1:]) < len(words) - 1:
         return None
     return actors.Named(span(doc.text, words[1].start, words[-1].end),
                         span(doc.text, title.name.start, words[0].end), name.end, len(words) - 1)
