@@ -69,6 +69,16 @@ def test_casualty_and_say_words_keep_their_role() -> None:
         assert q.say and not q.terms, word
 
 
+@pytest.mark.parametrize("question", [
+    "من الذي تحدث عن «انهيار كامل للمنظومة الصحية» في المدينة؟",
+    "من وصف الوضع في المخيم بأنه كارثي؟",
+    "Who dismissed the reports of a cholera outbreak as rumours?",
+    "Who described the situation in the camp as catastrophic?",
+])
+def test_describing_and_dismissing_ask_who_said_it(question: str) -> None:
+    assert parse(question).say, question
+
+
 def test_glossary_keys_are_words_a_question_can_hold() -> None:
     """The question's words are letters with an apostrophe at most ('sit-in' is read as two
     words), so a key with other characters could never match."""
