@@ -1073,3 +1073,17 @@ def test_an_arabic_acronym_finds_the_body_the_article_writes_out() -> None:
             "شخصاً وإصابة 110 آخرين.\n")
     ans = asker(text, "2022-10-03")("كم جريحاً أحصت بعثة يوناما في التفجير؟")
     assert not refused(ans) and "110" in ans.text, ans.text
+
+
+def test_who_denied_is_answered_by_the_denial() -> None:
+    """Three statements mention the blast; 'who denied …' is answered by the one that denies,
+    and 'who said …' still hears them all."""
+    text = ("بيشاور - قال قائد شرطة المدينة محمد نعيم إن الانفجار وقع خلال صلاة الظهر، وأضاف "
+            "المتحدث باسم المستشفى محمد عاصم أن 40 جريحاً نقلوا إلى المستشفى إثر الانفجار. ونفى "
+            "المتحدث باسم الحركة محمد خراساني أي صلة لها بالانفجار.\n")
+    ask_it = asker(text, "2023-01-31")
+    denied = ask_it("Who denied having anything to do with the blast?")
+    assert denied.text.startswith("محمد خراساني denied") and "نعيم" not in denied.text, denied.text
+    assert "محمد نعيم" in ask_it("Who said something about the blast?").text
+    denied = ask_it("من نفى علاقته بالانفجار؟").text
+    assert denied.startswith("نفى محمد خراساني") and "نعيم" not in denied, denied

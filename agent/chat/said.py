@@ -8,6 +8,7 @@ from agent.chat.names import display_name
 from agent.chat.question import Query
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
+from agent.text.arabic import clitic_bases, tokens
 from agent.text.lexicon import table
 from schemas import Statement, StatementKind
 
@@ -15,6 +16,16 @@ _QUOTE_MAX = 400  # characters of a statement quoted in an answer
 _EN_SAY = {StatementKind.denial: "denied", StatementKind.accusation: "accused"}
 _AR_SAY = {StatementKind(k): v
            for k, v in table("answer_statement_verbs_ar", str, normalize=False).items()}
+_KIND_ASKED = table("question_statement_kinds", StatementKind)
+
+
+def _kind_asked(q: Query) -> StatementKind | None:
+    """The kind of statement the question's verb asks for: 'who denied' a denial."""
+    for t in tokens(q.text):
+        for b in (t.norm.lower(), *clitic_bases(t.norm)):
+            if b in _KIND_ASKED:
+                return _KIND_ASKED[b]
+    return None
 
 
 def _speaker_words(fx: Facts, statement: Statement) -> Words:
@@ -46,7 +57,10 @@ def answer_statements(q: Query, fx: Facts) -> Answer | None:
         if topic:
             chosen = best_matching(chosen, topic)  # none: maybe in a sentence no statement covers
     elif q.say and q.who and known:  # "who said ...?": the topic finds the speaker
-        chosen = best_matching(statements, known)[:4]
+        # 'Who denied …': the denials that match, when the article has any.
+        kind = _kind_asked(q)
+        chosen = best_matching([f for f in statements if f.obj.kind == kind], known)[:4] \
+            or best_matching(statements, known)[:4]
     else:
         return None
     if not chosen:
