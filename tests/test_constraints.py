@@ -16,7 +16,7 @@ from agent.chat.counting import matches
 from agent.chat.facts import Facts
 from agent.chat.question import parse
 from agent.extract import extract
-from schemas import ArticleExtraction
+from schemas import ArticleExtraction, CasualtyCategory
 
 # Written for these tests in the style of an agency wire.
 ARTICLE = "\n\n".join([
@@ -1087,3 +1087,21 @@ def test_who_denied_is_answered_by_the_denial() -> None:
     assert "محمد نعيم" in ask_it("Who said something about the blast?").text
     denied = ask_it("من نفى علاقته بالانفجار؟").text
     assert denied.startswith("نفى محمد خراساني") and "نعيم" not in denied, denied
+
+
+@pytest.mark.parametrize("question", [
+    "كم شخصاً توفوا بالحصبة في ولاية كسلا؟",
+    "كم عاملاً قضوا في انهيار المنجم؟",
+    "كم امرأة كانت بين الغرقى؟",
+    "كم شخصاً أودت الفيضانات بحياتهم؟",
+])
+def test_plural_and_figurative_death_words_ask_the_killed(question: str) -> None:
+    assert parse(question).categories == {CasualtyCategory.killed}, question
+
+
+def test_workers_counted_are_no_age() -> None:
+    """«274 عاملاً» (workers) is no age: 'how old was the youngest' is refused by it."""
+    text = ("أنقرة - ارتفعت حصيلة قتلى انفجار منجم الفحم في بلدة أماسرة إلى 41 عاملاً، بحسب ما "
+            "أعلن وزير الداخلية اليوم السبت.\n")
+    ans = asker(text, "2022-10-15")("كم كان عمر أصغر العمال الذين قضوا في المنجم؟")
+    assert refused(ans), ans.text

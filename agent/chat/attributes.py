@@ -21,7 +21,7 @@ _NOT_AGENTS = (ActorType.civilians, ActorType.other)
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _NAME_MARKERS = words("question_name_markers")
-_AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)|من العمر|عمره|عمرها")
+_AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)(?!\w)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
 _HOURS = "|".join(table("clock_hours_ar", str))
 # '3:15', 'الساعة العاشرة', 'الثالثة فجراً', 'الثالثة والربع من عصر أمس'.
