@@ -1105,3 +1105,16 @@ def test_workers_counted_are_no_age() -> None:
             "أعلن وزير الداخلية اليوم السبت.\n")
     ans = asker(text, "2022-10-15")("كم كان عمر أصغر العمال الذين قضوا في المنجم؟")
     assert refused(ans), ans.text
+
+
+def test_how_many_people_is_not_answered_by_doses_or_houses() -> None:
+    """A quoted sentence answers 'how many people' only with a number that may count people:
+    «مليون جرعة» and «300 منزل» do not; «12 ألف شخص» does."""
+    text = ("لوساكا - تسلّمت زامبيا الدفعة الأولى من لقاحات الكوليرا الفموية، وقوامها 1.4 مليون "
+            "جرعة، فيما دمّرت الفيضانات 300 منزل في إقليم الشمال.\n")
+    ask_it = asker(text, "2024-01-25")
+    assert refused(ask_it("كم شخصاً تلقوا لقاح الكوليرا الفموي؟"))
+    assert refused(ask_it("How many people received the oral cholera vaccine?"))
+    given = text.replace("الفموية، وقوامها 1.4 مليون جرعة", "الفموية، وتلقاها 12 ألف شخص")
+    ans = asker(given, "2024-01-25")("كم شخصاً تلقوا لقاح الكوليرا الفموي؟")
+    assert not refused(ans) and "12 ألف شخص" in ans.text, ans.text

@@ -14,7 +14,7 @@ from datetime import date
 from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asks import EVENT_NOUNS, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
-from agent.chat.counting import counts, has_number, matches, qualified
+from agent.chat.counting import counts, counts_people, has_number, matches, qualified
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
@@ -99,6 +99,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "place_kind"  # 'In which town ...', 'أي مدينة': only a named place answers
     if c.count and not reported and not has_number(fx, ev.sentence):
         return "counted"  # 'how many ...' is not answered by a sentence without a figure
+    if c.count and c.attribute is None and not c.counted and not reported \
+            and not counts_people(fx, ev.sentence):
+        return "counted"  # 'how many people were vaccinated' is not answered by the doses
     return None
 
 

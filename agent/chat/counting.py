@@ -12,10 +12,11 @@ from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS
 from agent.chat.words import ar_keys
+from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
-from schemas import Victims
+from schemas import CountUnit, Victims
 
 
 def has_number(fx: Facts, text: str) -> bool:
@@ -24,6 +25,14 @@ def has_number(fx: Facts, text: str) -> bool:
         return bool(re.search(r"\d", norm(text)))
     ws = number_words(fx.doc, start, start + len(text))
     return any(starts_number(ws, j) for j in range(len(ws)))
+
+
+def counts_people(fx: Facts, text: str) -> bool:
+    """The text has a number that may count people or families, as the casualty reader reads
+    numbers (agent/extract/counts.py): «أربعة آلاف شخص», not «1.4 مليون جرعة» or «300 منزل»."""
+    start = fx.article.find(text)
+    return start < 0 or any(c.unit != CountUnit.homes
+                            for c in find_counts(fx.doc, start, start + len(text)))
 
 
 def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = False) -> bool:
