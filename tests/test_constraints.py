@@ -509,6 +509,22 @@ def test_critical_condition_is_counted_apart_from_the_wounded() -> None:
         assert refused(ask(question)), question
 
 
+def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
+    """'How many of the injured pupils are in critical condition' counts pupils and asks their
+    condition: the pupils injured do not answer it, the pupils in critical condition do; a mass
+    grave is no condition."""
+    text = ("نيروبي - أصيب 14 تلميذاً في حريق شب في مهجع مدرسة داخلية بمقاطعة نييري، بحسب وزارة "
+            "التعليم.\n")
+    ask_it = asker(text, "2024-09-07")
+    question = "How many of the injured pupils are in critical condition?"
+    assert refused(ask_it(question))
+    ans = asker(text.replace("تلميذاً في", "تلميذاً، بينهم ستة في حالة حرجة، في"), "2024-09-07")(
+        question)
+    assert not refused(ans) and "ستة" in ans.text, ans.text
+    assert not read(parse("How many bodies were found in the mass grave?"), Facts.build(
+        extract(text, "2024-09-07"), text)).status
+
+
 def test_a_person_is_found_by_the_title_the_question_gives() -> None:
     # Written for this test: the commission is named, and its chair by her title.
     text = ("الخرطوم - قالت اللجنة الوطنية لحقوق الإنسان في تقرير أمس إن 40 محتجاً قُتلوا منذ بدء "

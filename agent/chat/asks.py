@@ -295,15 +295,19 @@ def _read_counted(q: Query, c: Constraints) -> None:
         nationals = demonyms_of([of_the.group(1)])
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
-    if not c.counted and any(t.norm in _CONDITION or t.text.lower() in _CONDITION
-                             for t in tokens(q.text)):
-        c.counted = tuple(w for w in _CONDITION if not w.isascii())
-        c.counted_words, c.unchecked = "critical condition", False
+    condition = tuple(w for w in _CONDITION if not w.isascii()) if any(
+        t.norm in _CONDITION or t.text.lower() in _CONDITION for t in tokens(q.text)) else ()
+    if condition and not c.counted:
+        c.counted, c.counted_words, c.unchecked = condition, "critical condition", False
     status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())
                    if w in _STATUS), None)
     if status:
         c.status = tuple(w for w, s in _STATUS.items() if s == status and not w.isascii())
         c.alive = status == "alive"
+    elif condition and c.counted != condition:
+        # 'How many of the injured pupils are in critical condition': the pupils counted must
+        # be said to be in it.
+        c.status = condition
 
 
 def _read_counted_noun(q: Query, c: Constraints) -> None:
