@@ -693,6 +693,15 @@ def test_a_status_is_read_where_the_body_gives_the_figure() -> None:
         "How many children are suspected to have died of measles in Mandoul?"))
 
 
+def test_a_broken_plural_keeps_the_letters_of_its_singular() -> None:
+    """صناديق is a plural of صندوق and عمال of عامل; مقتل (a killing) is no plural of مقاتل
+    (a fighter), and مصلين (worshippers) none of مسلح (gunman), whatever their Latin keys."""
+    assert matches("صناديق", ("صندوق",)) and matches("العمال", ("عامل",))
+    assert not matches("مقتل", ("مقاتل",)) and not matches("مصليا", ("مسلح",))
+    text = ("نيامي - أعلنت وزارة الداخلية مقتل 44 مصلياً في هجوم مسلح على مسجد في بلدة كوكورو.\n")
+    assert refused(asker(text, "2025-03-21")("How many of the gunmen were killed?"))
+
+
 def test_a_counted_noun_is_found_in_its_afaal_plural() -> None:
     """«كم عون أمن أصيب» counts «ستة أعوان»; «أعوام» (years) is no plural of عون."""
     assert matches("اعوان", ("عون",)) and matches("واطفال", ("طفل",))

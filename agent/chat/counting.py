@@ -11,7 +11,6 @@ from agent.chat.asks import starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS
-from agent.chat.words import ar_keys
 from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
@@ -139,5 +138,12 @@ def matches(word: str, forms: tuple[str, ...]) -> bool:
     forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
     if any(starts(b, f) for b in bases for f in forms):
         return True
-    return any(k in ar_keys(b) for b in bases for f in forms for k in ar_keys(f)
-               if len(k) >= 3 and b[:1] == f[:1])
+    return any(len(k := _skeleton(f)) >= 3 and _skeleton(b) == k and b[:1] == f[:1]
+               and len(b) >= len(f) for b in bases for f in forms)
+
+
+def _skeleton(word: str) -> str:
+    """The word's letters without its long vowels: صناديق and صندوق are both صندق (and مصليا is
+    not مسلح, as their consonant keys for Latin names had it). A plural is no shorter than its
+    singular: مقتل (a killing) is not a plural of مقاتل (a fighter)."""
+    return "".join(ch for ch in word if ch not in "اويى")
