@@ -1143,3 +1143,15 @@ def test_how_many_people_is_not_answered_by_doses_or_houses() -> None:
     given = text.replace("الفموية، وقوامها 1.4 مليون جرعة", "الفموية، وتلقاها 12 ألف شخص")
     ans = asker(given, "2024-01-25")("كم شخصاً تلقوا لقاح الكوليرا الفموي؟")
     assert not refused(ans) and "12 ألف شخص" in ans.text, ans.text
+
+
+def test_which_group_needs_a_name_after_the_head_noun() -> None:
+    """'Which jihadist group claimed …': «أعمال العنف الجهادية عام 2015» names no group (the
+    adjective is no head noun), and 'which militia pulled out' still finds «ميليشيا الكانيات»."""
+    text = ("واغادوغو - قُتل 132 شخصاً في هجوم شنّه مسلحون على قرية سولهان، في أعنف هجوم منذ بدء "
+            "أعمال العنف الجهادية عام 2015.\n\nويأتي ذلك بعد انسحاب ميليشيا الكانيات من "
+            "مدينة ترهونة في يونيو 2020.\n")
+    ask_it = asker(text, "2021-06-06")
+    assert refused(ask_it("Which jihadist group claimed responsibility for the Solhan attack?"))
+    ans = ask_it("Which militia pulled out of Tarhouna in June 2020?")
+    assert not refused(ans) and "الكانيات" in ans.text, ans.text

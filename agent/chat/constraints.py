@@ -93,7 +93,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "time"
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
-    if c.place_kind and not (names_kind(c.place_kind, c.given, ev.sentence)
+    # The head noun names the kind: 'group' of 'which jihadist group' (an Arabic question has
+    # one word after «أي»).
+    if c.place_kind and not (names_kind(c.place_kind[-1:], c.given, ev.sentence)
                              or (c.settled and new_place(fx, ev.sentence, c.given))
                              or (not c.settled and _group_named(fx, ev.sentence, c.given))):
         return "place_kind"  # 'In which town ...', 'أي مدينة': only a named place answers

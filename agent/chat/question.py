@@ -154,8 +154,9 @@ def _asked_nouns(q: Query) -> list[Term]:
     for i, t in enumerate(q.terms):
         if _WHICH.search(q.text[max(0, t.start - 12):t.start]):
             run = q.terms[i:i + 2]
-            if len(run) == 2 and (q.lang == "ar" or q.text[run[0].end:run[1].start].strip()):
-                run = run[:1]
+            if len(run) == 2 and (q.lang == "ar" or q.text[run[0].end:run[1].start].strip()
+                                  or _EN_VERB.match(run[1].word)):
+                run = run[:1]  # 'which militia pulled out': the verb is no part of the noun
             return run
     return []
 
@@ -165,6 +166,8 @@ _WHICH = re.compile(r"(?:\b(?:[Ww]hich|[Ww]hat)(?: two| three)?"
                     r"|(?:^|\s)[\u0628\u0641\u0644]?(?:أي|اي|أية|اية))\s+$")
 
 
+_EN_VERB = re.compile(r"\w+ed$|(?:drove|took|sent|led|made|gave|hit|began|fled|went|came|"
+                      r"struck|broke|ran|set|put|told|said|held|left|kept|brought|fought)$", re.I)
 _EN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:'[A-Za-z]+)?|[\u0600-\u06FF]+")  # Nzérékoré
 
 
