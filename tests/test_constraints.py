@@ -1155,3 +1155,14 @@ def test_which_group_needs_a_name_after_the_head_noun() -> None:
     assert refused(ask_it("Which jihadist group claimed responsibility for the Solhan attack?"))
     ans = ask_it("Which militia pulled out of Tarhouna in June 2020?")
     assert not refused(ans) and "الكانيات" in ans.text, ans.text
+
+
+def test_a_word_after_in_that_the_article_designates_is_a_place() -> None:
+    """«في بوغور»: the article writes «بمدينة بوغور», so Bogor is a place the figure must be
+    of; the district's own figure answers for the district."""
+    text = ("جاكرتا - قُتل 268 شخصاً في منطقة تشيانجور جراء الزلزال، وقطع انهيار أرضي الطريق الذي "
+            "يربط تشيانجور بمدينة بوغور.\n")
+    ask_it = asker(text, "2022-11-22")
+    assert refused(ask_it("كم شخصاً لقوا حتفهم في بوغور؟"))
+    ans = ask_it("كم شخصاً لقوا حتفهم في تشيانجور؟")
+    assert not refused(ans) and "268" in ans.text, ans.text

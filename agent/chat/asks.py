@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 from agent.chat.asked import demonyms_of, en_counted, nationality, sources
 from agent.chat.facts import Facts
@@ -159,6 +160,8 @@ def read(q: Query, fx: Facts) -> Constraints:
                        and name[-1].word.lower() not in c.counted_words.split())
               and not _owns_body(q, name[-1])):  # 'Mozambique's disaster management institute'
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
+    taken = {id(t) for run in (c.places, c.named, c.sources, c.times, c.unknown) for t in run}
+    c.places += [t for t in _in_article_places(q, fx) if id(t) not in taken]
     role = _role_asked(q)
     if role is not None and c.attribute is None and not (q.count or q.who_is):
         c.attribute, c.subject = Attribute.person, [t for t in q.terms if t is not role]
@@ -308,6 +311,21 @@ def _read_counted(q: Query, c: Constraints) -> None:
         # 'How many of the injured pupils are in critical condition': the pupils counted must
         # be said to be in it.
         c.status = condition
+
+
+def _in_article_places(q: Query, fx: Facts) -> list[Term]:
+    """«كم شخصاً لقوا حتفهم في بوغور»: a word after «في» in an Arabic count question that the
+    article writes as a place, after a designator («بمدينة بوغور»)."""
+    if q.lang != "ar" or not q.count:
+        return []
+    after_in = [t for t in q.terms if q.text[:t.start].split()[-1:] == ["في"]]
+    if not after_in:
+        return []
+    toks = tokens(fx.article)
+    designated = {b for prev, t in pairwise(toks)
+                  if any(x in DESIGNATORS for x in clitic_bases(prev.norm))
+                  for b in clitic_bases(t.norm)}
+    return [t for t in after_in if set(t.forms) & designated]
 
 
 def _read_counted_noun(q: Query, c: Constraints) -> None:
