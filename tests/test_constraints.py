@@ -1166,3 +1166,14 @@ def test_a_word_after_in_that_the_article_designates_is_a_place() -> None:
     assert refused(ask_it("كم شخصاً لقوا حتفهم في بوغور؟"))
     ans = ask_it("كم شخصاً لقوا حتفهم في تشيانجور؟")
     assert not refused(ans) and "268" in ans.text, ans.text
+
+
+def test_a_place_of_several_words_is_asked_whole() -> None:
+    """«ولاية النيل الأزرق» is not met by «ولاية النيل الأبيض»: the gazetteer's whole name is
+    the place asked."""
+    text = ("الخرطوم - أعلنت منظمة أطباء بلا حدود وفاة 13 طفلاً بالحصبة في مخيمات النازحين بولاية "
+            "النيل الأبيض.\n")
+    ask_it = asker(text, "2023-05-28")
+    assert refused(ask_it("كم طفلاً توفي بالحصبة في ولاية النيل الأزرق؟"))
+    ans = ask_it("كم طفلاً توفي بالحصبة في ولاية النيل الأبيض؟")
+    assert not refused(ans) and "13" in ans.text, ans.text

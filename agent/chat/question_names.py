@@ -51,10 +51,23 @@ def whole(q: Query, run: list[Term]) -> Term:
     if len(named) < 2 or not all(t.word.isascii() for t in named):
         # «مدينة راجكوت»: the place is راجكوت; مدينة would be met by any city.
         own = [t for t in run if is_name(q, t)]
-        return next((t for t in own if not set(t.forms) & DESIGNATORS), own[0])
+        head = next((t for t in own if not set(t.forms) & DESIGNATORS), own[0])
+        return _gazetteer_phrase(run, head) or head
     joined = en_keys("".join(q.text[t.start:t.end] for t in named))
     return Term(q.text[named[0].start:named[-1].end], tuple(f for t in named for f in t.forms),
                 frozenset().union(*(t.keys for t in named), joined), named[0].start, named[-1].end)
+
+
+def _gazetteer_phrase(run: list[Term], head: Term) -> Term | None:
+    """«النيل الأزرق»: the Arabic name and the words after it that the gazetteer knows as one
+    place (النيل alone would be met by «النيل الأبيض»)."""
+    at = run.index(head)
+    for end in range(len(run), at + 1, -1):
+        words = run[at:end]
+        phrase = " ".join(norm(t.word) for t in words)
+        if phrase in GAZETTEER:
+            return Term(phrase, (phrase,), frozenset(), words[0].start, words[-1].end)
+    return None
 
 
 _ARTICLE_WORD = re.compile(r"\s+(?:al|el)\s+", re.I)
