@@ -43,6 +43,10 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Why did it take so long to identify the dead?", ["identify"]),
     ("r_drc_ituri_savo_camp_codeco_attack", "بونيا (الكونغو الديمقراطية)",
      "How many militiamen attacked the camp?", ["militiamen"]),
+    ("r_niger_meningitis_health_ministry_statement", "وقال وزير الصحة العامة مانو أغالي",
+     "Who gave the figures in an address on state television?", ["address"]),
+    ("r_kenya_nyeri_endarasha_dormitory_fire", "نييري (كينيا)",
+     "How many boys died in the dormitory?", ["boys", "dormitory"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
