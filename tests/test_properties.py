@@ -183,6 +183,10 @@ KNOWN = {
         "actors: the tanwin of 'تحقيقاً' ends the name read out of «مدعي عام عمان» ('عام "
         "عمان', itself a title taken for a person), which without it runs on ('عام عمان "
         "تحقيقا')",
+    ("r_india_bihar_lightning_farmers_gopalganj", "without diacritics and tatweel"):
+        "statements: the tanwin of 'تعويضاً' ends the speaker's name in «وأعلن رئيس وزراء "
+        "الولاية يوغي أديتياناث تعويضاً مماثلاً قدره 400 ألف روبية»; without it the name runs "
+        "on and the words said are read from the amount",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
