@@ -1177,3 +1177,12 @@ def test_a_place_of_several_words_is_asked_whole() -> None:
     assert refused(ask_it("كم طفلاً توفي بالحصبة في ولاية النيل الأزرق؟"))
     ans = ask_it("كم طفلاً توفي بالحصبة في ولاية النيل الأبيض؟")
     assert not refused(ans) and "13" in ans.text, ans.text
+
+
+def test_a_hyphenated_latin_name_is_found_and_kept_as_the_source() -> None:
+    """'Governor Sanwo-Olu' is the article's «سانوو-أولو»: its words written as one find it,
+    and 'Olu', too short to key, is not required of the source."""
+    text = ("لاغوس - ارتفعت حصيلة انهيار برج سكني قيد الإنشاء في حي إيكويي إلى 21 قتيلاً، بحسب ما "
+            "أكده حاكم ولاية لاغوس باباجيدي سانوو-أولو الأربعاء.\n")
+    ans = asker(text, "2021-11-03")("What death toll did Governor Sanwo-Olu confirm on Wednesday?")
+    assert not refused(ans) and "21" in ans.text, ans.text

@@ -232,7 +232,9 @@ def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:
 def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     """Every word of the source is in the evidence. An English word with no Arabic form known
     is a vocabulary gap, not a source the article lacks: it is not required."""
-    required = [t for t in sources if t.forms or t.word[:1].isupper() or not t.word.isascii()]
+    # A Latin word too short to key ('Olu' of 'Sanwo-Olu') cannot be looked for either.
+    required = [t for t in sources if t.forms or (t.word[:1].isupper() and t.keys)
+                or not t.word.isascii()]
     if not required:
         return True
     # A figure's source is the one the extraction ties it to, when it ties one: its sentence

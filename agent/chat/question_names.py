@@ -37,7 +37,9 @@ def found(q: Query, fx: Facts, name: list[Term]) -> bool:
         return False
     typed = [q.text[t.start:t.end] for t in name]
     keyed = [en_keys(w) for w in typed if en_keys(w)]  # 'Ouzou' has no consonant pair
-    if len(typed) > 1 and (fx.words.has(Term("", (), en_keys("".join(typed)), 0, 0), min_key=3)
+    # 'Governor Sanwo-Olu': the last words written as one (سانوو-أولو), the title left out.
+    if len(typed) > 1 and (any(fx.words.has(Term("", (), en_keys("".join(typed[-k:])), 0, 0),
+                                            min_key=3) for k in range(2, len(typed) + 1))
                            or (keyed and all(fx.words.has(Term("", (), k, 0, 0), min_key=2)
                                              for k in keyed))):
         return True
