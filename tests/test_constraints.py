@@ -12,9 +12,10 @@ import pytest
 
 from agent.chat import Answer, answer
 from agent.chat.asks import read
-from agent.chat.counting import matches
+from agent.chat.attributes import Evidence
+from agent.chat.counting import counts, matches
 from agent.chat.facts import Facts
-from agent.chat.question import parse
+from agent.chat.question import CATEGORY_FORMS, parse
 from agent.extract import extract
 from schemas import ArticleExtraction, CasualtyCategory
 
@@ -1186,3 +1187,15 @@ def test_a_hyphenated_latin_name_is_found_and_kept_as_the_source() -> None:
             "أكده حاكم ولاية لاغوس باباجيدي سانوو-أولو الأربعاء.\n")
     ans = asker(text, "2021-11-03")("What death toll did Governor Sanwo-Olu confirm on Wednesday?")
     assert not refused(ans) and "21" in ans.text, ans.text
+
+
+def test_a_category_word_in_a_body_name_counts_no_one() -> None:
+    """«المنظمة الدولية للهجرة فأحصت 218 وفاة»: the migration in the body's name is no figure
+    of the displaced; «نزح 500 شخص» is."""
+    text = ("كابول - أما المنظمة الدولية للهجرة فأحصت 218 وفاة في ولاية بغلان. ونزح 500 شخص من "
+            "قرى الولاية.\n")
+    fx = Facts.build(extract(text, "2024-05-12"), text)
+    displaced = CATEGORY_FORMS[CasualtyCategory.displaced]
+    body, moved = (s.text for s, _ in fx.sentences)
+    assert not counts(fx, Evidence(None, body, body), displaced, category=True)
+    assert counts(fx, Evidence(None, moved, moved), displaced, category=True)
