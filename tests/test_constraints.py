@@ -390,6 +390,13 @@ def test_freed_is_not_held() -> None:
     assert refused(ans), ans.text
 
 
+def test_free_meals_ask_no_release() -> None:
+    """'free school meals' asks no one freed; 'set free' does."""
+    fx = Facts.build(extract(SWAP, "2023-04-16"), SWAP)
+    assert not read(parse("How many pupils were poisoned after the free school meals?"), fx).released
+    assert read(parse("How many detainees were set free?"), fx).released
+
+
 def test_ages_asked_of_a_group_want_ages() -> None:
     assert refused(ask("ما أعمار الأطفال الذين قتلوا؟"))
     assert refused(ask("Were any adults killed? How many?"))
