@@ -47,6 +47,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Who gave the figures in an address on state television?", ["address"]),
     ("r_kenya_nyeri_endarasha_dormitory_fire", "نييري (كينيا)",
      "How many boys died in the dormitory?", ["boys", "dormitory"]),
+    ("r_pakistan_orakzai_convoy_ambush_ttp", "وأوضح البيان أن 11 عسكرياً",
+     "How old was the lieutenant colonel?", ["lieutenant colonel"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
