@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.extract import actors
+from agent.extract import actors, extract
 from agent.extract.actors import classify, find_actors, link
 from agent.text.arabic import norm, tokens
 from agent.text.doc import Doc, locate, verify
@@ -389,3 +389,13 @@ def test_a_name_that_opens_with_waw_after_a_rank_is_whole() -> None:
 ])
 def test_a_liberation_army_of_a_region_is_a_rebel_group(name: str, kind: ActorType) -> None:
     assert classify(name) is kind
+
+
+def test_an_acronym_met_again_after_its_bracketed_title_does_not_break_the_reading() -> None:
+    """«… المساعدة إلى أفغانستان (يوناما)» and later «وكانت يوناما قد وثّقت»: reading the title
+    before the later mention runs to the end of its words (it raised IndexError)."""
+    text = ("كابول - خلص تقرير أصدرته بعثة الأمم المتحدة لتقديم المساعدة إلى أفغانستان (يوناما) "
+            "اليوم الاثنين إلى أن الهجوم قتل 30 طفلاً.\n\nوكانت يوناما قد وثّقت في تقريرها السنوي "
+            "سقوط 631 ضحية مدنية.\n")
+    found = extract(text, "2018-05-07").actors
+    assert any("يوناما" in (a.name, *a.aliases) or "بعثة" in a.name for a in found)

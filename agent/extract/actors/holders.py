@@ -43,8 +43,8 @@ def holder_before(doc: Doc, toks: Sequence[Token], i: int, title: Named, stop: i
     k = title.end
     while k < stop:
         if "(" in gap(doc, toks[k - 1], toks[k]):  # "للطفولة (يونيسف) في الصومال"
-            k = next((n + 1 for n in range(k, stop) if ")" in gap(doc, toks[n], toks[n + 1])),
-                     stop)
+            k = next((n + 1 for n in range(k, min(stop, len(toks) - 1))
+                      if ")" in gap(doc, toks[n], toks[n + 1])), stop)
             continue
         w = toks[k].norm
         aside = (stop_word(toks[k]) and w not in TIES and w not in BODY_TIES) or \
