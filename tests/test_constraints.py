@@ -393,7 +393,8 @@ def test_freed_is_not_held() -> None:
 def test_free_meals_ask_no_release() -> None:
     """'free school meals' asks no one freed; 'set free' does."""
     fx = Facts.build(extract(SWAP, "2023-04-16"), SWAP)
-    assert not read(parse("How many pupils were poisoned after the free school meals?"), fx).released
+    meals = parse("How many pupils were poisoned after the free school meals?")
+    assert not read(meals, fx).released
     assert read(parse("How many detainees were set free?"), fx).released
 
 
