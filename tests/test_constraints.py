@@ -1207,3 +1207,14 @@ def test_a_category_word_in_a_body_name_counts_no_one() -> None:
     body, moved = (s.text for s, _ in fx.sentences)
     assert not counts(fx, Evidence(None, body, body), displaced, category=True)
     assert counts(fx, Evidence(None, moved, moved), displaced, category=True)
+
+
+def test_which_hospital_needs_a_hospital_named() -> None:
+    """'Which hospital …' is answered by «مستشفى الصدر العام», not by «إلى المستشفى» or by a
+    «quoted» award the headline names."""
+    text = ("حفل «ماهاراشترا بوشان»: 14 قتيلاً بضربات الشمس\n\nمومباي - نُقل نحو 50 شخصاً إلى "
+            "المستشفى، لا يزال 24 منهم هناك.\n")
+    assert refused(asker(text, "2023-04-17")("Which hospital were the victims taken to?"))
+    named = text.replace("إلى المستشفى،", "إلى مستشفى إم جي إم في فاشي،")
+    ans = asker(named, "2023-04-17")("Which hospital were the victims taken to?")
+    assert not refused(ans) and "إم جي إم" in ans.text, ans.text

@@ -97,7 +97,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     # one word after «أي»).
     if c.place_kind and not (names_kind(c.place_kind[-1:], c.given, ev.sentence)
                              or (c.settled and new_place(fx, ev.sentence, c.given))
-                             or (not c.settled and _group_named(fx, ev.sentence, c.given))):
+                             or (not c.settled and not _site(c)
+                                 and _group_named(fx, ev.sentence, c.given))):
         return "place_kind"  # 'In which town ...', 'أي مدينة': only a named place answers
     if c.count and not reported and not has_number(fx, ev.sentence):
         return "counted"  # 'how many ...' is not answered by a sentence without a figure
@@ -108,6 +109,13 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
 
 
 _GROUP_TYPES = {ActorType.armed_group, ActorType.organization}
+_SITES = words("place_sites_ar")
+
+
+def _site(c: Constraints) -> bool:
+    """'Which hospital', 'which camp': a site, named after its noun («مستشفى الصدر العام»),
+    not by a group or a «quoted» title the sentence holds."""
+    return any(b in _SITES for t in c.place_kind for f in t.forms for b in clitic_bases(f))
 
 
 def _group_named(fx: Facts, sentence: str, given: list[Term]) -> bool:
