@@ -255,15 +255,14 @@ def _title_then_name(doc: Doc, toks: Sequence[Token], j: int, names: list[actors
     # الصحي' (the word عبد joins, 'الرحمن', is the name's).
     kept = actors.loose_definite(words)
     end = name.end - (len(words) - kept)
-    if title.title is not None or title.words or not first or \
+    # kept < 2: "ودعا المبعوث الأممي إلى اليمن | طرفي النزاع" names an object
+    if kept < 2 or title.title is not None or title.words or not first or \
             not actors.is_title_head(first[0].norm) or name.title is not None or \
             not actors.passable(doc, toks[title.end - 1], toks[title.end]) or \
             actors.name_start(doc, toks[title.end - 1 : end]) != 1:
         return names
-    if kept < 2:
-        return names  # "ودعا المبعوث الأممي إلى اليمن | طرفي النزاع": an object
-    return [actors.Named(span(doc.text, words[0].start, words[kept - 1].end), title.name, end,
-                         kept)]
+    held = span(doc.text, words[0].start, words[kept - 1].end)
+    return [actors.Named(held, title.name, end, kept)]
 
 
 def _ranked_name(doc: Doc, title: actors.Named, name: actors.Named) -> actors.Named | None:
