@@ -214,6 +214,8 @@ def test_definite_number_after_a_definite_noun():
     c = only("وقتلت قوات الأمن المهاجمين الخمسة")
     assert (c.best, c.text, c.noun) == (5, "المهاجمين الخمسة", "المهاجمين")
     assert counts("وقع الهجوم يوم الاثنين") == []
+    c = only("وقال إن الضحايا الثلاثة عشر قضوا في حقولهم")
+    assert (c.best, c.text) == (13, "الضحايا الثلاثة عشر")
 
 
 def test_one_as_an_adjective_is_not_a_count():

@@ -236,11 +236,14 @@ def number_at(ws: list[Word], i: int) -> Core | None:
 
 
 def _after_noun(ws: list[Word], i: int) -> Core | None:
-    """"المهاجمين الخمسة", "الأطفال الثلاثة": a definite number after a definite noun."""
+    """"المهاجمين الخمسة", "الأطفال الثلاثة", "الضحايا الثلاثة عشر": a definite number after a
+    definite noun."""
     word = ws[i].norm
     value = UNITS.get(word[2:]) or _TENS.get(word[2:]) if word.startswith("ال") else None
     if not value or value < 3 or i == 0 or not ws[i - 1].norm.startswith("ال"):
         return None  # الاثنين is Monday, الواحد "the one"
+    if value < 10 and i + 1 < len(ws) and ws[i + 1].norm in ("عشر", "عشره"):
+        return Core(value + 10, False, i - 1, i + 2, noun=i - 1)  # "الضحايا الثلاثة عشر"
     return Core(value, False, i - 1, i + 1, noun=i - 1)
 
 
