@@ -1218,3 +1218,14 @@ def test_which_hospital_needs_a_hospital_named() -> None:
     named = text.replace("إلى المستشفى،", "إلى مستشفى إم جي إم في فاشي،")
     ans = asker(named, "2023-04-17")("Which hospital were the victims taken to?")
     assert not refused(ans) and "إم جي إم" in ans.text, ans.text
+
+
+def test_a_figure_placed_where_asked_outranks_one_placed_by_the_lead() -> None:
+    """'How many did lightning kill in Gopalganj': the district's own figure answers, not last
+    year's state toll that shares the word 'lightning' and meets the place through the lead."""
+    text = ("بيهار: الصواعق تقتل 83 شخصاً وغوبالغانج الأكثر تضرراً\n\nباتنا - وأوضح البيان أن "
+            "منطقة غوبالغانج تصدّرت الحصيلة بـ13 وفاة.\n\nوفي العام الماضي قُتل 39 شخصاً "
+            "بالصواعق خلال يومين.\n")
+    ans = asker(text, "2020-06-26")("How many people did lightning kill in Gopalganj district?")
+    answered = ans.text.partition("Related")[0]
+    assert "13" in answered and "39" not in answered, ans.text
