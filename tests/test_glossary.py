@@ -49,6 +49,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "How many boys died in the dormitory?", ["boys", "dormitory"]),
     ("r_pakistan_orakzai_convoy_ambush_ttp", "وأوضح البيان أن 11 عسكرياً",
      "How old was the lieutenant colonel?", ["lieutenant colonel"]),
+    ("r_afghanistan_baghlan_flash_floods_ocha", "- تأكد حتى الآن",
+     "How many deaths have been confirmed?", ["confirmed"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
