@@ -1229,3 +1229,13 @@ def test_a_figure_placed_where_asked_outranks_one_placed_by_the_lead() -> None:
     ans = asker(text, "2020-06-26")("How many people did lightning kill in Gopalganj district?")
     answered = ans.text.partition("Related")[0]
     assert "13" in answered and "39" not in answered, ans.text
+
+
+def test_a_group_among_the_dead_may_stand_a_few_words_before_them() -> None:
+    """«إن 22 طفلاً على الأقل بين القتلى»: UNICEF's count of children among the dead answers,
+    the category word five words after the number."""
+    text = ("مقديشو - قُتل 27 شخصاً في انفجار قذيفة قرب ملعب في قوريولي. وأعربت منظمة الأمم "
+            "المتحدة للطفولة (يونيسف) عن صدمتها، وقالت ممثلتها في الصومال إن 22 طفلاً على الأقل "
+            "بين القتلى.\n")
+    ans = asker(text, "2023-06-10")("According to UNICEF, how many children were among the dead?")
+    assert not refused(ans) and "22 طفلاً" in ans.text, ans.text

@@ -64,7 +64,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
             # «بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً»: 'the number of X' is given
             # after X's qualifiers.
             after = _AFTER_NUMBER_OF if i and "عدد" in clitic_bases(ws[i - 1].norm) else 3
-            window = range(max(0, i - 3), min(len(ws), i + (4 if category else after)))
+            # «إن 22 طفلاً على الأقل بين القتلى»: a category word may close the group's phrase.
+            before = _CATEGORY_BEFORE if category else 3
+            window = range(max(0, i - before), min(len(ws), i + (4 if category else after)))
             if _dual(w.norm, forms) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
                     and not (category and j < i and _governed(ws, j, forms)) for j in window):
@@ -81,6 +83,7 @@ def _in_body_name(ws: list[Any], i: int) -> bool:
 
 
 _AFTER_NUMBER_OF = 6  # words from the noun counted after «عدد» to the figure
+_CATEGORY_BEFORE = 5  # words from a figure to the category word that closes its phrase
 
 _OTHER_CATEGORIES = tuple(f for fs in CATEGORY_FORMS.values() for f in fs)
 
