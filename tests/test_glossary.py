@@ -51,6 +51,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "How old was the lieutenant colonel?", ["lieutenant colonel"]),
     ("r_afghanistan_baghlan_flash_floods_ocha", "- تأكد حتى الآن",
      "How many deaths have been confirmed?", ["confirmed"]),
+    ("r_peru_dengue_health_emergency_minsa", "وقال رئيس مجلس الوزراء ألبرتو أوتارولا",
+     "For how many days will the emergency last?", ["days"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
