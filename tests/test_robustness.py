@@ -23,6 +23,16 @@ def test_a_number_before_a_lone_preposition_is_not_a_crash(sound):
     assert [c.count_best for c in result.casualties] == [3]
 
 
+def test_a_lone_tatweel_used_as_a_dash_is_not_a_crash(sound):
+    # IndexError in mentions._persons: «الوزير ـ في تصريحاته ـ إن» read 'ـ' as a name, which
+    # normalizes to nothing (found by running the chat over ANERcorp and Wikinews text).
+    result = sound("القاهرة - وقال الوزير ـ في تصريحاته أمس ـ إن 12 شخصاً قتلوا في الفيضانات.")
+    assert [c.count_best for c in result.casualties] == [12]
+    said = sound("وقال وزير الخارجية اللبناني فوزي صلوخ ـ عقب اجتماعه أمس مع الموفدين ـ إن "
+                 "الموفدين أكدوا دعمهم.")
+    assert [s.speaker for s in said.statements] == ["فوزي صلوخ"]
+
+
 def test_a_long_article_without_punctuation_splits_without_recursion():
     # doc._pieces cut a run-on sentence recursively: about 1 MB without a full stop raised
     # RecursionError.

@@ -151,9 +151,8 @@ class Token:
 
 
 def tokens(raw: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Words of raw[start:end] with their raw offsets and normalized forms."""
+    """Words of raw[start:end] with their raw offsets and normalized forms. A lone tatweel used
+    as a dash («وقال الوزير ـ في تصريحاته ـ إن») is no word: it normalizes to nothing."""
     stop = len(raw) if end is None else end
-    return [
-        Token(m.group(0), norm(m.group(0)), m.start(), m.end())
-        for m in WORD.finditer(raw, start, stop)
-    ]
+    found = ((m, norm(m.group(0))) for m in WORD.finditer(raw, start, stop))
+    return [Token(m.group(0), key, m.start(), m.end()) for m, key in found if key]
