@@ -175,7 +175,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.head = _head(q, c.subject)
     c.unknown += _unknown_speaker(q, fx)
     if q.count:
-        norm_q = f" {' '.join(t.norm.lower() for t in tokens(q.text))} "  # 'set free?
+        norm_q = f" {' '.join(t.norm.lower() for t in tokens(q.text))} "  # «set free?» too
         c.released = any(f" {w} " in norm_q or any(b == w for t in tokens(q.text)
                                                    for b in clitic_bases(t.norm))
                          for w in _RELEASE)

@@ -10,7 +10,7 @@ from typing import Any
 from agent.chat.asks import starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
-from agent.chat.question import BODY_NOUNS, CATEGORY_FORMS
+from agent.chat.question import CATEGORY_FORMS, names_body
 from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
@@ -56,8 +56,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
                 return True
             continue
         ws = number_words(fx.doc, start, start + len(part))
+        norms = [w.norm for w in ws]  # «المنظمة الدولية للهجرة» counts no one displaced
         for i, w in enumerate(ws):
-            if not matches(w.norm, forms) or (category and _in_body_name(ws, i)):
+            if not matches(w.norm, forms) or (category and names_body(norms, i)):
                 continue
             # A category's verb may stand before its subject and the number: «وأجلت السلطات
             # نحو 800», «ونزحت أكثر من 300 أسرة».
@@ -72,14 +73,6 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
                     and not (category and j < i and _governed(ws, j, forms)) for j in window):
                 return True
     return False
-
-
-def _in_body_name(ws: list[Any], i: int) -> bool:
-    """The word is part of a body's name, after its noun or the noun's adjective: «المنظمة
-    الدولية للهجرة» counts no one displaced."""
-    before = [clitic_bases(w.norm)[-1] for w in ws[max(0, i - 2):i]]
-    return bool(before) and (before[-1] in BODY_NOUNS or (
-        len(before) == 2 and before[0] in BODY_NOUNS and before[1].endswith(("ي", "يه"))))
 
 
 _AFTER_NUMBER_OF = 6  # words from the noun counted after «عدد» to the figure

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Literal
 
 from agent.chat.words import Term, en_keys
-from agent.text.arabic import Token, clitic_bases, norm, tokens
+from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import entries, table, words
 from schemas import CasualtyCategory
 
@@ -275,6 +275,7 @@ def _parse_ar(q: Query) -> None:
     q.place_list = bool(_PLACE_CLASS_AR.search(normalized))
     q.when = bool(_WHEN_AR.search(normalized))
     toks = tokens(q.text)
+    norms = [t.norm for t in toks]
     q.who = bool(toks) and toks[0].norm in _WHO_AR
     counted: tuple[CasualtyCategory, Term] | None = None  # «كم لاجئاً أصيب»: لاجئ is counted
     after_count = False
@@ -283,7 +284,7 @@ def _parse_ar(q: Query) -> None:
         if tok.norm in _COUNT_AR or bases[-1] in _COUNT_AR:
             q.count = after_count = True
             continue
-        category = None if _names_body(toks, i) else ar_category(bases)
+        category = None if names_body(norms, i) else ar_category(bases)
         if category is not None:
             if after_count and counted is None:
                 counted = category, Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end)
@@ -315,10 +316,10 @@ _POPULATIONS = {CasualtyCategory.displaced, CasualtyCategory.detained}
 BODY_NOUNS = words("question_body_nouns_ar")  # «سلطة الهجرة»، «بعثة الأمم المتحدة»
 
 
-def _names_body(toks: list[Token], i: int) -> bool:
-    """The word is part of a body's name, after its noun or the noun's adjective: «سلطة الهجرة»،
-    «المنظمة الدولية للهجرة»، «لشؤون اللاجئين»."""
-    before = [clitic_bases(t.norm)[-1] for t in toks[max(0, i - 2):i]]
+def names_body(words: list[str], i: int) -> bool:
+    """The normalized word i is part of a body's name, after its noun or the noun's adjective:
+    «سلطة الهجرة»، «المنظمة الدولية للهجرة»، «لشؤون اللاجئين»."""
+    before = [clitic_bases(w)[-1] for w in words[max(0, i - 2):i]]
     return bool(before) and (before[-1] in BODY_NOUNS or (
         len(before) == 2 and before[0] in BODY_NOUNS and before[1].endswith(("ي", "يه"))))
 
