@@ -52,7 +52,7 @@ _GENERIC = words("question_generic_counted")
 _CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
 _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
 _PLACE_KINDS = DESIGNATORS | words("generic_places")
-_SITES = words("place_sites_ar")
+SITES = words("place_sites_ar")  # camps, airports, hospitals: named after their noun
 _NAME_KINDS = words("question_name_kinds_ar")
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
@@ -128,7 +128,7 @@ def read(q: Query, fx: Facts) -> Constraints:
     named = kinds & _NAME_KINDS and c.attribute != Attribute.nationality
     if kinds & _PLACE_KINDS or named:
         c.place_kind, c.given = q.asked, q.terms
-        c.settled = not kinds & (_SITES | _NAME_KINDS)
+        c.settled = not kinds & (SITES | _NAME_KINDS)
     if q.count and c.attribute is None:
         _read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from agent.chat.answers import Answer, Citation, quoted
-from agent.chat.asks import EVENT_NOUNS, Attribute, Constraints, read
+from agent.chat.asks import EVENT_NOUNS, SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.counting import counts, counts_people, has_number, matches, qualified
 from agent.chat.facts import Fact, Facts
@@ -109,13 +109,12 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
 
 
 _GROUP_TYPES = {ActorType.armed_group, ActorType.organization}
-_SITES = words("place_sites_ar")
 
 
 def _site(c: Constraints) -> bool:
     """'Which hospital', 'which camp': a site, named after its noun («مستشفى الصدر العام»),
     not by a group or a «quoted» title the sentence holds."""
-    return any(b in _SITES for t in c.place_kind for f in t.forms for b in clitic_bases(f))
+    return any(b in SITES for t in c.place_kind for f in t.forms for b in clitic_bases(f))
 
 
 def _group_named(fx: Facts, sentence: str, given: list[Term]) -> bool:
