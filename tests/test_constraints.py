@@ -902,6 +902,20 @@ def test_how_many_survived_wants_a_figure_of_the_living() -> None:
     assert refused(asker(text, "2023-02-27")("How many people survived the shipwreck?"))
 
 
+def test_a_quoted_rescue_answers_how_many_were_pulled_alive() -> None:
+    # Written for this test: the rescued are counted in a sentence the extraction reads as no
+    # figure of the asked category; the rescue word in it says they are alive.
+    text = ("الدقهلية: 20 قتيلاً في سقوط ميكروباص بترعة\n\n"
+            "انتشلت فرق الإنقاذ النهري جثامين الضحايا من المياه، وبين المتوفين ثلاثة أطفال. "
+            "وتمكن الأهالي وقوات الإنقاذ النهري من إنقاذ 13 راكباً من الغرق.\n")
+    ask_canal = asker(text, "2023-02-11")
+    ans = ask_canal("How many passengers were pulled alive from the canal?")
+    assert not refused(ans) and "13" in ans.text, ans.text
+    counted_only = text.replace("من إنقاذ 13 راكباً من الغرق", "من إحصاء 13 راكباً")
+    assert refused(asker(counted_only, "2023-02-11")(
+        "How many passengers were pulled alive from the canal?"))
+
+
 def test_an_acronym_in_brackets_restates_the_name_before_it() -> None:
     # Written for this test: the ministry is named in full; its English acronym is not written.
     text = ("بيروت - أعلنت وزارة الصحة العامة اللبنانية تسجيل 26 إصابة مؤكدة بالكوليرا.\n")

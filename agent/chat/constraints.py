@@ -14,7 +14,14 @@ from datetime import date
 from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asks import EVENT_NOUNS, SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
-from agent.chat.counting import counts, counts_people, has_number, matches, qualified
+from agent.chat.counting import (
+    counts,
+    counts_people,
+    has_number,
+    matches,
+    qualified,
+    rescued_counted,
+)
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query, ar_category
@@ -61,8 +68,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.counted and not counts(fx, ev, c.counted):
         return "counted"
     # '1227 حالة إسهال مائي حاد يُشتبه بأنها كوليرا': the status may close a long noun phrase.
-    rescued = ev.fact is not None and getattr(ev.fact.obj, "category", None) == (
-        CasualtyCategory.rescued)  # «أُنقذ اثنان» answers «كم شخصاً نجا»
+    # «أُنقذ اثنان» answers «كم شخصاً نجا», and so does a quoted «من إنقاذ 13 راكباً».
+    rescued = getattr(ev.fact.obj, "category", None) == CasualtyCategory.rescued if (
+        ev.fact is not None) else rescued_counted(ev.sentence, c.counted)
     if c.status and not (c.alive and rescued) and not qualified(fx, ev, c.status):
         return "counted"
     reported = ev.fact is not None and ev.fact.kind == "casualty"

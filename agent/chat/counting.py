@@ -10,12 +10,12 @@ from typing import Any
 from agent.chat.asks import starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
-from agent.chat.question import CATEGORY_FORMS, names_body
+from agent.chat.question import CATEGORY_FORMS, ar_category, names_body
 from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
-from schemas import CountUnit, Victims
+from schemas import CasualtyCategory, CountUnit, Victims
 
 
 def has_number(fx: Facts, text: str) -> bool:
@@ -151,3 +151,12 @@ def _skeleton(word: str) -> str:
     not مسلح, as their consonant keys for Latin names had it). A plural is no shorter than its
     singular: مقتل (a killing) is not a plural of مقاتل (a fighter)."""
     return "".join(ch for ch in word if ch not in "اويى")
+
+
+def rescued_counted(text: str, counted: tuple[str, ...]) -> bool:
+    """A rescue word stands right before the counted group's figure («من إنقاذ 13 راكباً»),
+    not only somewhere in the sentence («فرق الإنقاذ … 13 راكباً»)."""
+    toks = [t.norm for t in tokens(text)]
+    return any(matches(w, counted) and any(
+        ar_category(clitic_bases(near)) == CasualtyCategory.rescued
+        for near in toks[max(0, i - 3):i]) for i, w in enumerate(toks))
