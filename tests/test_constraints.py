@@ -518,6 +518,19 @@ def test_critical_condition_is_counted_apart_from_the_wounded() -> None:
         assert refused(ask(question)), question
 
 
+def test_a_condition_may_close_the_phrase_its_figure_opens() -> None:
+    # Written for this test: the figure stands five words before the condition that qualifies
+    # it; in the second text the three in serious condition died on the way.
+    text = ("سكوبيي - لقي 59 شخصاً حتفهم وأصيب 155 آخرون في حريق ملهى ليلي.\n\n"
+            "وبحسب السلطات، يرقد 18 من المصابين في حالة حرجة في مستشفيات مختلفة.\n")
+    ans = asker(text, "2025-03-16")("كم مصاباً في حالة حرجة جراء الحريق؟")
+    assert not refused(ans) and "18" in ans.text, ans.text
+    died = text.replace("يرقد 18 من المصابين في حالة حرجة في مستشفيات مختلفة",
+                        "فارق 18 من المصابين بجروح خطيرة الحياة في الطريق إلى المستشفى")
+    assert refused(asker(died, "2025-03-16")(
+        "How many of the wounded are still in critical condition?"))
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass

@@ -49,7 +49,7 @@ _PAID = re.compile(r"\bhow much\b.*\b(?:paid|pay|receive|get|cost|costs|spend|sp
 _GROUPS = table("question_groups", str)
 _EN_BODIES = words("question_body_nouns_en")
 _GENERIC = words("question_generic_counted")
-_CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
+CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
 _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
 _PLACE_KINDS = DESIGNATORS | words("generic_places")
 SITES = words("place_sites_ar")  # camps, airports, hospitals: named after their noun
@@ -298,8 +298,8 @@ def _read_counted(q: Query, c: Constraints) -> None:
         nationals = demonyms_of([of_the.group(1)])
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
-    condition = tuple(w for w in _CONDITION if not w.isascii()) if any(
-        t.norm in _CONDITION or t.text.lower() in _CONDITION for t in tokens(q.text)) else ()
+    condition = tuple(w for w in CONDITION if not w.isascii()) if any(
+        t.norm in CONDITION or t.text.lower() in CONDITION for t in tokens(q.text)) else ()
     if condition and not c.counted:
         c.counted, c.counted_words, c.unchecked = condition, "critical condition", False
     status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())

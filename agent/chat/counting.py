@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.chat.asks import starts
+from agent.chat.asks import CONDITION, starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, ar_category, names_body
@@ -65,12 +65,17 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
             # «بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً»: 'the number of X' is given
             # after X's qualifiers.
             after = _AFTER_NUMBER_OF if i and "عدد" in clitic_bases(ws[i - 1].norm) else 3
-            # «إن 22 طفلاً على الأقل بين القتلى»: a category word may close the group's phrase.
-            before = _CATEGORY_BEFORE if category else 3
+            # «إن 22 طفلاً على الأقل بين القتلى»: a category word may close the group's phrase,
+            # and so may a condition («ستة من المصابين في حالة حرجة»).
+            closing = category or w.norm in CONDITION
+            before = _CATEGORY_BEFORE if closing else 3
+            # A number another category's verb governs is that category's: «فارق ثلاثة من
+            # المصابين بجروح خطيرة الحياة» counts three dead; «أصيب 27 بجروح خطيرة» keeps its 27.
+            own = forms if category else (*forms, *CATEGORY_FORMS[CasualtyCategory.injured])
             window = range(max(0, i - before), min(len(ws), i + (4 if category else after)))
             if _dual(w.norm, forms) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
-                    and not (category and j < i and _governed(ws, j, forms)) for j in window):
+                    and not (closing and j < i and _governed(ws, j, own)) for j in window):
                 return True
     return False
 
