@@ -437,6 +437,15 @@ def test_time_phrases_and_the_reporters_own_clause_are_not_words_said(text: str,
     assert [s.text for s in found(text)] == [words]
 
 
+@pytest.mark.parametrize("when", ["أواخر كانون الثاني/يناير", "مطلع شباط/فبراير",
+                                  "منتصف الشهر الماضي", "أوائل آذار/مارس"])
+def test_a_part_of_a_month_after_the_verb_is_not_the_speaker(when: str) -> None:
+    # Written for this test in the style of a ministry bulletin (Angola's cholera, 2025).
+    text = (f"وكانت وزيرة الصحة سيلفيا لوتوكوتا قد قالت {when}: «نبذل كل ما في وسعنا لمكافحة "
+            "المرض، والهدف هو السيطرة عليه سريعاً».")
+    assert [s.speaker for s in found(text)] == ["سيلفيا لوتوكوتا"]
+
+
 def test_a_bare_title_is_the_person_named_with_a_longer_form_of_it() -> None:
     # Written for this test: «الرئيس» again after «الرئيس التشيلي غابرييل بوريك».
     text = ("وقال الرئيس التشيلي غابرييل بوريك إن «الحصيلة ستواصل الارتفاع». "
