@@ -531,6 +531,21 @@ def test_a_condition_may_close_the_phrase_its_figure_opens() -> None:
         "How many of the wounded are still in critical condition?"))
 
 
+def test_the_last_24_hours_are_a_time_the_figure_must_be_of() -> None:
+    # Written for this test in the style of a ministry bulletin: a running total, then the
+    # figure of the last day in a sentence of its own.
+    text = ("لواندا - أعلنت وزارة الصحة الأنغولية ارتفاع حصيلة وفيات الكوليرا إلى 204 وفيات منذ "
+            "بدء التفشي في السابع من كانون الثاني/يناير.\n")
+    questions = ("كم وفاة بالكوليرا سُجلت خلال الساعات الأربع والعشرين الأخيرة؟",
+                 "How many cholera deaths were recorded in the last 24 hours?")
+    for question in questions:
+        assert refused(asker(text, "2025-03-03")(question)), question
+    daily = text + "\nوسجلت الوزارة 8 وفيات جديدة خلال الـ24 ساعة الماضية.\n"
+    for question in questions:
+        ans = asker(daily, "2025-03-03")(question)
+        assert not refused(ans) and "8" in ans.text and "204" not in ans.text, ans.text
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass

@@ -60,9 +60,12 @@ _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|w
                         r"\s+([a-z'-]+)")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
-# 'when will', 'on what date will ... be held', 'متى ستنتهي' (an Arabic present tense is not
-# told from a past one without its vowels: 'متى تعرض' is past).
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
+_DAY = re.compile(r"\b(?:24|twenty-four)[ -]hours?\b|(?:24|الأربع والعشرين|أربع وعشرين) ?ساعة"
+                  r"|الساعات (?:الـ ?)?(?:24|الأربع والعشرين)")
+_HOURS = ("ساعه", "ساعات", "الساعات", "الفتره")  # a figure of the last day says so
+# 'when will', 'on what date will ... be held', 'متى ستنتهي' (a present tense is not told from
+# a past one without its vowels: 'متى تعرض' is past).
 _FUTURE = re.compile(r"\b(?:will|would)\b"
                      r"|\b(?:is|are) (?:\S+ )*?(?:expected|due|scheduled|set) to\b"
                      r"|متى\s+س[يتنا]", re.I)  # ستنتهي، سيعود (not سقطت)
@@ -137,7 +140,8 @@ def read(q: Query, fx: Facts) -> Constraints:
     c.times = [t for t in q.terms if _is_time(q, t)]
     # 'in 2018', 'عام 2018': a year the figure must be of (digits are no term of their own).
     c.times += [Term(m.group(), (m.group(),), frozenset(), m.start(), m.end())
-                for m in _YEAR_GIVEN.finditer(norm(q.text))]
+                for m in _YEAR_GIVEN.finditer(norm(q.text))] + [  # 'in the past 24 hours'
+        Term(m.group(), _HOURS, frozenset(), m.start(), m.end()) for m in _DAY.finditer(q.text)]
     source_ids = {id(t) for t in c.sources}
     for run in names(q):
         # English capitals mark a name's every word ('Health Protection Agency'); in Arabic
@@ -224,15 +228,14 @@ _SPEAKER_AR = re.compile(r"^\s*(?:ماذا|ما الذي) (?:قال|قالت|ق�
 
 
 def _unknown_speaker(q: Query, fx: Facts) -> list[Term]:
-    """The words naming the speaker of a 'what did X say' question that the article never
-    has ('ماذا قال رئيس الوزراء بنيامين نتنياهو عن الهجوم' when no Netanyahu is in it)."""
+    """The words naming the speaker of 'what did X say' that the article never has («ماذا قال
+    رئيس الوزراء بنيامين نتنياهو عن الهجوم» when no Netanyahu is in it)."""
     m = (_SPEAKER_EN if q.lang == "en" else _SPEAKER_AR).search(
         q.text if q.lang == "en" else norm(q.text))
     if m is None:
         return []
     if q.lang == "en":
-        start, end = m.span(1)
-        inside = [t for t in q.terms if start <= t.start and t.end <= end]
+        inside = [t for t in q.terms if m.start(1) <= t.start and t.end <= m.end(1)]
     else:
         said = {b for w in m.group(1).split() for b in clitic_bases(w)}
         inside = [t for t in q.terms if set(t.forms) & said]
