@@ -48,6 +48,9 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
     at = norm(ev.sentence).find(norm(loc.name))
     before = norm(ev.sentence)[:max(at, 0)].split()[-7:]  # "بمدينة الناصرية، مركز محافظة ذي قار"
+    # «بينهم 95 في جاجاركوت و38 في مقاطعة روكوم»: a place before another figure is that one's.
+    before = before[max((i + 1 for i, w in enumerate(before) if any(ch.isdigit() for ch in w)),
+                        default=0):]
     if at > 0 and Words(" ".join(before)).has(place, min_key=2):
         return True
     return _inside(fx, loc.name, place)
