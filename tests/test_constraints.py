@@ -557,6 +557,22 @@ def test_a_place_before_another_figure_is_not_this_figures_place() -> None:
         assert refused(ask_quake(question)), question
 
 
+def test_discharged_is_a_status_the_figure_must_have() -> None:
+    # Written for this test in the style of a local paper: hospitals' wounded, then (in the
+    # second text) how many of them went home.
+    text = ("جوس - استقبل مستشفى جامعة بينغهام التعليمي 55 مصاباً بعد انهيار مبنى المدرسة، "
+            "بحسب مفوض الإعلام في الولاية.\n")
+    questions = ("كم مصاباً غادر المستشفى بعد تلقي العلاج؟",
+                 "How many of the injured have been discharged?")
+    for question in questions:
+        assert refused(asker(text, "2024-07-13")(question)), question
+    home = text + "\nوأوضح المفوض أن 20 مصاباً غادروا المستشفى بعد تلقي العلاج.\n"
+    for question in questions:
+        ans = asker(home, "2024-07-13")(question)
+        said = ans.text.split("\n")[0].split("Related")[0].split("معلومة ذات صلة")[0]
+        assert not refused(ans) and "20" in said and "55" not in said, ans.text
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass
