@@ -573,6 +573,19 @@ def test_discharged_is_a_status_the_figure_must_have() -> None:
         assert not refused(ans) and "20" in said and "55" not in said, ans.text
 
 
+def test_of_the_sentences_counting_the_group_the_one_the_question_words_is_quoted() -> None:
+    # Written for this test in the style of an NGO report: the title counts children who died,
+    # the lead the children admitted; the question's words choose the lead.
+    text = ("أطباء بلا حدود: وفاة 13 طفلاً في تفش للحصبة بمخيمات النازحين\n\n"
+            "كوستي - قالت منظمة أطباء بلا حدود إن فرقها عالجت 223 طفلاً يشتبه في إصابتهم بالحصبة، "
+            "أُدخل 72 منهم إلى عيادتين تدعمهما المنظمة.\n")
+    ask_msf = asker(text, "2023-07-05")
+    for question in ("كم طفلاً أُدخل إلى العيادتين اللتين تدعمهما المنظمة؟",
+                     "How many children were admitted to the two clinics?"):
+        ans = ask_msf(question)
+        assert not refused(ans) and "72" in ans.text, ans.text
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass

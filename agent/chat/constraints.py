@@ -14,17 +14,18 @@ from datetime import date
 from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asks import EVENT_NOUNS, SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
+from agent.chat.context import ranked_sentences
 from agent.chat.counting import (
+    category_before,
     counts,
     counts_people,
     has_number,
-    matches,
     qualified,
     rescued_counted,
 )
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
-from agent.chat.question import Query, ar_category
+from agent.chat.question import Query
 from agent.chat.where import (
     continues,
     in_place,
@@ -283,10 +284,13 @@ def _speakers(fx: Facts, sentence: str) -> list[str]:
 
 def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
     """The article's sentence that counts the asked group in the asked category, quoted, when
-    no extracted figure does ('وقال مصدر طبي إن بين القتلى 6 أطفال')."""
-    for k, (s, _) in enumerate(fx.sentences):
+    no extracted figure does ('وقال مصدر طبي إن بين القتلى 6 أطفال'); of several, the one the
+    question's other words match best."""
+    best = ranked_sentences(q, fx)
+    for k in [*best, *(k for k in range(len(fx.sentences)) if k not in best)]:
+        s = fx.sentences[k][0]
         ev = Evidence(None, s.text, s.text)
-        if counts(fx, ev, c.counted) and _category_before(s.text, c) and unmet(
+        if counts(fx, ev, c.counted) and category_before(s.text, c) and unmet(
                 c, fx, ev) is None:
             return quoted(q.lang, f"sentence-{k + 1}", "sentence", s)
     return None
@@ -321,20 +325,6 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
         return None
     k = (naming or meeting)[0]
     return quoted(q.lang, f"sentence-{k + 1}", "sentence", fx.sentences[k][0])
-
-
-def _category_before(text: str, c: Constraints) -> bool:
-    """The casualty word nearest the counted group is of the asked category: «قُتل 57 شخصاً،
-    بينهم 17 طفلاً، وأصيب 21» counts children killed, not wounded."""
-    toks = [t.norm for t in tokens(text)]
-    for i, w in enumerate(toks):
-        if not matches(w, c.counted):
-            continue
-        # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا').
-        for near in (*reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
-            if ar_category(clitic_bases(near)) is not None:
-                return not c.category or matches(near, c.category)
-    return not c.category
 
 
 # The refusal.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.chat.asks import CONDITION, starts
+from agent.chat.asks import CONDITION, Constraints, starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, ar_category, names_body
@@ -165,3 +165,17 @@ def rescued_counted(text: str, counted: tuple[str, ...]) -> bool:
     return any(matches(w, counted) and any(
         ar_category(clitic_bases(near)) == CasualtyCategory.rescued
         for near in toks[max(0, i - 3):i]) for i, w in enumerate(toks))
+
+
+def category_before(text: str, c: Constraints) -> bool:
+    """The casualty word nearest the counted group is of the asked category: «قُتل 57 شخصاً،
+    بينهم 17 طفلاً، وأصيب 21» counts children killed, not wounded."""
+    toks = [t.norm for t in tokens(text)]
+    for i, w in enumerate(toks):
+        if not matches(w, c.counted):
+            continue
+        # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا').
+        for near in (*reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
+            if ar_category(clitic_bases(near)) is not None:
+                return not c.category or matches(near, c.category)
+    return not c.category
