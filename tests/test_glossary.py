@@ -110,6 +110,20 @@ def test_a_phrase_is_found_with_a_possessive_on_its_second_word() -> None:
     assert not Words("بحسب رئيس بلدان المنطقة.").has_form(norm("رئيس بلدية"))
 
 
+@pytest.mark.parametrize(("question", "key"), [
+    ("According to the UN Secretary-General's statement, how many were wounded?",
+     "secretary general"),
+    ("How many volunteers did the Red Cross's teams send?", "red cross"),
+])
+def test_a_phrase_is_found_with_an_english_possessive_on_its_last_word(question: str,
+                                                                       key: str) -> None:
+    assert key in [t.word for t in parse(question).terms]
+
+
+def test_a_possessive_does_not_make_a_plain_word_a_name() -> None:
+    assert "who" not in [t.word for t in parse("Who's the chief of the rescue teams?").terms]
+
+
 def test_a_form_with_the_article_finds_its_construct_state() -> None:
     # 'health' is الصحة; in «دائرة صحة ذي قار» the word stands without ال.
     said = Words("وقالت دائرة صحة ذي قار إن الحصيلة ارتفعت.")

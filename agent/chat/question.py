@@ -215,6 +215,9 @@ def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
         return None
     if key in GLOSSARY:
         return key
+    owner = key.removesuffix("'s")  # "the Secretary-General's statement" ("Who's" is no WHO)
+    if owner in GLOSSARY and owner not in _EN_STOP:
+        return owner
     if len(chunk) > 1 or key in _CATEGORY_EN or key in _SAY_EN:
         return None
     for stem in english_stems(key):
