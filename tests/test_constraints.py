@@ -414,6 +414,18 @@ def test_a_nationality_is_a_nisba_or_a_country_someone_comes_from() -> None:
     assert not refused(ans) and "بنغلاديش" in ans.text, ans.text
 
 
+def test_a_nationality_in_the_accusative_or_a_broken_plural_but_not_negated() -> None:
+    # Written for this test in the style of an agency wire.
+    text = ("هرات - قُتل 79 شخصاً في اصطدام حافلة تقل مهاجرين أفغاناً رحّلتهم إيران. وقال المتحدث "
+            "إن بين الجرحى سائق الشاحنة، موضحاً أن السائق ليس إيرانياً.\n")
+    ask_bus = asker(text, "2025-08-20")
+    ans = ask_bus("What nationality were the migrants on the bus?")
+    assert not refused(ans) and "أفغاناً" in ans.text, ans.text
+    assert refused(ask_bus("ما جنسية سائق الشاحنة؟"))
+    plural = asker(text.replace("مهاجرين أفغاناً", "مهاجرين من الأفغان"), "2025-08-20")
+    assert not refused(plural("What nationality were the migrants on the bus?"))
+
+
 def test_a_nationality_adjective_before_a_place_noun_is_not_the_place() -> None:
     # 'the Iraqi market' is the market; the article places the bombing in Baghdad.
     ans = ask("How many people were killed at the Iraqi market?")

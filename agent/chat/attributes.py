@@ -87,7 +87,10 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         # A nisba ('بنغلاديشيون', 'مصرية'), or a country someone comes from ('غالبيتهم من
         # بنغلاديش', 'المتحدرة من مدريد في إسبانيا'); not a country named as a place.
         toks = [t.norm for t in tokens(near)]
-        return any(b in DEMONYMS for w in toks for b in clitic_bases(w)) or any(
+        # «مهاجرين أفغاناً», «مواطناً هندياً»: an accusative's alif is no part of the nisba;
+        # «ليس أمريكياً» says what he is not.
+        return any((b in DEMONYMS or b.removesuffix("ا") in DEMONYMS) and toks[i - 1:i] != ["ليس"]
+                   for i, w in enumerate(toks) for b in clitic_bases(w)) or any(
             any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
             for i, w in enumerate(toks))
     return _names_after_head(fx, text, c.subject, c.head)
