@@ -598,6 +598,14 @@ def test_of_the_sentences_counting_the_group_the_one_the_question_words_is_quote
         assert not refused(ans) and "72" in ans.text, ans.text
 
 
+def test_those_who_fled_are_counted_by_their_verb_not_by_the_relative_pronoun() -> None:
+    # Written for this test in the style of an ombudsman's report.
+    text = ("بوغوتا - أعلن مكتب أمين المظالم في كولومبيا نزوح 32 ألف شخص على الأقل من منطقة "
+            "كاتاتومبو بسبب المعارك.\n")
+    ans = asker(text, "2025-01-22")("كم عدد الذين فرّوا من منازلهم في كاتاتومبو؟")
+    assert not refused(ans) and "32 ألف" in ans.text, ans.text
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass

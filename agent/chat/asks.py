@@ -363,9 +363,9 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
     at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
     if at is None:
         return
-    rest = [t for t in toks[at + 1:] if t.norm not in _AR_COUNT_SKIP]
-    for k, t in enumerate(rest[:3]):
-        bases = clitic_bases(t.norm.removesuffix("ا") if t.norm.endswith("ا") else t.norm)
+    rest = [t for t in toks[at + 1:] if t.norm not in _AR_COUNT_SKIP]  # «كم عدد الذين فرّوا»
+    for k, t in enumerate(rest[:3]):  # «طفلاً» is طفل; «فرّوا» keeps its alif, a verb's
+        bases = clitic_bases(t.norm if t.norm.endswith("وا") else t.norm.removesuffix("ا"))
         group = next((_GROUPS[g] for b in bases for g in _GROUPS if starts(b, g)), None)
         if group:
             c.counted, c.counted_words = _group_forms(group), t.text
