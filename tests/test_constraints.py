@@ -227,6 +227,17 @@ def test_reason_comes_from_the_sentence_that_gives_a_cause() -> None:
         assert not refused(ans) and "بسبب السرعة الزائدة" in ans.text, ans.text
 
 
+def test_a_cause_said_to_be_behind_the_event_is_a_reason() -> None:
+    # Written for this test in the style of a local paper: «أن يكون X وراء Y» gives a cause.
+    text = ("جوس - قُتل 22 تلميذاً في انهيار مبنى مدرسة. ورجّحت حكومة الولاية أن يكون ضعف بنية "
+            "المبنى وقربه من ضفة نهر وراء انهياره.\n")
+    ask_jos = asker(text, "2024-07-13")
+    for question in ("ما الأسباب التي رجّحتها حكومة الولاية لانهيار المبنى؟",
+                     "Why did the school building collapse?"):
+        ans = ask_jos(question)
+        assert not refused(ans) and "ضعف بنية المبنى" in ans.text, ans.text
+
+
 def test_reason_no_sentence_gives_is_refused() -> None:
     ans = answer("لماذا زار المحافظ المصابين؟", _crash(), CRASH)
     assert refused(ans) and ans.text.startswith("لا يذكر المقال السبب")
