@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -615,6 +616,16 @@ def test_those_who_fled_are_counted_by_their_verb_not_by_the_relative_pronoun() 
             "كاتاتومبو بسبب المعارك.\n")
     ans = asker(text, "2025-01-22")("كم عدد الذين فرّوا من منازلهم في كاتاتومبو؟")
     assert not refused(ans) and "32 ألف" in ans.text, ans.text
+
+
+def test_the_events_date_answers_though_a_later_sentence_shares_more_words() -> None:
+    # A round-20 article of tests/corpus (an agency wire, rewritten from real reports): the
+    # bombing's day is in the lead; a later sentence about the funerals, dated the day after,
+    # shares more of the question's words and must not answer it.
+    folder = Path(__file__).parent / "corpus" / "dev"
+    text = (folder / "r_iraq_sadr_city_wahailat_market_bombing.txt").read_text(encoding="utf-8")
+    ans = asker(text, "2021-07-20")("في أي يوم وقع تفجير سوق الوحيلات؟")
+    assert not refused(ans) and "الاثنين" in ans.text and "الثلاثاء" not in ans.text, ans.text
 
 
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:

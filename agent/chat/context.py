@@ -46,6 +46,9 @@ def context(q: Query, fx: Facts) -> list[Item]:
     return items
 
 
+_WHEN_SHARE = 0.7  # of the best sentence's question words, a date's sentence may have
+
+
 def covers(q: Query, fx: Facts, quotes: list[Span]) -> bool:
     """The cited words stand in sentences that match the question at least as well as its best
     sentence does (a date or place fact from another sentence answers another question)."""
@@ -56,7 +59,10 @@ def covers(q: Query, fx: Facts, quotes: list[Span]) -> bool:
 
     best = max((score(w) for _, w in fx.sentences), default=0.0)
     cited = [w for s, w in fx.sentences if any(s.start <= x.start < s.end for x in quotes)]
-    return max((score(w) for w in cited), default=0.0) >= best - 1e-6
+    # A date is told once for the event; the sentence that tells it may share fewer words
+    # with the question than one about its aftermath («وشيّع الأهالي قتلاهم … اليوم الثلاثاء»).
+    share = _WHEN_SHARE if q.when and not q.where else 1.0
+    return max((score(w) for w in cited), default=0.0) >= share * best - 1e-6
 
 
 def quote_answer(q: Query, items: list[Item]) -> Answer:
