@@ -628,6 +628,19 @@ def test_the_events_date_answers_though_a_later_sentence_shares_more_words() -> 
     assert not refused(ans) and "الاثنين" in ans.text and "الثلاثاء" not in ans.text, ans.text
 
 
+def test_a_headline_alone_answers_a_figure_but_not_who_or_why() -> None:
+    # Written for this test in the style of an agency wire: the headline sums the attack up;
+    # the body never says who carried it out.
+    text = ("نيجيريا: 22 قتيلاً في هجوم مسلح على كنيسة كاثوليكية في ولاية أوندو\n\n"
+            "أوو - هاجم مسلحون كنيسة القديس فرنسيس أثناء قداس الأحد، بحسب الشرطة المحلية.\n")
+    ask_owo = asker(text, "2022-06-06")
+    for question in ("ما الجماعة التي نفذت الهجوم على الكنيسة؟",
+                     "Which group carried out the attack on the Catholic church?"):
+        assert refused(ask_owo(question)), question
+    ans = ask_owo("How many people were killed in the church attack?")
+    assert not refused(ans) and "22" in ans.text, ans.text
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass

@@ -86,6 +86,14 @@ class Facts:
         """The title and first sentence: what the article is about, and whose report it is."""
         return self.sentences[:LEAD_SENTENCES]
 
+    def headline(self, k: int) -> bool:
+        """Sentence k is the article's headline: a first line of its own, no full stop."""
+        if k != 0 or not self.sentences:
+            return False
+        s = self.sentences[0][0]
+        return self.article[s.end:s.end + 2].strip(" ").startswith("\n") and not (
+            s.text.rstrip().endswith((".", "،", ":")))
+
     def sentence_at(self, pos: int) -> int | None:
         """The index of the sentence holding the article's character `pos`."""
         return next((k for k, (s, _) in enumerate(self.sentences) if s.start <= pos < s.end),

@@ -13,7 +13,7 @@ from typing import Any
 from agent.chat.acronyms import expand
 from agent.chat.answers import Answer, quoted, unanswerable
 from agent.chat.asks import read
-from agent.chat.constraints import answering_sentence, group_sentence, vet
+from agent.chat.constraints import answering_sentence, group_sentence, refusal, vet
 from agent.chat.context import context, covers, quote_answer, ranked_sentences
 from agent.chat.facts import Facts
 from agent.chat.question import parse
@@ -51,8 +51,13 @@ def answer(question: str, extraction: ArticleExtraction, article: str,
     # model phrasing an answer from these lines lost 22 of 51 right answers and added 6 wrong
     # figures against these quotes (BENCHMARKS.md), so no model phrases answers.
     found = ((group_sentence(q, fx, asks) if asks.counted else None)
-             or answering_sentence(q, fx, asks, ranked_sentences(q, fx)))
-    return vetoed(llm, q, vet(q, fx, found or quote_answer(q, items), asks))
+             or answering_sentence(q, fx, asks, ranked_sentences(q, fx))
+             or quote_answer(q, items))
+    # A headline sums the story up: who did it, why, where exactly are told below it, if at all.
+    if not (q.count or q.where) and fx.headline(0) and all(
+            c.fact_id == "sentence-1" for c in found.citations):
+        return refusal(q, "counted", [], found)
+    return vetoed(llm, q, vet(q, fx, found, asks))
 
 
 def render_terminal(ans: Answer) -> str:
