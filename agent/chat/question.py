@@ -155,8 +155,8 @@ def _asked_nouns(q: Query) -> list[Term]:
         if _WHICH.search(q.text[max(0, t.start - 12):t.start]):
             run = q.terms[i:i + 2]
             if len(run) == 2 and (q.lang == "ar" or q.text[run[0].end:run[1].start].strip()
-                                  or _EN_VERB.match(run[1].word)):
-                run = run[:1]  # 'which militia pulled out': the verb is no part of the noun
+                                  or _EN_VERB.match(run[1].word.split()[0])):
+                run = run[:1]  # 'which militia pulled out', 'which group claimed responsibility'
             return run
     return []
 
