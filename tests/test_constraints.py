@@ -1250,6 +1250,15 @@ def test_the_noun_counted_may_stand_before_of() -> None:
                 fx).counted_words != "members"
 
 
+def test_a_place_after_the_noun_counted_is_not_counted() -> None:
+    # 'how many people in Herat ended up in hospital': people are counted, in Herat.
+    fx = Facts.build(_facts(), ARTICLE)
+    asks = read(parse("How many people in Mosul were killed in the attack?"), fx)
+    assert asks.counted_words != "people in mosul" and [t.word for t in asks.places] == ["mosul"]
+    ans = ask("How many people in Mosul were killed in the attack?")
+    assert not refused(ans) and "ثلاثة" in ans.text, ans.text
+
+
 def test_an_arabic_acronym_finds_the_body_the_article_writes_out() -> None:
     text = ("كابل - أعلنت بعثة الأمم المتحدة لمساعدة أفغانستان اليوم أن التفجير أسفر عن مقتل 53 "
             "شخصاً وإصابة 110 آخرين.\n")

@@ -22,7 +22,8 @@ _AR_AFTER_SOURCE = ({"في", "خلال", "منذ", "جراء", "بسبب", "اث
                     | words("time_asides") | words("times_of_day"))
 _FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
 # Words between "how many" and what it counts.
-_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:[a-z'-]+ ){0,3}?[a-z'-]+)"
+_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:(?!(?:in|at|from|inside|"
+                         r"across|aboard|near)\b)[a-z'-]+ ){0,3}?[a-z'-]+)"  # 'people in Herat'
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
                          r"can|died|lost|live|remain|[a-z]+ed)\b)")
 # 'how many households in the host community lost …', 'how many crew members of the train':
