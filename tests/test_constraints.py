@@ -652,6 +652,19 @@ def test_which_group_claimed_it_is_answered_by_a_sentence_naming_a_group() -> No
     assert not refused(ans) and "داعش" in ans.text, ans.text
 
 
+def test_a_degree_of_injury_is_a_status_the_figure_must_have() -> None:
+    # Written for this test in the style of a police statement: the wounded by degree.
+    text = ("أبوظبي - أعلنت الشرطة وفاة شخصين وإصابة 120 آخرين في انفجار أسطوانة غاز داخل مطعم.\n\n"
+            "وأوضحت الشرطة أن 64 من المصابين إصاباتهم بسيطة و56 إصاباتهم متوسطة.\n")
+    questions = ("كم مصاباً كانت إصاباتهم متوسطة؟", "How many of the injured had moderate injuries?")
+    for question in questions:
+        ans = asker(text, "2023-05-23")(question)
+        assert not refused(ans) and "56" in ans.text and "120" not in ans.text, ans.text
+    lead = text.split("\n\n")[0] + "\n"
+    for question in questions:
+        assert refused(asker(lead, "2023-05-23")(question)), question
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass
