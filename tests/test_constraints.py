@@ -665,6 +665,14 @@ def test_a_degree_of_injury_is_a_status_the_figure_must_have() -> None:
         assert refused(asker(lead, "2023-05-23")(question)), question
 
 
+def test_a_condition_is_read_with_its_clitics() -> None:
+    # Written for this test in the style of a rail operator's statement.
+    text = ("الرباط - قُتل سبعة أشخاص وأصيب 86 آخرون في انحراف قطار عن سكته. وقال المدير العام "
+            "للمكتب إن سبعة من المصابين في حالة خطيرة.\n")
+    ans = asker(text, "2018-10-16")("كم عدد المصابين الذين وُصفت حالتهم بالخطيرة؟")
+    assert not refused(ans) and "سبعة من المصابين" in ans.text, ans.text
+
+
 def test_a_group_counted_in_critical_condition_must_be_said_to_be_in_it() -> None:
     """'How many of the injured pupils are in critical condition' counts pupils and asks their
     condition: the pupils injured do not answer it, the pupils in critical condition do; a mass

@@ -4,8 +4,11 @@ and a nationality it counts ('how many British nationals'). Read by agent/chat/a
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
+from agent.chat.facts import Facts
 from agent.chat.question import GLOSSARY, Query
+from agent.chat.question_names import DESIGNATORS
 from agent.chat.words import Term
 from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
@@ -103,3 +106,18 @@ def nationality(q: Query) -> tuple[str, ...]:
         if state is not None:
             return tuple(d for d, st in DEMONYMS.items() if st == state)
     return ()
+
+
+def in_article_places(q: Query, fx: Facts) -> list[Term]:
+    """«كم شخصاً لقوا حتفهم في بوغور»: a word after «في» in an Arabic count question that the
+    article writes as a place, after a designator («بمدينة بوغور»)."""
+    if q.lang != "ar" or not q.count:
+        return []
+    after_in = [t for t in q.terms if q.text[:t.start].split()[-1:] == ["في"]]
+    if not after_in:
+        return []
+    toks = tokens(fx.article)
+    designated = {b for prev, t in pairwise(toks)
+                  if any(x in DESIGNATORS for x in clitic_bases(prev.norm))
+                  for b in clitic_bases(t.norm)}
+    return [t for t in after_in if set(t.forms) & designated]

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import pairwise
 
-from agent.chat.asked import demonyms_of, en_counted, nationality, sources
+from agent.chat.asked import demonyms_of, en_counted, in_article_places, nationality, sources
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
 from agent.chat.question_names import (
@@ -165,7 +164,7 @@ def read(q: Query, fx: Facts) -> Constraints:
               and not _owns_body(q, name[-1])):  # 'Mozambique's disaster management institute'
             c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
     taken = {id(t) for run in (c.places, c.named, c.sources, c.times, c.unknown) for t in run}
-    c.places += [t for t in _in_article_places(q, fx) if id(t) not in taken]
+    c.places += [t for t in in_article_places(q, fx) if id(t) not in taken]
     role = _role_asked(q)
     if role is not None and c.attribute is None and not (q.count or q.who_is):
         c.attribute, c.subject = Attribute.person, [t for t in q.terms if t is not role]
@@ -301,8 +300,9 @@ def _read_counted(q: Query, c: Constraints) -> None:
         nationals = demonyms_of([of_the.group(1)])
     if nationals:
         c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
-    condition = tuple(w for w in CONDITION if not w.isascii()) if any(
-        t.norm in CONDITION or t.text.lower() in CONDITION for t in tokens(q.text)) else ()
+    asked = {t.text.lower() for t in tokens(q.text)} | {  # «بالخطيرة» is خطيرة
+        b for t in tokens(q.text) for b in clitic_bases(t.norm)}
+    condition = tuple(w for w in CONDITION if not w.isascii()) if asked & CONDITION else ()
     if condition and not c.counted:
         c.counted, c.counted_words, c.unchecked = condition, "critical condition", False
     status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())
@@ -314,21 +314,6 @@ def _read_counted(q: Query, c: Constraints) -> None:
         # 'How many of the injured pupils are in critical condition': the pupils counted must
         # be said to be in it.
         c.status = condition
-
-
-def _in_article_places(q: Query, fx: Facts) -> list[Term]:
-    """«كم شخصاً لقوا حتفهم في بوغور»: a word after «في» in an Arabic count question that the
-    article writes as a place, after a designator («بمدينة بوغور»)."""
-    if q.lang != "ar" or not q.count:
-        return []
-    after_in = [t for t in q.terms if q.text[:t.start].split()[-1:] == ["في"]]
-    if not after_in:
-        return []
-    toks = tokens(fx.article)
-    designated = {b for prev, t in pairwise(toks)
-                  if any(x in DESIGNATORS for x in clitic_bases(prev.norm))
-                  for b in clitic_bases(t.norm)}
-    return [t for t in after_in if set(t.forms) & designated]
 
 
 def _read_counted_noun(q: Query, c: Constraints) -> None:
@@ -385,8 +370,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
 
 
 def _owns_body(q: Query, t: Term) -> bool:
-    """An English name with 's whose noun, up to three words on, is a body ('Mozambique's
-    disaster management institute'): the body's country, not a place the figure must name."""
+    """An English name with 's whose noun, up to three words on, is a body: 'Mozambique's
+    disaster management institute' names the body's country, no place a figure must name."""
     if q.lang != "en" or "'s" not in q.text[t.end - 2:t.end + 2]:
         return False
     return any(w in _EN_BODIES for w in re.findall(r"[a-z]+", q.text[t.end:].lower())[1:4])
