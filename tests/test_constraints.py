@@ -932,6 +932,26 @@ def test_who_announced_a_toll_asks_who_not_how_many() -> None:
     assert "كينديكي" in asker(text, "2023-06-20")(question).text
 
 
+@pytest.mark.parametrize("question", [
+    "لماذا يخشى أوتشا أن تكون الحصيلة الفعلية أعلى من الأرقام الأولية؟",
+    "متى أعلنت وزارة الداخلية حصيلة الزلزال؟",
+    "أين سجلت أعلى حصيلة للوفيات؟",
+])
+def test_why_when_and_where_about_a_toll_ask_no_figure(question: str) -> None:
+    assert not parse(question).count
+    assert parse("كم بلغت حصيلة الزلزال؟").count
+
+
+def test_why_the_toll_may_be_higher_is_answered_by_its_cause() -> None:
+    # Written for this test in the style of an OCHA flash update.
+    text = ("كاتماندو - قُتل 157 شخصاً في زلزال ضرب غرب نيبال. وقال أوتشا إن «هذه الأرقام أولية، "
+            "وثمة مخاوف من أن تكون الحصيلة الفعلية أعلى»، لأن الزلزال وقع في ساعة كان فيها معظم "
+            "السكان داخل منازلهم.\n")
+    ans = asker(text, "2023-11-04")(
+        "لماذا يخشى أوتشا أن تكون الحصيلة الفعلية أعلى من الأرقام الأولية؟")
+    assert not refused(ans) and "داخل منازلهم" in ans.text, ans.text
+
+
 def test_the_name_of_a_title_is_the_person_who_holds_it() -> None:
     """«ما اسم محافظ الدقهلية» is answered by the governor, even when a village in the lead is
     misread as a person; the Secretary-General does not answer for his spokesman."""

@@ -143,9 +143,12 @@ def parse(question: str) -> Query:
         _parse_ar(q)
     q.asked = _asked_nouns(q)
     q.who = q.who or (q.say and bool(q.asked))  # 'which official said ...'
+    # «من الوزير الذي أعلن ارتفاع حصيلة الوفيات؟» asks who, «لماذا يخشى أوتشا أن تكون الحصيلة
+    # أعلى؟» why: a toll they name is no figure asked.
+    said = norm(q.text).split()
+    q.count = q.count and not (q.lang == "ar" and "كم" not in said and (
+        q.who or said[:1] in (["لماذا"], ["متي"], ["اين"])))
     q.where = q.where and not q.count  # «كم سيارة إسعاف دُفع بها إلى موقع الحريق» asks a figure
-    # «من الوزير الذي أعلن ارتفاع حصيلة الوفيات؟» asks who; a toll it names is no figure asked.
-    q.count = q.count and not (q.lang == "ar" and q.who and "كم" not in norm(q.text).split())
     return q
 
 
