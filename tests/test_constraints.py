@@ -51,6 +51,18 @@ def refused(ans: Answer) -> bool:
         (REFUSED_EN, REFUSED_AR, "The article gives nothing", "لا ينسب", "لا يسمي"))
 
 
+def refused_until_said(text: str, said: str, published: str, questions: tuple[str, ...],
+                       figure: str, other: str) -> None:
+    """Each question is refused on the text; once the sentence `said` is added, it is answered
+    with `figure`, and `other` (the text's own figure) is at most related."""
+    for question in questions:
+        assert refused(asker(text, published)(question)), question
+    for question in questions:
+        ans = asker(text + said, published)(question)
+        answer_part = ans.text.split("\n")[0].split("Related")[0].split("معلومة ذات صلة")[0]
+        assert not refused(ans) and figure in answer_part and other not in answer_part, ans.text
+
+
 def related(ans: Answer) -> str:
     """What follows the refusal, marked as related (empty when nothing does)."""
     _, _, rest = ans.text.partition("\n")
@@ -560,14 +572,10 @@ def test_the_last_24_hours_are_a_time_the_figure_must_be_of() -> None:
     # figure of the last day in a sentence of its own.
     text = ("لواندا - أعلنت وزارة الصحة الأنغولية ارتفاع حصيلة وفيات الكوليرا إلى 204 وفيات منذ "
             "بدء التفشي في السابع من كانون الثاني/يناير.\n")
-    questions = ("كم وفاة بالكوليرا سُجلت خلال الساعات الأربع والعشرين الأخيرة؟",
-                 "How many cholera deaths were recorded in the last 24 hours?")
-    for question in questions:
-        assert refused(asker(text, "2025-03-03")(question)), question
-    daily = text + "\nوسجلت الوزارة 8 وفيات جديدة خلال الـ24 ساعة الماضية.\n"
-    for question in questions:
-        ans = asker(daily, "2025-03-03")(question)
-        assert not refused(ans) and "8" in ans.text and "204" not in ans.text, ans.text
+    refused_until_said(text, "\nوسجلت الوزارة 8 وفيات جديدة خلال الـ24 ساعة الماضية.\n",
+                       "2025-03-03",
+                       ("كم وفاة بالكوليرا سُجلت خلال الساعات الأربع والعشرين الأخيرة؟",
+                        "How many cholera deaths were recorded in the last 24 hours?"), "8", "204")
 
 
 def test_a_place_before_another_figure_is_not_this_figures_place() -> None:
@@ -586,15 +594,9 @@ def test_discharged_is_a_status_the_figure_must_have() -> None:
     # second text) how many of them went home.
     text = ("جوس - استقبل مستشفى جامعة بينغهام التعليمي 55 مصاباً بعد انهيار مبنى المدرسة، "
             "بحسب مفوض الإعلام في الولاية.\n")
-    questions = ("كم مصاباً غادر المستشفى بعد تلقي العلاج؟",
-                 "How many of the injured have been discharged?")
-    for question in questions:
-        assert refused(asker(text, "2024-07-13")(question)), question
-    home = text + "\nوأوضح المفوض أن 20 مصاباً غادروا المستشفى بعد تلقي العلاج.\n"
-    for question in questions:
-        ans = asker(home, "2024-07-13")(question)
-        said = ans.text.split("\n")[0].split("Related")[0].split("معلومة ذات صلة")[0]
-        assert not refused(ans) and "20" in said and "55" not in said, ans.text
+    refused_until_said(text, "\nوأوضح المفوض أن 20 مصاباً غادروا المستشفى بعد تلقي العلاج.\n",
+                       "2024-07-13", ("كم مصاباً غادر المستشفى بعد تلقي العلاج؟",
+                                      "How many of the injured have been discharged?"), "20", "55")
 
 
 def test_of_the_sentences_counting_the_group_the_one_the_question_words_is_quoted() -> None:
@@ -654,15 +656,11 @@ def test_which_group_claimed_it_is_answered_by_a_sentence_naming_a_group() -> No
 
 def test_a_degree_of_injury_is_a_status_the_figure_must_have() -> None:
     # Written for this test in the style of a police statement: the wounded by degree.
-    text = ("أبوظبي - أعلنت الشرطة وفاة شخصين وإصابة 120 آخرين في انفجار أسطوانة غاز داخل مطعم.\n\n"
-            "وأوضحت الشرطة أن 64 من المصابين إصاباتهم بسيطة و56 إصاباتهم متوسطة.\n")
-    questions = ("كم مصاباً كانت إصاباتهم متوسطة؟", "How many of the injured had moderate injuries?")
-    for question in questions:
-        ans = asker(text, "2023-05-23")(question)
-        assert not refused(ans) and "56" in ans.text and "120" not in ans.text, ans.text
-    lead = text.split("\n\n")[0] + "\n"
-    for question in questions:
-        assert refused(asker(lead, "2023-05-23")(question)), question
+    text = "أبوظبي - أعلنت الشرطة وفاة شخصين وإصابة 120 آخرين في انفجار أسطوانة غاز داخل مطعم.\n"
+    refused_until_said(text, "\nوأوضحت الشرطة أن 64 من المصابين إصاباتهم بسيطة و56 إصاباتهم "
+                       "متوسطة.\n", "2023-05-23", ("كم مصاباً كانت إصاباتهم متوسطة؟",
+                                                "How many of the injured had moderate injuries?"),
+                       "56", "120")
 
 
 def test_a_condition_is_read_with_its_clitics() -> None:
