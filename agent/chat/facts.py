@@ -86,9 +86,10 @@ class Facts:
         """The title and first sentence: what the article is about, and whose report it is."""
         return self.sentences[:LEAD_SENTENCES]
 
-    def headline(self, k: int) -> bool:
-        """Sentence k is the article's headline: a first line of its own, no full stop."""
-        if k != 0 or not self.sentences:
+    @property
+    def headline(self) -> bool:
+        """The first sentence is a headline: a line of its own, with no full stop."""
+        if not self.sentences:
             return False
         s = self.sentences[0][0]
         return self.article[s.end:s.end + 2].strip(" ").startswith("\n") and not (

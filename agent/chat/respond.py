@@ -54,7 +54,7 @@ def answer(question: str, extraction: ArticleExtraction, article: str,
              or answering_sentence(q, fx, asks, ranked_sentences(q, fx))
              or quote_answer(q, items))
     # A headline sums the story up: who did it, why, where exactly are told below it, if at all.
-    if not (q.count or q.where) and fx.headline(0) and all(
+    if not (q.count or q.where) and fx.headline and all(
             c.fact_id == "sentence-1" for c in found.citations):
         return refusal(q, "counted", [], found)
     return vetoed(llm, q, vet(q, fx, found, asks))
