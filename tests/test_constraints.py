@@ -18,7 +18,7 @@ from agent.chat.counting import counts, matches
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, parse
 from agent.extract import extract
-from schemas import ArticleExtraction, CasualtyCategory
+from schemas import ArticleExtraction, CasualtyCategory, Span
 
 # Written for these tests in the style of an agency wire.
 ARTICLE = "\n\n".join([
@@ -1435,3 +1435,32 @@ def test_a_group_among_the_dead_may_stand_a_few_words_before_them() -> None:
             "بين القتلى.\n")
     ans = asker(text, "2023-06-10")("According to UNICEF, how many children were among the dead?")
     assert not refused(ans) and "22 طفلاً" in ans.text, ans.text
+
+
+# Written for these tests: a toll revised, and a witness the article does not name.
+REVISED = "\n\n".join([
+    "كابل - ارتفعت حصيلة التفجير الانتحاري الذي استهدف مسجداً غربي العاصمة إلى 31 قتيلاً، "
+    "بحسب ما أعلن المتحدث باسم وزارة الصحة شرف الدين زمان اليوم السبت.",
+    "وكان المتحدث باسم وزارة الداخلية عبد المتين قانع قد أعلن حصيلة أولية بلغت 12 قتيلاً.",
+    "وقالت فتاة في الرابعة عشرة، فقدت والدها في التفجير، إن المهاجم دخل المسجد أثناء الصلاة.",
+]) + "\n"
+
+
+def test_a_figure_an_english_question_gives_finds_the_sentence_that_gives_it() -> None:
+    ans = asker(REVISED, "2021-10-09")("Which spokesman gave the first toll of 12 dead?")
+    assert not refused(ans) and "قانع" in ans.text, ans.text
+
+
+def test_a_description_taken_for_a_person_is_no_name() -> None:
+    # As the extraction read a dev article's «وقالت فتاة في الرابعة عشرة، عبرت الحدود …»: the
+    # words after «فتاة» are then no name of hers.
+    facts = extract(REVISED, "2021-10-09")
+    words = "فتاة في الرابعة"
+    at = REVISED.index(words)
+    girl = facts.actors[0].model_copy(update={
+        "id": "a-girl", "name": words, "aliases": [], "title": None,
+        "evidence": [Span(start=at, end=at + len(words), text=words)]})
+    facts = facts.model_copy(update={"actors": [*facts.actors, girl]})
+    for question in ("What is the name of the girl?", "ما اسم الفتاة؟"):
+        ans = answer(question, facts, REVISED)
+        assert refused(ans), ans.text

@@ -21,6 +21,7 @@ _NOT_AGENTS = (ActorType.civilians, ActorType.other)
 
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _NAME_MARKERS = words("question_name_markers")
+_NAME_STOPS = words("name_stop_words")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)(?!\w)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
 _HOURS = "|".join(table("clock_hours_ar", str))
@@ -110,7 +111,8 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
     given = [" ".join(_unasked(norm(e.text).split(), subject)) for a in fx.extraction.actors
              if a.type == ActorType.person for e in a.evidence
              if " " in e.text.strip() or not norm(e.text).startswith("ال")]
-    given = [n for n in given if n]
+    # «فتاة في الرابعة» taken for a person leaves «في الرابعة»: a name starts with no such word.
+    given = [n for n in given if n and n.split()[0] not in _NAME_STOPS]
     for end in _head_ends(toks, head):
         after = " ".join(toks[end:end + 12])
         if any(b in _NAME_MARKERS for w in toks[end:end + 3] for b in clitic_bases(w)) or any(

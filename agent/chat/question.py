@@ -207,6 +207,16 @@ def _parse_en(q: Query) -> None:
             word, start, end = found[i]
             _classify_en(q, word, start, end)
             i += 1
+    # 'Who put the toll at 2,445?': the figure is a word the article writes (as an Arabic
+    # question's digits are), without its group commas. Not in 'how many', whose figure is
+    # asked: 'the toll before it climbed to 134' is not the 134.
+    if not q.count:
+        q.terms += [Term(n, (n,), frozenset(), m.start(), m.end())
+                    for m in _EN_NUMBER.finditer(q.text) if (n := m.group().replace(",", ""))]
+        q.terms.sort(key=lambda t: t.start)
+
+
+_EN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 def _gloss_key(chunk: list[tuple[str, int, int]]) -> str | None:
