@@ -1464,3 +1464,17 @@ def test_a_description_taken_for_a_person_is_no_name() -> None:
     for question in ("What is the name of the girl?", "ما اسم الفتاة؟"):
         ans = answer(question, facts, REVISED)
         assert refused(ans), ans.text
+
+
+# Written for these tests: a group counted after a partitive's head, in a sentence of its own.
+BLAST = "\n\n".join([
+    "مرسين - ارتفعت حصيلة الانفجار الذي وقع في مستودع للمواد الكيميائية في ميناء مرسين إلى 31 "
+    "قتيلاً و140 جريحاً، وفق ما أعلنت وزارة الصحة اليوم الخميس.",
+    "وقال والي مرسين إن سبعة من عناصر فوج إطفاء المدينة فقدوا حياتهم أثناء محاولتهم إخماد "
+    "النيران.",
+]) + "\n"
+
+
+def test_a_group_named_after_a_partitive_head_is_counted() -> None:
+    ans = asker(BLAST, "2023-05-11")("How many firefighters perished in the explosion?")
+    assert not refused(ans) and "7" in ans.text.split("\n")[0], ans.text

@@ -15,6 +15,7 @@ from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import words
 from schemas import CasualtyCategory, CountUnit, Victims
 
 
@@ -68,7 +69,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
             # «إن 22 طفلاً على الأقل بين القتلى»: a category word may close the group's phrase,
             # and so may a condition («ستة من المصابين في حالة حرجة»).
             closing = category or w.norm in CONDITION
-            before = _CATEGORY_BEFORE if closing else 3
+            # «عشرة من عناصر فوج إطفاء بيروت»: the group named after a partitive's head.
+            member = any(clitic_bases(x.norm)[-1] in _PARTITIVE_HEADS for x in ws[max(0, i - 3):i])
+            before = _CATEGORY_BEFORE if closing or member else 3
             # A number another category's verb governs is that category's: «فارق ثلاثة من
             # المصابين بجروح خطيرة الحياة» counts three dead; «أصيب 27 بجروح خطيرة» keeps its 27.
             own = forms if category else (*forms, *CATEGORY_FORMS[CasualtyCategory.injured])
@@ -80,6 +83,7 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
     return False
 
 
+_PARTITIVE_HEADS = words("partitive_heads")
 _AFTER_NUMBER_OF = 6  # words from the noun counted after «عدد» to the figure
 _CATEGORY_BEFORE = 5  # words from a figure to the category word that closes its phrase
 

@@ -122,8 +122,12 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
     # The place, source and names are checked, not looked for: a figure may take its place from
     # the lead ('وأصيب 11 طفلاً في القصف' after 'قصف … في مدينة تعز').
     checked = {t.word for t in (*asks.places, *asks.sources, *asks.named)}
+    # A figure of the very group asked answers though it shares no other word with the
+    # question ('how many firefighters perished in the explosion': «عشرة من عناصر فوج إطفاء
+    # بيروت فقدوا حياتهم», a sentence that does not name the blast).
     best = (best_matching(meeting, [t for t in known if t.word not in checked])
-            or best_matching(meeting, known))
+            or best_matching(meeting, known)
+            or (meeting if asks.counted and not (asks.places or asks.named) else []))
     if not best and asks.counted:  # 'بين القتلى 6 أطفال': a sentence may count the group
         counted = group_sentence(q, fx, asks)
         if counted is not None:
