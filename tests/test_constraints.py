@@ -1478,3 +1478,23 @@ BLAST = "\n\n".join([
 def test_a_group_named_after_a_partitive_head_is_counted() -> None:
     ans = asker(BLAST, "2023-05-11")("How many firefighters perished in the explosion?")
     assert not refused(ans) and "7" in ans.text.split("\n")[0], ans.text
+
+
+# Written for these tests: a source's range in its own sentence, and gunmen in the plural.
+RANGE = "\n\n".join([
+    "بيشاور - قُتل 30 شخصاً على الأقل في انفجار استهدف سوقاً شعبية في المدينة أمس الجمعة، وفق "
+    "ما أعلنت وزارة الصحة في الإقليم.",
+    "من جهته، قال المتحدث باسم اللجنة الدولية للصليب الأحمر إن عدد القتلى المُبلّغ عنهم يتراوح "
+    "بين 35 و40 وفق إحصاء فرقه، مضيفاً أن السوق كانت تُستخدم من قبل مسلحين قبل أسابيع.",
+]) + "\n"
+
+
+def test_a_source_s_figure_in_its_own_sentence_answers() -> None:
+    ans = asker(RANGE, "2023-02-04")("What death toll did the Red Cross spokesman give?")
+    assert not refused(ans) and "35" in ans.text, ans.text
+
+
+def test_a_participle_s_plural_is_no_dual() -> None:
+    # «مسلحين» is gunmen, not two gunmen: the figures of the sentence count no gunmen.
+    ans = asker(RANGE, "2023-02-04")("كم مسلحاً قُتل بحسب الصليب الأحمر؟")
+    assert refused(ans), ans.text

@@ -75,8 +75,10 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
             # A number another category's verb governs is that category's: «فارق ثلاثة من
             # المصابين بجروح خطيرة الحياة» counts three dead; «أصيب 27 بجروح خطيرة» keeps its 27.
             own = forms if category else (*forms, *CATEGORY_FORMS[CasualtyCategory.injured])
-            window = range(max(0, i - before), min(len(ws), i + (4 if category else after)))
-            if _dual(w.norm, forms) or any(
+            # «عدد القتلى المُبلّغ عنهم يتراوح بين 35 و45»: after «عدد», a category's too.
+            reach = max(after, 4) if category else after
+            window = range(max(0, i - before), min(len(ws), i + reach))
+            if _dual(w.norm, forms, group=not category) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
                     and not (closing and j < i and _governed(ws, j, own)) for j in window):
                 return True
@@ -130,9 +132,13 @@ def _percent(ws: list[Any], j: int) -> bool:
     return j + 1 < len(ws) and ws[j + 1].norm in ("%", "بالمئه", "بالمائه", "المئه", "المائه")
 
 
-def _dual(word: str, forms: tuple[str, ...]) -> bool:
-    """'التاجرين': the counted noun in the dual is a number (two)."""
-    return any(b.endswith(("ين", "ان")) and b[:-2] in forms for b in clitic_bases(word))
+def _dual(word: str, forms: tuple[str, ...], group: bool) -> bool:
+    """'التاجرين': the counted noun in the dual is a number (two). A group named by a
+    participle or a nisba takes -ين in its plural too («من قبل مسلحين», «مدنيين»): only its
+    -ان is a dual."""
+    return any(b.endswith(("ين", "ان")) and b[:-2] in forms and (
+        not group or b.endswith("ان") or not (b.startswith("م") or b[:-2].endswith("ي")))
+        for b in clitic_bases(word))
 
 
 def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
