@@ -1498,3 +1498,19 @@ def test_a_participle_s_plural_is_no_dual() -> None:
     # «مسلحين» is gunmen, not two gunmen: the figures of the sentence count no gunmen.
     ans = asker(RANGE, "2023-02-04")("كم مسلحاً قُتل بحسب الصليب الأحمر؟")
     assert refused(ans), ans.text
+
+
+# Written for these tests: an age after a name given well after the title, and one not given.
+AGES = "\n\n".join([
+    "كولومبو - اعترض محتجون سيارة النائب عن حزب «الجبهة الوطنية المتحدة» الحاكم رانيل "
+    "ويجيسيكارا، البالغ 61 عاماً، في بلدة غامباها أمس الاثنين.",
+    "وكان بين المفرج عنهم رجل الأعمال كريم ناصري (52 عاماً)، الموقوف منذ عام 2016، وداريوش "
+    "كمالي الذي أوقف عام 2019.",
+]) + "\n"
+
+
+def test_an_age_stands_after_the_name_the_question_gives() -> None:
+    ask_ages = asker(AGES, "2022-05-10")
+    ans = ask_ages("How old is MP Ranil Wijesekara?")
+    assert not refused(ans) and "61" in ans.text, ans.text
+    assert refused(ask_ages("How old is Dariush Kamali?"))

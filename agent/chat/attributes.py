@@ -79,7 +79,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
                   if kind == "PERS"]  # its ORG guesses are too loose here
         return any(not any(Words(n.split()[0]).has(t, min_key=2) for t in c.subject)
                    for n in named if n.split())
-    near = _near_subject(text, c.subject)
+    near = _near_subject(text, c.subject, c.head)
     if near is None:
         return False
     if c.attribute == Attribute.age:
@@ -156,17 +156,20 @@ def _cause_unknown(text: str) -> bool:
                for i, t in enumerate(toks))
 
 
-def _near_subject(text: str, subject: list[Term]) -> str | None:
-    """The words right after the subject's first mention in the text (None: not mentioned)."""
-    for t in subject:
-        w = Words(text)
-        if not w.has(t, min_key=2):
+def _near_subject(text: str, subject: list[Term], head: Term | None = None) -> str | None:
+    """The words right after the subject's first mention in the text, and after its head when
+    that is a name the text gives later ('MP Amarakeerthi Athukorala': «النائب عن حزب …
+    أماراكيرثي أتوكورالا، البالغ 57 عاماً»); None when the subject is not mentioned."""
+    w = Words(text)
+    near = []
+    named = head if head is not None and not head.forms else None
+    for t in [next((t for t in subject if w.has(t, min_key=2)), None), named]:
+        if t is None or not w.has(t, min_key=2):
             continue
-        for form in t.forms:
-            at = text.find(form)
-            if at >= 0:
-                return text[at:at + len(form) + 60]
-        return text
-    return None if subject else text
-
-
+        found = [(at, len(f)) for f in t.forms if (at := text.find(f)) >= 0][:1] or [
+            (k.start, len(k.text)) for k in tokens(text) if Words(k.text).has(t, min_key=2)][:1]
+        if not found:
+            return text
+        at, size = found[0]
+        near.append(text[at:at + size + 60])
+    return " … ".join(near) if near else (None if subject else text)
