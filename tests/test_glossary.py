@@ -53,6 +53,10 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "How many deaths have been confirmed?", ["confirmed"]),
     ("r_peru_dengue_health_emergency_minsa", "وقال رئيس مجلس الوزراء ألبرتو أوتارولا",
      "For how many days will the emergency last?", ["days"]),
+    ("r_kyrgyzstan_osh_kara_suu_anthrax_quarantine", "وتنتقل الجمرة الخبيثة",
+     "How is anthrax passed to people?", ["anthrax"]),
+    ("r_kenya_manda_bay_attack", "ونفى تاونسند",
+     "Who called the reports propaganda?", ["propaganda"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
