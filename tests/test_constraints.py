@@ -1514,3 +1514,12 @@ def test_an_age_stands_after_the_name_the_question_gives() -> None:
     ans = ask_ages("How old is MP Ranil Wijesekara?")
     assert not refused(ans) and "61" in ans.text, ans.text
     assert refused(ask_ages("How old is Dariush Kamali?"))
+
+
+def test_how_many_were_there_is_answered_by_those_there_not_by_the_toll() -> None:
+    text = ("داكا - لقي 30 راكباً حتفهم وأصيب 12 آخرون إثر غرق عبّارة في نهر بوريغانغا "
+            "جنوبي العاصمة فجر اليوم الأحد، وفق ما أعلنت الشرطة النهرية.\n")
+    said = "\nوكانت العبّارة تقلّ نحو 120 راكباً عندما اصطدمت بسفينة شحن.\n"
+    refused_until_said(text, said, "2020-06-28",
+                       ("How many passengers were on board the ferry?",
+                        "كم راكباً كانوا على متن العبّارة؟"), "120", "30")

@@ -98,6 +98,7 @@ class Constraints:
     topic: list[Term] = field(default_factory=list)  # the event a figure must be of ('floods')
     another: bool = False  # 'how many other people', 'كم شخصاً آخر': an additional figure
     released: bool = False  # 'how many were freed': a figure given as released
+    present: bool = False  # 'how many were on board': a figure of those there, not a toll
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -184,6 +185,9 @@ def read(q: Query, fx: Facts) -> Constraints:
                          for w in _RELEASE)
         c.another = any(t.norm in _ANOTHER or t.text.lower() in _ANOTHER
                         for t in tokens(q.text))
+        # 'How many were killed inside their homes' asks a toll: a category asked is counted.
+        c.present = not q.categories and (bool(_PRESENT_EN.search(q.text)) or any(
+            b in PRESENCE for t in tokens(q.text) for b in clitic_bases(t.norm)))
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
         taken = {id(t) for t in (*c.places, *c.sources, *c.named, *q.asked)}
         c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)]
@@ -212,6 +216,9 @@ def _bounds_age(before: list[Token]) -> bool:
 
 EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
 _ANOTHER = words("question_another_words")
+PRESENCE = words("presence_words_ar")
+_PRESENT_EN = re.compile(r"\b(?:on board|aboard|inside|living in|lived in|live in|"
+                         r"travell?ing (?:on|in))\b", re.I)
 _RELEASE = words("question_release_words")
 
 

@@ -20,6 +20,7 @@ from agent.chat.counting import (
     counts,
     counts_people,
     has_number,
+    present,
     qualified,
     rescued_counted,
 )
@@ -89,6 +90,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "topic"
     if c.released and not _freed(fx, ev):
         return "counted"  # 'how many were freed' is not answered by how many were held
+    if c.present and not present(fx, ev):
+        return "counted"  # 'how many were on board' is not answered by a toll
     if c.another and not any(b in _ADDITIONAL for t in tokens(ev.figure)
                              for b in clitic_bases(t.norm)):
         return "counted"  # 'how many other people were infected': a figure given as more

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.chat.asks import CONDITION, Constraints, starts
+from agent.chat.asks import CONDITION, PRESENCE, Constraints, starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, ar_category, names_body
@@ -189,3 +189,24 @@ def category_before(text: str, c: Constraints) -> bool:
             if ar_category(clitic_bases(near)) is not None:
                 return not c.category or matches(near, c.category)
     return not c.category
+
+
+PRESENCE_REACH = 6  # words between a presence word and the figure it gives
+
+
+def present(fx: Facts, ev: Evidence) -> bool:
+    """A figure of those present: a number near a word that says people were there («وكان على
+    متنها 149 راكباً», «كانت الحافلة تقلّ 47 راكباً»), in the cited sentence."""
+    start = fx.article.find(ev.sentence)
+    if start < 0:
+        return False
+    ws = number_words(fx.doc, start, start + len(ev.sentence))
+    at = [i for i, w in enumerate(ws) if says_presence(w.norm)]
+    return any(starts_number(ws, j) and any(abs(i - j) <= PRESENCE_REACH for i in at)
+               for j in range(len(ws)))
+
+
+def says_presence(word: str) -> bool:
+    """The word is a presence word, a pronoun or an accusative alif on it («على متنها», «ركاباً»)."""
+    return any(b.startswith(p) and len(b) - len(p) <= 2 for b in clitic_bases(word)
+               for p in PRESENCE)
