@@ -1523,3 +1523,15 @@ def test_how_many_were_there_is_answered_by_those_there_not_by_the_toll() -> Non
     refused_until_said(text, said, "2020-06-28",
                        ("How many passengers were on board the ferry?",
                         "كم راكباً كانوا على متن العبّارة؟"), "120", "30")
+
+
+def test_a_cause_of_something_else_is_no_reason_for_what_is_asked() -> None:
+    # The lead says why the fire broke out (a cylinder exploded), not why the cylinder did.
+    text = ("الدوحة - لقي ثلاثة أشخاص حتفهم وأصيب 40 آخرون في حريق نجم عن انفجار أسطوانة غاز "
+            "داخل مطعم في منطقة السد مساء أمس.\n")
+    said = ("\nوقال الدفاع المدني إن الانفجار وقع بسبب تسرب الغاز من أنبوب تالف في المطبخ.\n")
+    ask_text = asker(text, "2023-03-15")
+    assert refused(ask_text("What caused the gas cylinder to explode?"))
+    assert refused(ask_text("ما سبب انفجار أسطوانة الغاز؟"))
+    ans = asker(text + said, "2023-03-15")("What caused the gas cylinder to explode?")
+    assert not refused(ans) and "تسرب" in ans.text, ans.text

@@ -33,6 +33,8 @@ _CAUSES = words("cause_markers_ar")
 _FUTURE = words("future_markers_ar")
 _CAUSE_WORDS = {w for w in _CAUSES if " " not in w}
 _CAUSE_PHRASES = [w for w in _CAUSES if " " in w]
+_EFFECT_AFTER = {"سبب", "السبب", "اسباب", "الاسباب", "عزا", "عزت", "ارجع", "ارجعت", "وراء",
+                 "نجم", "تسبب", "ادي"}
 
 
 @dataclass
@@ -66,7 +68,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
                 or any(b.startswith(w) for t in tokens(text) for b in clitic_bases(t.norm)
                        for w in _TIMES if len(w) >= 3))
     if c.attribute == Attribute.reason:  # a cause is given, and not said to be unknown
-        return _gives_cause(text) and not any(
+        return _gives_cause(text) and not _asked_is_cause(text, c.subject) and not any(
             _cause_unknown(norm(s.text)) for s, w in fx.sentences
             if s.text == ev.sentence or all(w.has(t) for t in c.subject))
     if c.attribute in (Attribute.agent, Attribute.person):
@@ -146,6 +148,22 @@ def _gives_cause(text: str) -> bool:
     """The sentence words a cause or motive ('بسبب', 'إثر', 'احتجاجاً على', 'عطل في المكابح')."""
     return any(b in _CAUSE_WORDS for t in tokens(text) for b in clitic_bases(t.norm)) or any(
         f" {p} " in f" {text} " for p in _CAUSE_PHRASES)
+
+
+def _asked_is_cause(text: str, subject: list[Term]) -> bool:
+    """What the question asks the cause of stands only after the cause word: the sentence gives
+    it as the cause of something else ('What caused the cylinder to explode?': «حريق نجم عن
+    انفجار أسطوانة غاز» says why the fire broke out)."""
+    toks = [t.norm for t in tokens(text)]
+    # «سبب الانفجار», «عزا الحريق إلى», «وراء الحريق», «ونجم الانفجار عن»: after these words
+    # stands the effect (but «حريق نجم عن انفجار» gives the cause after «نجم عن»).
+    marks = [i for i, w in enumerate(toks) if any(b in _CAUSE_WORDS for b in clitic_bases(w))
+             and (toks[i + 1:i + 2] == ["عن"]
+                  or not {w, w.removeprefix("و"), w.removeprefix("ف")} & _EFFECT_AFTER)]
+    marks += [len(text[:at].split()) for p in _CAUSE_PHRASES if (at := text.find(f" {p} ")) >= 0]
+    asked = [i for i, w in enumerate(toks)
+             if any(Words(w).has(t, min_key=2) for t in subject if t.forms)]
+    return bool(marks and asked) and min(asked) > min(marks)
 
 
 def _cause_unknown(text: str) -> bool:
