@@ -55,6 +55,9 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
      ("مدينة كرمان", "محافظة كرمان", None)),
     # A direction after a designator opens the name: the state is West Darfur.
     ("قُتل مدنيون في الجنينة عاصمة ولاية غرب دارفور", ("الجنينة", "ولاية غرب دارفور", None)),
+    # A foreign name of two words after its head: Saint-Marc, Ciudad Juárez.
+    ("نزح آلاف السكان إلى مدينة سان مارك شمالي العاصمة", ("مدينة سان مارك", None, None)),
+    ("اندلع حريق في مركز للمهاجرين بمدينة سيوداد خواريز", ("مدينة سيوداد خواريز", None, None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected
