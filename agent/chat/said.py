@@ -8,7 +8,7 @@ from agent.chat.names import display_name
 from agent.chat.question import Query
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
-from agent.text.arabic import clitic_bases, tokens
+from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table
 from schemas import Statement, StatementKind
 
@@ -35,6 +35,19 @@ def _speaker_words(fx: Facts, statement: Statement) -> Words:
         if a.id == statement.speaker_id:
             names += [a.name, *a.aliases, a.title or ""]
     return Words(" ".join(names))
+
+
+_LABEL_MAX = 80  # characters of the speaker's full mention an answer gives
+
+
+def _speaker_label(fx: Facts, statement: Statement) -> str:
+    """The speaker as the article first names them, when that holds the words the statement
+    gives ('طبيب الطوارئ' is «طبيب الطوارئ في مستشفى أتشاكاتشي البلدي سيزار كروز»)."""
+    actor = next((a for a in fx.extraction.actors if a.id == statement.speaker_id), None)
+    if actor is None or len(actor.name) > _LABEL_MAX or norm(statement.speaker) not in norm(
+            actor.name):
+        return statement.speaker
+    return actor.name
 
 
 def _by_speaker(fx: Facts, statements: list[Fact], known: list[Term]) -> dict[str, list[Term]]:
@@ -71,7 +84,7 @@ def answer_statements(q: Query, fx: Facts) -> Answer | None:
         words = s.text if len(s.text) <= _QUOTE_MAX else s.text[:_QUOTE_MAX] + "…"
         # 'Who said …?' asks for the speaker: a question word that looks like the name
         # ('carriages', كيرياكوس) is no label for it.
-        who = display_name(s.speaker, q, [] if q.who else by_speaker[f.id])
+        who = display_name(_speaker_label(fx, s), q, [] if q.who else by_speaker[f.id])
         mark = d.cite(f.id, f.kind, f.quote)
         d.parts.append(f"{who} {_EN_SAY.get(s.kind, 'said')}: «{words}» {mark}" if q.lang == "en"
                        else f"{_AR_SAY[s.kind]} {who}: «{words}» {mark}")
