@@ -58,6 +58,11 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     # A foreign name of two words after its head: Saint-Marc, Ciudad Juárez.
     ("نزح آلاف السكان إلى مدينة سان مارك شمالي العاصمة", ("مدينة سان مارك", None, None)),
     ("اندلع حريق في مركز للمهاجرين بمدينة سيوداد خواريز", ("مدينة سيوداد خواريز", None, None)),
+    # A bare foreign name of two words that end the phrase; not a direction or a time after it.
+    ("قُتل 1023 شخصاً في مديرية زنده جان في ولاية هرات", ("مديرية زنده جان", "ولاية هرات", None)),
+    ("انهار جسر في مقاطعة فو تو شمالي البلاد", ("مقاطعة فو تو", None, None)),
+    ("غرقت عبّارة في نهر دجلة عصر أمس", ("نهر دجلة", None, None)),
+    ("توفي تسعة في ولاية أوديشا شرقاً", ("ولاية أوديشا", None, None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected

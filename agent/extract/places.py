@@ -25,6 +25,7 @@ NAME_ADJECTIVES = lexicon.words("place_name_adjectives")
 LOCATIVES = lexicon.words("locatives")
 CAPITAL_WORDS = lexicon.words("capital_words")
 STOP = lexicon.words("place_stop_words")
+_TIME_WORDS = lexicon.words("times_of_day") | lexicon.words("time_words")  # «نهر دجلة عصر أمس»
 APPOSITIONS = lexicon.words("place_appositions")  # "مدينة كرمان، مركز محافظة كرمان"
 # Feminine participles (مفتوحه، محاصره، مجاوره), not names such as مقبنه.
 _PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
@@ -222,10 +223,27 @@ def _one_name(raw: str, toks: Sequence[Token], i: int, plural: bool,
                                         or (word.endswith("ي") and not feminine)):
         return None  # "منطقة سكنية", "حي سكني", "منطقة مفتوحة": an adjective
     else:
-        last = i
+        last = i + _second_word(raw, toks, i)
     if _joined(raw, toks, last) and toks[last + 1].norm in NAME_ADJECTIVES:
         last += 1
     return last
+
+
+def _second_word(raw: str, toks: Sequence[Token], i: int) -> int:
+    """1 when a bare foreign name goes on for a second word that ends the phrase («مديرية زنده
+    جان في», «بلدة بون سوندي،»), 0 otherwise: the second word is no article-, clitic- or
+    nisba-marked word, direction or designator, and what follows it cannot go on a name."""
+    if not _joined(raw, toks, i) or toks[i].norm.startswith("ال"):
+        return 0
+    word = toks[i + 1].norm
+    if (not word.isalpha() or word in STOP or word.startswith(("ال", "و", "ف", "ب", "ل"))
+            or word.endswith(("ي", "يه", "ه")) or word.removesuffix("ا") in DIRECTIONS
+            or word in _HEADS or word in NAME_ADJECTIVES or word in _TIME_WORDS or len(word) < 2):
+        return 0
+    after = i + 2
+    ends = (after >= len(toks) or not _joined(raw, toks, i + 1) or toks[after].norm in STOP
+            or toks[after].norm in DIRECTIONS)
+    return 1 if ends else 0
 
 
 def _direction_name(raw: str, toks: Sequence[Token], i: int) -> int | None:
