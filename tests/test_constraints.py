@@ -1535,3 +1535,12 @@ def test_a_cause_of_something_else_is_no_reason_for_what_is_asked() -> None:
     assert refused(ask_text("ما سبب انفجار أسطوانة الغاز؟"))
     ans = asker(text + said, "2023-03-15")("What caused the gas cylinder to explode?")
     assert not refused(ans) and "تسرب" in ans.text, ans.text
+
+
+def test_a_source_named_by_surname_is_the_person_named_before() -> None:
+    text = ("نيروبي - قال الناطق باسم الحكومة الكينية جون كاريوكي إن الفيضانات أودت بحياة 120 "
+            "شخصاً منذ آذار/مارس.\n\n"
+            "وأفاد كاريوكي في إحاطته اليومية بأن 38 شخصاً ما زالوا في عداد المفقودين.\n")
+    ans = asker(text, "2024-05-04")("How many people are missing, according to the government "
+                                     "spokesman?")
+    assert not refused(ans) and "38" in ans.text, ans.text

@@ -172,7 +172,8 @@ def _same_source(actor: Actor, key: str) -> bool:
     المدني' for 'الدفاع المدني السوري'), or a person by part of it."""
     own = f" {norm(actor.name)} "
     return own == key or any(f" {norm(a)} " == key for a in actor.aliases) or (
-        actor.type == ActorType.person and (own in key or key in own))
+        actor.type == ActorType.person and (own in key or key in own or any(
+            f" {norm(a)} " in key for a in actor.aliases if len(norm(a)) > 3)))
 
 
 _WEEKDAYS = table("weekdays", str)
