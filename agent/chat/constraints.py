@@ -27,6 +27,7 @@ from agent.chat.counting import (
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query
+from agent.chat.source_check import from_source
 from agent.chat.where import (
     continues,
     in_place,
@@ -39,7 +40,7 @@ from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
-from schemas import Actor, ActorType, CasualtyCategory, CasualtyReport, Span
+from schemas import ActorType, CasualtyCategory, CasualtyReport, Span
 
 # The checks: each citation is read with the words that stand behind it.
 
@@ -82,7 +83,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "counted"  # a sentence quoted for a toll must hold a figure of that category
     if any(not in_place(fx, ev, t) for t in c.places):
         return "place"
-    if c.sources and not _from_source(fx, ev, c.sources):
+    if c.sources and not from_source(fx, ev, c.sources):
         return "source"
     if c.named and not _with_names(fx, ev, c.named):
         return "named"
@@ -150,30 +151,6 @@ def _of_year(fx: Facts, ev: Evidence, year: str) -> bool:
     own = fx.sentences[k][0].text if k is not None else ev.sentence
     said = " ".join([getattr(obj, "date", None) or "", getattr(obj, "date_text", None) or "", own])
     return year in norm(said)
-
-
-def _is_actor(fx: Facts, name: str) -> bool:
-    """The words name an actor the extraction found (not a common word it was cut to)."""
-    key = norm(name)
-    return any(key == norm(n) or (len(key.split()) > 1 and key in norm(n)) or norm(n) in key
-               for a in fx.extraction.actors for n in (a.name, *a.aliases))
-
-
-def _with_aliases(fx: Facts, name: str) -> str:
-    """The source's name with the other names and the title the article gives it ('…
-    (أوتشا)'; 'أتسباها' is the region's health adviser)."""
-    key = f" {norm(name)} "
-    return " ".join([name, *(x for a in fx.extraction.actors if _same_source(a, key)
-                             for x in (a.name, *a.aliases, a.title or "", a.affiliation or ""))])
-
-
-def _same_source(actor: Actor, key: str) -> bool:
-    """The actor is the source `key` names: by its whole name or one of its aliases ('الدفاع
-    المدني' for 'الدفاع المدني السوري'), or a person by part of it."""
-    own = f" {norm(actor.name)} "
-    return own == key or any(f" {norm(a)} " == key for a in actor.aliases) or (
-        actor.type == ActorType.person and (own in key or key in own or any(
-            f" {norm(a)} " in key for a in actor.aliases if len(norm(a)) > 3)))
 
 
 _WEEKDAYS = table("weekdays", str)
@@ -247,43 +224,6 @@ def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:
     other = {EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
              if b in EVENT_NOUNS} - asked - {"displacement", "meeting_agreement", "other"}
     return lead and not other
-
-
-def _from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
-    """Every word of the source is in the evidence. An English word with no Arabic form known
-    is a vocabulary gap, not a source the article lacks: it is not required."""
-    # A Latin word too short to key ('Olu' of 'Sanwo-Olu') cannot be looked for either.
-    required = [t for t in sources if t.forms or (t.word[:1].isupper() and t.keys)
-                or not t.word.isascii()]
-    if not required:
-        return True
-    # A figure's source is the one the extraction ties it to, when it ties one: its sentence
-    # may name another ('MSF denied Ocampo's 5,000' is Ocampo's figure, not MSF's).
-    reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
-    if reported and not _is_actor(fx, reported):
-        reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
-    said = Words(_with_aliases(fx, reported) if reported else " ".join(
-        [ev.sentence, *(_with_aliases(fx, s) for s in _speakers(fx, ev.sentence))]))
-    if reported is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
-            said.has(t, min_key=2) for t in required):
-        # A figure no one is said to give is the article's own: its lead's source ('أفاد مكتب
-        # أوتشا في تحديثه …' over an update's figures).
-        said = Words(" ".join(s.text for s, _ in fx.lead))
-    found = sum(said.has(t, min_key=2) for t in required)
-    # A question words the source its own way ("the city's health office director" for مدير
-    # مكتب الصحة في صنعاء, 'حاكم ولاية كاتسينا' for حاكم الولاية): most words must be there
-    # (in Arabic all but one in three: 'وزارة الصحة' is not 'وزارة الداخلية').
-    if required[0].word.isascii():  # and the head ('Sudan's health ministry' is a ministry)
-        return 2 * found >= len(required) and said.has(required[-1], min_key=2)
-    return found >= len(required) - len(required) // 3  # Arabic copies more of the words
-
-
-def _speakers(fx: Facts, sentence: str) -> list[str]:
-    """Who speaks in the sentence, as the extraction resolved them («وأضاف الرئيس» is the
-    president the article named before)."""
-    at = fx.article.find(sentence)
-    return [st.speaker for st in fx.extraction.statements if at >= 0
-            and any(at <= e.start < at + len(sentence) for e in st.evidence)]
 
 
 def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
