@@ -1544,3 +1544,13 @@ def test_a_source_named_by_surname_is_the_person_named_before() -> None:
     ans = asker(text, "2024-05-04")("How many people are missing, according to the government "
                                      "spokesman?")
     assert not refused(ans) and "38" in ans.text, ans.text
+
+
+def test_a_source_named_by_its_pronoun_is_the_body_named_before() -> None:
+    text = ("صعدة - قالت منظمة أطباء بلا حدود اليوم إن فرقها تعمل على مدار الساعة في المستشفى "
+            "الجمهوري.\n\n"
+            "وأوضح رئيس بعثتها في اليمن كريم حداد أن المستشفى استقبل نحو 200 جريح منذ فجر "
+            "أمس.\n")
+    ans = asker(text, "2022-01-22")("How many wounded did the hospital receive, according to "
+                                     "MSF?")
+    assert not refused(ans) and "200" in ans.text, ans.text

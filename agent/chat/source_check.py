@@ -4,6 +4,8 @@ the article gives it, else the speakers of its sentence, else the lead's source.
 
 from __future__ import annotations
 
+import re
+
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.words import Term, Words
@@ -24,6 +26,9 @@ def from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
     reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
     if reported and not _is_actor(fx, reported):
         reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
+    if reported and ev.fact is not None and _POSSESSED.search(norm(reported)):
+        # «المتحدث باسمها», «رئيس بعثتها»: the body named last before the figure is the owner.
+        reported += " " + _owner(fx, ev.fact.quote.start)
     said = Words(_with_aliases(fx, reported) if reported else " ".join(
         [ev.sentence, *(_with_aliases(fx, s) for s in _speakers(fx, ev.sentence))]))
     if reported is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
@@ -46,6 +51,19 @@ def _speakers(fx: Facts, sentence: str) -> list[str]:
     at = fx.article.find(sentence)
     return [st.speaker for st in fx.extraction.statements if at >= 0
             and any(at <= e.start < at + len(sentence) for e in st.evidence)]
+
+
+_POSSESSED = re.compile(
+    r"(?:^|\s)(?:باسم|بعثت|رئيس|مدير|متحدث|مكتب|وزير|فريق|مسؤول)(?:ها|ه)(?:\s|$)")
+_BODIES = {ActorType.organization, ActorType.state, ActorType.state_forces,
+           ActorType.international_organization, ActorType.armed_group}
+
+
+def _owner(fx: Facts, at: int) -> str:
+    """The name of the body the article names last before `at` ('' if none)."""
+    named = [(e.end, a.name) for a in fx.extraction.actors if a.type in _BODIES
+             for e in a.evidence if e.end <= at]
+    return max(named)[1] if named else ""
 
 
 def _is_actor(fx: Facts, name: str) -> bool:
