@@ -1554,3 +1554,12 @@ def test_a_source_named_by_its_pronoun_is_the_body_named_before() -> None:
     ans = asker(text, "2022-01-22")("How many wounded did the hospital receive, according to "
                                      "MSF?")
     assert not refused(ans) and "200" in ans.text, ans.text
+
+
+def test_a_site_a_question_brings_people_to_must_be_in_the_answer() -> None:
+    text = ("بغداد - قُتل 20 شخصاً وأصيب 45 آخرون في انفجار سيارة مفخخة في سوق شعبي بمدينة "
+            "الصدر مساء أمس، وفق مصادر أمنية.\n")
+    said = "\nوقال مصدر طبي إن 12 جثة نُقلت إلى مستشفى الإمام علي في المدينة.\n"
+    refused_until_said(text, said, "2021-07-20",
+                       ("How many of the dead were brought to the Imam Ali hospital?",
+                        "كم قتيلاً نُقل إلى مستشفى الإمام علي؟"), "12", "20")

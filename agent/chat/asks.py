@@ -99,6 +99,7 @@ class Constraints:
     another: bool = False  # 'how many other people', 'كم شخصاً آخر': an additional figure
     released: bool = False  # 'how many were freed': a figure given as released
     present: bool = False  # 'how many were on board': a figure of those there, not a toll
+    sites: list[Term] = field(default_factory=list)  # 'brought to Imbaba hospital': a hospital
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -186,6 +187,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.another = any(t.norm in _ANOTHER or t.text.lower() in _ANOTHER
                         for t in tokens(q.text))
         # 'How many were killed inside their homes' asks a toll: a category asked is counted.
+        # 'How many were brought to Imbaba General Hospital': the hospital, not all of Imbaba.
+        c.sites = [t for t in q.terms if t not in q.asked and _TO.search(q.text[:t.start])
+                   and any(b in SITES for f in t.forms for b in clitic_bases(f))]
         c.present = not q.categories and (bool(_PRESENT_EN.search(q.text)) or any(
             b in PRESENCE for t in tokens(q.text) for b in clitic_bases(t.norm)))
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
@@ -217,6 +221,7 @@ def _bounds_age(before: list[Token]) -> bool:
 EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
 _ANOTHER = words("question_another_words")
 PRESENCE = words("presence_words_ar")
+_TO = re.compile(r"(?:\b(?:to|into)|(?:^|\s)(?:إلى|الى))(?:\s+\S+){0,3}\s+$", re.I)
 _PRESENT_EN = re.compile(r"\b(?:on board|aboard|inside|living in|lived in|live in|"
                          r"travell?ing (?:on|in))\b", re.I)
 _RELEASE = words("question_release_words")

@@ -91,6 +91,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "topic"
     if c.released and not _freed(fx, ev):
         return "counted"  # 'how many were freed' is not answered by how many were held
+    if c.sites and not all(Words(ev.sentence).has(t) for t in c.sites):
+        return "place"
     if c.present and not present(fx, ev):
         return "counted"  # 'how many were on board' is not answered by a toll
     if c.another and not any(b in _ADDITIONAL for t in tokens(ev.figure)
