@@ -1563,3 +1563,10 @@ def test_a_site_a_question_brings_people_to_must_be_in_the_answer() -> None:
     refused_until_said(text, said, "2021-07-20",
                        ("How many of the dead were brought to the Imam Ali hospital?",
                         "كم قتيلاً نُقل إلى مستشفى الإمام علي؟"), "12", "20")
+
+
+def test_a_category_verb_four_words_before_its_figure_counts_it() -> None:
+    text = ("الخرطوم - قُتل 12 شخصاً على الأقل في هجوم على ساحة الاعتصام فجر اليوم، وفق لجنة "
+            "الأطباء.\n")
+    said = "\nوقالت اللجنة إن متطوعين انتشلوا أمس أكثر من 40 جثة من مياه النهر.\n"
+    refused_until_said(text, said, "2019-06-05", ("كم جثة انتُشلت من النهر؟",), "40", "12")

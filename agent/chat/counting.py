@@ -75,8 +75,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
             # A number another category's verb governs is that category's: «فارق ثلاثة من
             # المصابين بجروح خطيرة الحياة» counts three dead; «أصيب 27 بجروح خطيرة» keeps its 27.
             own = forms if category else (*forms, *CATEGORY_FORMS[CasualtyCategory.injured])
-            # «عدد القتلى المُبلّغ عنهم يتراوح بين 35 و45»: after «عدد», a category's too.
-            reach = max(after, 4) if category else after
+            # «عدد القتلى المُبلّغ عنهم يتراوح بين 35 و45»: after «عدد», a category's too;
+            # a category's verb reaches over a time and a modifier («انتشلوا أمس أكثر من 40»).
+            reach = max(after, 5) if category else after
             window = range(max(0, i - before), min(len(ws), i + reach))
             if _dual(w.norm, forms, group=not category) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
