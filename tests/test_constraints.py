@@ -1570,3 +1570,15 @@ def test_a_category_verb_four_words_before_its_figure_counts_it() -> None:
             "الأطباء.\n")
     said = "\nوقالت اللجنة إن متطوعين انتشلوا أمس أكثر من 40 جثة من مياه النهر.\n"
     refused_until_said(text, said, "2019-06-05", ("كم جثة انتُشلت من النهر؟",), "40", "12")
+
+
+def test_a_cause_before_therefore_or_a_purpose_is_a_reason() -> None:
+    text = ("هباكانت - انتُشلت جثث 40 شخصاً بعد انهيار أرضي في منطقة للمناجم اليوم.\n\n"
+            "وقال مسؤول في الإطفاء: «هناك خطر حدوث انهيارات جديدة، لذلك أوقفنا عملياتنا "
+            "مؤقتاً».\n\n"
+            "وكان السكان يحفرون خندقاً حول البلدة لحمايتها من الهجمات.\n")
+    ask_text = asker(text, "2020-07-02")
+    ans = ask_text("لماذا أوقف رجال الإطفاء عملياتهم مؤقتاً؟")
+    assert not refused(ans) and "خطر" in ans.text, ans.text
+    ans = ask_text("Why were the residents digging a trench around the town?")
+    assert not refused(ans) and "لحمايتها" in ans.text, ans.text

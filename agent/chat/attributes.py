@@ -34,7 +34,7 @@ _FUTURE = words("future_markers_ar")
 _CAUSE_WORDS = {w for w in _CAUSES if " " not in w}
 _CAUSE_PHRASES = [w for w in _CAUSES if " " in w]
 _EFFECT_AFTER = {"سبب", "السبب", "اسباب", "الاسباب", "عزا", "عزت", "ارجع", "ارجعت", "وراء",
-                 "نجم", "تسبب", "ادي"}
+                 "نجم", "تسبب", "ادي", "لذلك", "لذا"}
 
 
 @dataclass
