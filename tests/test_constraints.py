@@ -1582,3 +1582,10 @@ def test_a_cause_before_therefore_or_a_purpose_is_a_reason() -> None:
     assert not refused(ans) and "خطر" in ans.text, ans.text
     ans = ask_text("Why were the residents digging a trench around the town?")
     assert not refused(ans) and "لحمايتها" in ans.text, ans.text
+
+
+def test_a_country_s_nationals_give_a_nationality() -> None:
+    text = ("دبي - لقي خمسة أشخاص حتفهم في السيول التي ضربت الإمارة أمس.\n\n"
+            "كما أكدت سفارة باكستان في أبوظبي وفاة اثنين من رعاياها داخل سيارتهما.\n")
+    ans = asker(text, "2024-04-18")("ما جنسية الضحيتين اللذين توفيا داخل سيارتهما؟")
+    assert not refused(ans) and "باكستان" in ans.text, ans.text

@@ -95,8 +95,16 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return any((b in DEMONYMS or b.removesuffix("ا") in DEMONYMS) and toks[i - 1:i] != ["ليس"]
                    for i, w in enumerate(toks) for b in clitic_bases(w)) or any(
             any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
-            for i, w in enumerate(toks))
+            for i, w in enumerate(toks)) or _nationals_of([t.norm for t in tokens(text)])
     return _names_after_head(fx, text, c.subject, c.head)
+
+
+def _nationals_of(toks: list[str]) -> bool:
+    """A country's nationals («سفارة الفلبين … وفاة ثلاثة من رعاياها»): a word for its
+    nationals within eight words after the country."""
+    return any(any(b in COUNTRIES for b in clitic_bases(w)) and any(
+        x.removeprefix("من").startswith(("رعايا", "مواطني")) for x in toks[i + 1:i + 9])
+        for i, w in enumerate(toks))
 
 
 def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | None) -> bool:
