@@ -1589,3 +1589,11 @@ def test_a_country_s_nationals_give_a_nationality() -> None:
             "كما أكدت سفارة باكستان في أبوظبي وفاة اثنين من رعاياها داخل سيارتهما.\n")
     ans = asker(text, "2024-04-18")("ما جنسية الضحيتين اللذين توفيا داخل سيارتهما؟")
     assert not refused(ans) and "باكستان" in ans.text, ans.text
+
+
+def test_who_did_something_in_several_towns_asks_who_not_where() -> None:
+    text = ("نجامينا - قُتل 50 شخصاً في احتجاجات شهدتها العاصمة ومدن عدة جنوبية، بينها موندو "
+            "ودوبا.\n\n"
+            "وفرض رئيس الوزراء صالح كبزابو حظر تجول ليلياً في العاصمة والمدن الجنوبية.\n")
+    ans = asker(text, "2022-10-21")("Who imposed the night-time curfew in the southern towns?")
+    assert not refused(ans) and "كبزابو" in ans.text, ans.text

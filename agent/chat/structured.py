@@ -319,7 +319,7 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         titled = _answer_who_is(q, fx, by_title=asks.head)
         if titled is not None:
             return titled
-    if q.where or asked_way(q) is not None or (q.place_list and not q.when):
+    if q.where or asked_way(q) is not None or (q.place_list and not (q.when or q.who)):
         return _answer_where(q, fx)
     if q.when and asks.attribute == Attribute.date and not (asks.clock or asks.future
                                                              or asks.year or asks.since):
