@@ -1597,3 +1597,11 @@ def test_who_did_something_in_several_towns_asks_who_not_where() -> None:
             "وفرض رئيس الوزراء صالح كبزابو حظر تجول ليلياً في العاصمة والمدن الجنوبية.\n")
     ans = asker(text, "2022-10-21")("Who imposed the night-time curfew in the southern towns?")
     assert not refused(ans) and "كبزابو" in ans.text, ans.text
+
+
+def test_the_person_who_said_it_answers_who_announced_it() -> None:
+    text = ("عدن - قُتل ثلاثة بحارة في هجوم صاروخي على سفينة شحن في خليج عدن أمس.\n\n"
+            "وأعلن المتحدث العسكري باسم الحوثيين العميد يحيى سريع مسؤولية الجماعة عن الهجوم، "
+            "قائلاً إن السفينة «رفضت الاستجابة لرسائل التحذير».\n")
+    ans = asker(text, "2024-03-07")("من المتحدث الذي أعلن مسؤولية الحوثيين عن الهجوم على السفينة؟")
+    assert not refused(ans) and "يحيى سريع" in ans.text, ans.text

@@ -71,6 +71,9 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return _gives_cause(text) and not _asked_is_cause(text, c.subject) and not any(
             _cause_unknown(norm(s.text)) for s, w in fx.sentences
             if s.text == ev.sentence or all(w.has(t) for t in c.subject))
+    if c.attribute in (Attribute.agent, Attribute.person) and _said_by_person(
+            fx, ev):
+        return True  # «قال يحيى سريع: …» names who announced it
     if c.attribute in (Attribute.agent, Attribute.person):
         # Someone named in it that the question does not name: a person, when one is asked.
         kinds = (ActorType.person,) if c.attribute == Attribute.person else tuple(
@@ -97,6 +100,20 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
             any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
             for i, w in enumerate(toks)) or _nationals_of([t.norm for t in tokens(text)])
     return _names_after_head(fx, text, c.subject, c.head)
+
+
+def _said_by_person(fx: Facts, ev: Evidence) -> bool:
+    """The cited words are a statement of a person the article names: the speaker answers
+    'who announced …' (the statement's words may stand apart from the speaker's name)."""
+    if ev.fact is None or ev.fact.kind != "statement":
+        return False
+    speaker = ev.fact.obj.speaker
+    actor = next((a for a in fx.extraction.actors if a.id == ev.fact.obj.speaker_id), None)
+    if actor is not None:
+        return actor.type == ActorType.person and len(actor.name.split()) > 1
+    # A speaker no actor was made of: a person's name as the reader of names finds it.
+    return len(speaker.split()) > 1 and any(
+        kind == "PERS" for _, _, kind in entities(f"قال {speaker}"))  # read as it is written
 
 
 def _nationals_of(toks: list[str]) -> bool:
