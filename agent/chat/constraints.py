@@ -249,7 +249,9 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     """Of the few sentences that match the question best, the first whose words meet every
     constraint, quoted: the sentence that gives the cause or the date, not merely the one
     that shares the most words ('why did the bus crash' -> '... بسبب عطل في المكابح')."""
-    names = [t for t in fx.known(q.terms) if is_name(t) or fx.names.has(t, min_key=2)]
+    # An English word the glossary carries ('rails': «سكته») is a common word, not a name.
+    names = [t for t in fx.known(q.terms) if is_name(t) or (
+        fx.names.has(t, min_key=2) and not (t.word.isascii() and t.forms))]
 
     def held(k: int) -> int:  # a sentence naming no place of its own continues the last
         before = [fx.sentences[k - 1][1]] if k and continues(fx, k) else []
