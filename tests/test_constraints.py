@@ -1605,3 +1605,12 @@ def test_the_person_who_said_it_answers_who_announced_it() -> None:
             "قائلاً إن السفينة «رفضت الاستجابة لرسائل التحذير».\n")
     ans = asker(text, "2024-03-07")("من المتحدث الذي أعلن مسؤولية الحوثيين عن الهجوم على السفينة؟")
     assert not refused(ans) and "يحيى سريع" in ans.text, ans.text
+
+
+def test_a_speaker_named_by_title_alone_is_the_person_with_that_title_before() -> None:
+    text = ("ليما - أعلن وزير الصحة سيزار فارغاس اليوم تسجيل 31 ألف إصابة بحمى الضنك منذ "
+            "مطلع العام.\n\n"
+            "وقال الوزير إن ارتفاع درجات الحرارة الناجم عن ظاهرة «إل نينيو» هيّأ الظروف "
+            "لتكاثر البعوض.\n")
+    ans = asker(text, "2023-06-05")("ما الذي هيّأ الظروف لتكاثر البعوض بحسب وزير الصحة؟")
+    assert not refused(ans) and "إل نينيو" in ans.text, ans.text

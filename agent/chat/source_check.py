@@ -49,8 +49,24 @@ def _speakers(fx: Facts, sentence: str) -> list[str]:
     """Who speaks in the sentence, as the extraction resolved them («وأضاف الرئيس» is the
     president the article named before)."""
     at = fx.article.find(sentence)
-    return [st.speaker for st in fx.extraction.statements if at >= 0
+    said = [st for st in fx.extraction.statements if at >= 0
             and any(at <= e.start < at + len(sentence) for e in st.evidence)]
+    # «وقال الوزير»: the actor the extraction tied the speaker to, with its title, or the last
+    # person before the words whose title holds the speaker's one word («وزير الصحة سيزار
+    # باسكيث»).
+    ids = {st.speaker_id or _titled_before(fx, st.speaker, st.evidence[0].start) for st in said}
+    return [*(st.speaker for st in said), *(x for a in fx.extraction.actors if a.id in ids
+                                             for x in (a.name, a.title or ""))]
+
+
+def _titled_before(fx: Facts, speaker: str, at: int) -> str | None:
+    words = norm(speaker).split()
+    if len(words) != 1 or not words[0].startswith("ال"):
+        return None
+    title = words[0][2:]
+    named = [(e.start, a.id) for a in fx.extraction.actors if a.type == ActorType.person
+             and title in norm(a.title or "").split() for e in a.evidence if e.start < at]
+    return max(named)[1] if named else None
 
 
 _POSSESSED = re.compile(
