@@ -1614,3 +1614,17 @@ def test_a_speaker_named_by_title_alone_is_the_person_with_that_title_before() -
             "لتكاثر البعوض.\n")
     ans = asker(text, "2023-06-05")("ما الذي هيّأ الظروف لتكاثر البعوض بحسب وزير الصحة؟")
     assert not refused(ans) and "إل نينيو" in ans.text, ans.text
+
+
+def test_the_child_asked_about_is_the_head_of_the_age_asked() -> None:
+    text = ("تعز - توفي طفل في السادسة من عمره أمس، وأصيب 11 آخرون، في قصف على حي سكني.\n\n"
+            "وقال مسؤول صحي إن الطفل فارق الحياة في المستشفى متأثراً بجروحه.\n")
+    ans = asker(text, "2022-09-05")("كم كان عمر الطفل الذي فارق الحياة؟")
+    assert not refused(ans) and "السادسة" in ans.text, ans.text
+
+
+def test_the_name_of_whoever_reports_a_figure_is_no_name_of_the_victims() -> None:
+    text = ("روسيا: ارتفاع حصيلة قصف وسط المدينة إلى 24 قتيلاً\n\n"
+            "موسكو - ارتفعت حصيلة القصف على وسط المدينة إلى 24 قتيلاً، بينهم أربعة أطفال، "
+            "و108 جرحى، حسبما أعلن حاكم المقاطعة فياتشيسلاف غلادكوف.\n")
+    assert refused(asker(text, "2023-12-31")("ما أسماء الأطفال الذين قُتلوا في القصف؟"))

@@ -198,7 +198,8 @@ def read(q: Query, fx: Facts) -> Constraints:
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
         # Whom it is asked of: the words after the attribute word ('the name of the driver'),
         # else all the question's words ('How old was Jacqueline Fleming?').
-        after = [t for t in q.terms if id(t) not in source_ids and t.start > c.asked_at]
+        after = sorted((t for t in [*q.terms, *q.victims]  # 'عمر الطفل الذي فارق الحياة'
+                        if id(t) not in source_ids and t.start > c.asked_at), key=lambda t: t.start)
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
         c.head = _head(q, c.subject)
     return c

@@ -22,6 +22,7 @@ _NOT_AGENTS = (ActorType.civilians, ActorType.other)
 _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
 _NAME_MARKERS = words("question_name_markers")
 _NAME_STOPS = words("name_stop_words")
+_ACCORDING = words("according_to")
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)(?!\w)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
 _HOURS = "|".join(table("clock_hours_ar", str))
@@ -141,7 +142,12 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
     # «فتاة في الرابعة» taken for a person leaves «في الرابعة»: a name starts with no such word.
     given = [n for n in given if n and n.split()[0] not in _NAME_STOPS]
     for end in _head_ends(toks, head):
-        after = " ".join(toks[end:end + 12])
+        # «بينهم أربعة أطفال، حسبما أعلن حاكم المقاطعة فياتشيسلاف غلادكوف»: who reports it
+        # is not named as the one asked.
+        window = toks[end:end + 12]
+        cut = next((i for i, w in enumerate(window)
+                    if any(b in _ACCORDING for b in clitic_bases(w))), len(window))
+        after = " ".join(window[:cut])
         if any(b in _NAME_MARKERS for w in toks[end:end + 3] for b in clitic_bases(w)) or any(
                 f" {name} " in f" {after} " for name in given):
             return True

@@ -125,6 +125,7 @@ class Query:
     # The noun a 'which X' / 'أي X' question asks for ('which hospital', 'أي مستشفى'): what the
     # answer names, not a topic the article must otherwise mention.
     asked: list[Term] = field(default_factory=list)
+    victims: list[Term] = field(default_factory=list)  # 'الطفل' of 'كم كان عمر الطفل': no term
 
 
 def language(question: str) -> Lang:
@@ -316,6 +317,7 @@ def _parse_ar(q: Query) -> None:
                 b in _ATTRIBUTE_WORDS or b in _CUES for b in bases):
             continue  # 'منصب' asks for a role: not a word the article must hold
         if any(_ar_match(b, _VICTIM_FORMS) for b in bases):
+            q.victims.append(Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end))
             continue
         q.terms.append(Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end))
     if counted is not None:
