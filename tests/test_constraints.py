@@ -1628,3 +1628,14 @@ def test_the_name_of_whoever_reports_a_figure_is_no_name_of_the_victims() -> Non
             "موسكو - ارتفعت حصيلة القصف على وسط المدينة إلى 24 قتيلاً، بينهم أربعة أطفال، "
             "و108 جرحى، حسبما أعلن حاكم المقاطعة فياتشيسلاف غلادكوف.\n")
     assert refused(asker(text, "2023-12-31")("ما أسماء الأطفال الذين قُتلوا في القصف؟"))
+
+
+def test_which_country_wants_a_country_the_question_does_not_name() -> None:
+    text = ("تشاد: وزارة المياه تحذر من فيضانات خطيرة\n\n"
+            "نجامينا - حذرت وزارة المياه والطاقة التشادية، في بيان صدر اليوم، من فيضانات خطيرة "
+            "خلال الأيام المقبلة، في وقت ارتفعت فيه حصيلة ضحايا السيول في تشاد إلى 30 قتيلاً.\n")
+    ask_text = asker(text, "2022-08-20")
+    assert refused(ask_text("Which countries have sent relief aid to Chad for the flood victims?"))
+    ans = asker(text + "\nوأرسلت فرنسا والنيجر مساعدات إغاثية عاجلة إلى تشاد.\n",
+                "2022-08-20")("Which countries have sent relief aid to Chad for the flood victims?")
+    assert not refused(ans) and "فرنسا" in ans.text, ans.text

@@ -27,6 +27,7 @@ from agent.chat.counting import (
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import Query
+from agent.chat.question_names import COUNTRIES
 from agent.chat.source_check import from_source
 from agent.chat.where import (
     continues,
@@ -110,7 +111,10 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return str(c.attribute)
     # The head noun names the kind: 'group' of 'which jihadist group' (an Arabic question has
     # one word after «أي»).
-    if c.place_kind and not (names_kind(c.place_kind[-1:], c.given, ev.sentence)
+    if c.place_kind and _country_kind(c):  # 'which country mediated': a country named
+        if not _new_country(ev.sentence, c.given):
+            return "place_kind"
+    elif c.place_kind and not (names_kind(c.place_kind[-1:], c.given, ev.sentence)
                              or (c.settled and new_place(fx, ev.sentence, c.given))
                              or (not c.settled and not _site(c)
                                  and _group_named(fx, ev.sentence, c.given))):
@@ -124,6 +128,19 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
 
 
 _GROUP_TYPES = {ActorType.armed_group, ActorType.organization}
+
+
+_COUNTRY_NOUNS = {"دوله", "دول", "بلد", "بلدان"}
+
+
+def _country_kind(c: Constraints) -> bool:
+    return any(b in _COUNTRY_NOUNS for t in c.place_kind for f in t.forms for b in clitic_bases(f))
+
+
+def _new_country(sentence: str, given: list[Term]) -> bool:
+    """The sentence names a country that the question does not («اللبناني» names none)."""
+    return any(b in COUNTRIES and not any(Words(t.text).has(g, min_key=2) for g in given)
+               for t in tokens(sentence) for b in clitic_bases(t.norm))
 
 
 def _site(c: Constraints) -> bool:
