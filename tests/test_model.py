@@ -186,7 +186,11 @@ class FakeLlama:
         self.kwargs = kwargs
         self.calls: list[dict[str, Any]] = []
         self.busy = False
+        self.closed = False
         FakeLlama.instances.append(self)
+
+    def close(self) -> None:
+        self.closed = True
 
     def tokenize(self, text: bytes, add_bos: bool, special: bool) -> list[int]:
         return [1] * add_bos + list(text)  # 1 plays the BOS token
@@ -214,6 +218,15 @@ def llama(tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> model.
 
 
 ASK = [{"role": "user", "content": "ماذا حدث في حماة؟"}]
+
+
+def test_loaded_models_are_freed_at_exit_while_the_interpreter_works(
+    llama: model.LlamaLLM, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(model, "_loaded", {llama.path: llama})
+    model._close_loaded()
+    assert llama._llama.closed
+    assert model._loaded == {}
 
 
 def test_llama_is_loaded_with_fixed_settings(llama: model.LlamaLLM):

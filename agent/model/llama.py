@@ -4,6 +4,7 @@ one from its PyPI part packages, and loading a model once per process.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib.util
 import json
@@ -254,6 +255,15 @@ class LlamaLLM:
 
 _loaded: dict[Path, LlamaLLM] = {}
 _loading = threading.Lock()
+
+
+@atexit.register
+def _close_loaded() -> None:
+    """Free the models while the interpreter still works: llama-cpp-python's own finaliser runs
+    at shutdown after its modules are torn down and prints a traceback."""
+    for llm in _loaded.values():
+        llm._llama.close()
+    _loaded.clear()
 
 
 def get_llm(path: str | os.PathLike[str] | None = None) -> LlamaLLM:
