@@ -565,6 +565,14 @@ def test_a_verb_right_before_a_part_of_a_figure_makes_it_a_figure_of_its_own():
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("injured", 40)]
 
 
+def test_a_figure_of_them_keeps_the_whole_s_figure_as_evidence_of_who_they_were():
+    text = "وقالت المنظمة إن 18 من العاملين الصحيين أصيبوا بالمرض، توفي سبعة منهم."
+    assert [(r.category.value, r.count_best, [e.text for e in r.evidence])
+            for r in reports(text)] == [
+        ("sick", 18, ["18 من العاملين الصحيين أصيبوا"]),
+        ("killed", 7, ["توفي سبعة", "18 من العاملين"])]
+
+
 def test_a_part_told_by_place_or_day_is_a_figure_of_the_whole_s_kind():
     text = ("وقالت الوزارة إن السيول خلّفت 11 وفاة، سبع منها في إقليم طاطا. وسجلت المؤسسة وفاة 10 "
             "أشخاص خلال يومين، ثمانية منهم يوم الاثنين.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
-from agent.extract.breakdowns import breakdowns, elliptical, joined
+from agent.extract.breakdowns import Details, breakdowns, elliptical, joined
 from agent.extract.counts import Count, find_counts
 from agent.extract.governing import (
     Lexeme,
@@ -160,6 +160,9 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
                                    or among(ws, lexeme, spans[k])):
             continue
         report = _report(doc, sentence, ws, count, category, lexeme, details.text.get(k), spans[k])
+        group = _their_group(ws, counts, spans, details, k)
+        if group is not None:
+            report.evidence.append(span(doc.text, *group))
         if report.victims == Victims.unknown and reports and _inherits(count):
             # "قتل 12 مدنيا وأصيب 30 آخرون": the others are of the same kind
             report = report.model_copy(update={"victims": reports[-1][0].victims})
@@ -185,6 +188,17 @@ def _own_state(ws: list[Word], spans: list[tuple[int, int]], found: list[Lexeme]
     return governed[1].index > spans[k][1] and len(after) <= _STATE_REACH \
         and all(w.is_letters for w in after) \
         and (governed[0] is not whole or governed[0] is CasualtyCategory.affected)
+
+
+def _their_group(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]],
+                 details: Details, k: int) -> tuple[int, int] | None:
+    """Who "of them" are: "18 من العاملين الصحيين أصيبوا بالمرض، توفي سبعة منهم" counts
+    seven of the health workers, so the whole's figure is evidence of the seven too."""
+    owner = details.members.get(k)
+    after = spans[k][1] + 1
+    if owner is None or after >= len(ws) or ws[after].norm not in _OF_THEM:
+        return None
+    return counts[owner].start, counts[owner].end
 
 
 def _placed_part(ws: list[Word], count: Count, span_words: tuple[int, int]) -> bool:
