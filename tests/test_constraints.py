@@ -1634,3 +1634,29 @@ def test_which_country_wants_a_country_the_question_does_not_name() -> None:
     ans = asker(text + "\nوأرسلت فرنسا والنيجر مساعدات إغاثية عاجلة إلى تشاد.\n",
                 "2022-08-20")("Which countries have sent relief aid to Chad for the flood victims?")
     assert not refused(ans) and "فرنسا" in ans.text, ans.text
+
+
+def test_buildings_emptied_of_residents_are_evacuated_and_counted_as_buildings() -> None:
+    # Written for this test: «مبانٍ» is the plural the glossary must know, «أُخليت» the verb.
+    text = ("الشارقة: حريق في مستودع للمواد الكيميائية\n\n"
+            "الشارقة - اندلع حريق كبير فجر اليوم في مستودع للمواد الكيميائية بالمنطقة الصناعية، "
+            "وأُخليت خمسة مبانٍ سكنية مجاورة من سكانها احترازاً، بحسب الدفاع المدني.\n")
+    answered_with(text, "2024-05-02",
+                  "How many residential buildings were evacuated after the fire?", "خمسة")
+
+
+def test_un_monitors_are_the_un_mission_that_monitors_rights() -> None:
+    # Written for this test in the style of a UN monitoring mission's monthly update.
+    text = ("جنيف - أفادت بعثة الأمم المتحدة لرصد حقوق الإنسان في أوكرانيا بأنها وثّقت مقتل "
+            "212 مدنياً على الأقل في أنحاء البلاد خلال شهر أيار/مايو.\n")
+    answered_with(text, "2024-06-10",
+                  "How many civilians did the UN monitors record killed across Ukraine in May?",
+                  "212")
+
+
+def test_an_agency_may_be_a_hay_a() -> None:
+    # Written for this test: «الهيئة» is as much an agency as «الوكالة».
+    text = ("هانوي - أعلنت الهيئة الفيتنامية لإدارة الكوارث اليوم أن الفيضانات أودت بحياة 41 "
+            "شخصاً في المقاطعات الشمالية.\n")
+    answered_with(text, "2024-09-12",
+                  "How many people died in the floods, according to the disaster agency?", "41")
