@@ -29,7 +29,8 @@ FOUND = [
     ("Khartoum", "الخرطوم"), ("Derna", "درنة"), ("Benghazi", "بنغازي"), ("Vahidi", "وحيدي"),
     ("Qaraqosh", "قره قوش"), ("Axum", "أكسوم"), ("Alfassi", "ألفاسي"), ("Karachi", "كراتشي"),
     ("Chad", "تشاد"), ("Edhi", "إيدهي"), ("Nzérékoré", "نزيريكوري"), ("Alausí", "ألاوسي"),
-    ("Maarat al-Numan", "معرة النعمان"),
+    ("Maarat al-Numan", "معرة النعمان"), ("Seme-Podji", "سيمي بودجي"), ("Djerba", "جربة"),
+    ("Abidjan", "أبيدجان"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

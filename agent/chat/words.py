@@ -74,6 +74,8 @@ def en_keys(word: str) -> frozenset[str]:
     forms = [w, w.replace("v", "")]  # a v is ف, or و in Persian and Turkish names (Vahidi)
     if "dh" in w:  # the dh of Edhi is د and ه (إيدهي), not ذ
         forms.append(w.replace("dh", "d-h"))
+    if "dj" in w:  # the French dj is ج (Djerba, جربة) or دج (Podji, بودجي)
+        forms.append(w.replace("dj", "d-j"))
     if len(w) > 5 and w.startswith(("al", "el")):  # the article written as one word: Alfassi
         forms.append(w[2:])
     keys = frozenset().union(*(_with_variant(_collapse(
