@@ -1660,3 +1660,15 @@ def test_an_agency_may_be_a_hay_a() -> None:
             "شخصاً في المقاطعات الشمالية.\n")
     answered_with(text, "2024-09-12",
                   "How many people died in the floods, according to the disaster agency?", "41")
+
+
+def test_a_town_a_compass_point_from_a_city_is_not_in_it() -> None:
+    # Written for this test in the style of a wire report on election-day violence.
+    text = ("أبيدجان - قُتل شخصان في مواجهات عند مركز اقتراع في بلدة داوكرو وسط البلاد.\n\n"
+            "وأفاد مصدر أمني بمقتل شخص في بلدة أنياما شمال أبيدجان خلال عملية الاقتراع.\n")
+    question = "How many people were killed in Abidjan on polling day?"
+    assert refused(asker(text, "2020-11-01")(question))
+    answered_with(text.replace("بلدة أنياما", "حي أبوبو"), "2020-11-01", question, "1")
+    answered_with(text.replace("شمال أبيدجان", "شمال محافظة أبيدجان"), "2020-11-01", question,
+                  "1")
+

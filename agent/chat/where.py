@@ -154,11 +154,27 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
         while at >= 0:
             after = _AND.split(text[at + len(key):], maxsplit=1)[0].split()[:4]
             # 'جنديرس بريف عفرين' is in Afrin's countryside, not in Afrin.
-            if after and not after[0].endswith("ريف") and Words(" ".join(after)).has(
-                    place, min_key=2):
+            if after and not after[0].endswith("ريف") and not _off(key, after) and Words(
+                    " ".join(after)).has(place, min_key=2):
                 return True
             at = text.find(key, at + 1)
     return False
+
+
+_SETTLEMENTS = {"بلده", "قريه", "مدينه"}
+_COMPASS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
+_REGIONS = {"محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه"}
+
+
+def _off(name: str, after: list[str]) -> bool:
+    """A town a compass point away from a city is outside it: 'بلدة أومي شمال غربي أبيدجان'
+    is not in Abidjan. A country or a region after the direction holds it: 'بلدة جنديرس
+    شمال سوريا', 'قرية … جنوب محافظة إدلب'; and a neighbourhood is in its city ('سيدي بشر
+    شرق الإسكندرية')."""
+    if name.split()[0] not in _SETTLEMENTS or not after or after[0] not in _COMPASS:
+        return False
+    rest = [b for w in after[1:] for b in clitic_bases(w)]
+    return not any(b in COUNTRIES or b in _REGIONS for b in rest)
 
 
 def new_place(fx: Facts, sentence: str, given: list[Term], countries: bool = False) -> bool:
