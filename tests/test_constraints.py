@@ -1672,3 +1672,13 @@ def test_a_town_a_compass_point_from_a_city_is_not_in_it() -> None:
     answered_with(text.replace("شمال أبيدجان", "شمال محافظة أبيدجان"), "2020-11-01", question,
                   "1")
 
+
+
+def test_a_country_ending_in_alif_is_no_nationality() -> None:
+    # Written for this test: «نيجيريا» names a border, not who the dead were.
+    text = ("بنين: مقتل 34 شخصاً في حريق مستودع للوقود المهرب\n\n"
+            "كوتونو - أعلن وزير الداخلية في بنين أن حريقاً اندلع أمس في مستودع غير قانوني للوقود "
+            "المهرب في بلدة سيمي بودجي جنوبي البلاد، قرب الحدود مع نيجيريا، أودى بحياة 34 "
+            "شخصاً.\n")
+    assert refused(asker(text, "2023-09-24")(
+        "What nationality were the people killed in the Seme-Podji depot fire?"))

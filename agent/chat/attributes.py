@@ -96,7 +96,9 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         toks = [t.norm for t in tokens(near)]
         # «مهاجرين أفغاناً», «مواطناً هندياً»: an accusative's alif is no part of the nisba;
         # «ليس أمريكياً» says what he is not.
-        return any((b in DEMONYMS or b.removesuffix("ا") in DEMONYMS) and toks[i - 1:i] != ["ليس"]
+        # «نيجيريا» is the country, not an accusative «نيجيري».
+        return any((b in DEMONYMS or (b.removesuffix("ا") in DEMONYMS and b not in COUNTRIES))
+                   and toks[i - 1:i] != ["ليس"]
                    for i, w in enumerate(toks) for b in clitic_bases(w)) or any(
             any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
             for i, w in enumerate(toks)) or _nationals_of([t.norm for t in tokens(text)])
