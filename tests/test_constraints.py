@@ -1682,3 +1682,12 @@ def test_a_country_ending_in_alif_is_no_nationality() -> None:
             "شخصاً.\n")
     assert refused(asker(text, "2023-09-24")(
         "What nationality were the people killed in the Seme-Podji depot fire?"))
+
+
+
+def test_a_town_may_be_a_madina() -> None:
+    # Written for this test in the style of a wire report on a border flare-up.
+    text = ("يريفان - قالت وزارة الدفاع الأرمينية إن القوات الأذربيجانية قصفت بالمدفعية المواقع "
+            "الأرمينية في اتجاه مدن غوريس وسوتك.\n")
+    answered_with(text, "2022-09-13", "Towards which towns did Azerbaijani forces direct their "
+                  "shelling?", "غوريس")

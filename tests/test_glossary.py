@@ -57,6 +57,10 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "How is anthrax passed to people?", ["anthrax"]),
     ("r_kenya_manda_bay_attack", "ونفى تاونسند",
      "Who called the reports propaganda?", ["propaganda"]),
+    ("r_armenia_goris_jermuk_border_clashes_azerbaijan", "وقررت منظمة معاهدة",
+     "Who will head the CSTO mission?", ["csto"]),
+    ("r_mongolia_ulaanbaatar_bayanzurkh_lng_truck_blast", "أولان باتور -",
+     "How much LNG was the truck carrying?", ["lng"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
