@@ -55,6 +55,8 @@ def test_relative_days_count_back_from_publication(text: str, iso: str, words: s
     ("تراجعت الهجمات العام الماضي", "2015-01-01", "العام الماضي", "year"),
     ("نزحت 350 أسرة خلال الأسبوع الماضي", "2016-12-06", "الأسبوع الماضي", "week"),
     ("في 12/10/2016 فُرض حظر التجول", "2016-10-12", "12/10/2016", "day"),
+    # A number the next word counts is no year: 1855 cases by 17 April.
+    ("بلغ عدد الحالات حتى 17 نيسان/أبريل 1855 حالة", "2016-04-17", "17 نيسان/أبريل", "day"),
 ])
 def test_written_dates_keep_their_precision(text: str, iso: str, words: str,
                                             precision: str) -> None:

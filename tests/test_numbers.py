@@ -279,3 +279,8 @@ def test_digits_after_a_scale_and_و_add_below_that_scale():
     # a figure that has its noun before و is whole; a second scale is a figure of its own
     assert [c.best for c in counts("قتل 5 آلاف شخص و300 آخرون")] == [5000, 300]
     assert [c.best for c in counts("نزح 40 ألفاً و30 ألفاً في درنة")] == [40000, 30000]
+
+
+def test_a_count_after_a_date_is_a_count_when_its_noun_says_so():
+    found = counts("بلغ عدد الحالات حتى 17 نيسان/أبريل 1855 حالة، وفي 12 ديسمبر 2016 قُتل 20.")
+    assert [(c.text, c.best) for c in found] == [("1855 حالة", 1855), ("20", 20)]

@@ -52,6 +52,7 @@ _ORDINALS = lexicon.words("teen_ordinals")
 _NOT_COUNT_AFTER = lexicon.words("not_count_after")
 _ERA_MARKS = lexicon.words("era_marks")
 _YEAR_BEFORE = lexicon.words("year_before")
+_NOT_YEAR_AFTER = lexicon.words("not_year_after")
 _FAMILIES = lexicon.words("family_nouns")
 _HOMES = lexicon.words("home_nouns")
 _WAW_NOUNS = lexicon.words("waw_nouns")
@@ -95,7 +96,9 @@ def _not_a_count(ws: list[Word], first: int, stop: int, modified: bool) -> bool:
         opening = next((i for i in range(first - 2, -1, -1) if ws[i].norm == "("), None)
         prev = ws[opening - 1] if opening else prev
     before_prev = ws[first - 2] if first > 1 else None
-    if prev is not None and (prev.norm in _NUMBERED or lookup(prev, _MONTHS) or prev.norm == "ال"
+    counted = nxt is not None and nxt.norm in _NOT_YEAR_AFTER  # "أبريل 1855 حالة": cases
+    if prev is not None and (prev.norm in _NUMBERED or (lookup(prev, _MONTHS) and not counted)
+                             or prev.norm == "ال"
                              or (prev.norm == "/" and before_prev and lookup(before_prev, _MONTHS))
                              or (prev.norm in _SEPARATORS and first > 1
                                  and ws[first - 2].norm[0].isdigit())):

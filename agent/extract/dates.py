@@ -49,7 +49,9 @@ _NOT_TODAY_BEFORE = lexicon.words("not_today_before")  # "في ذلك اليوم
 _SPAN_WORD = f"(?:{_alternation(lexicon.ordered('date_span_words'), False)})"
 _DAY_WORDS = "|".join(_alternation([w], False) + (_NOT_TODAY if back == 0 else "")
                       for w, back in DAYS_BACK.items())
-_YEAR = r"(?P<year>(?:1[3-9]|20)\d{2})"
+# A number the next word says is a count is no year («حتى 17 أبريل 1855 حالة»).
+_YEAR = (r"(?P<year>(?:1[3-9]|20)\d{2})(?!\s+(?:"
+         + _alternation(lexicon.ordered("not_year_after"), False) + r")(?![\w]))")
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(
