@@ -663,3 +663,11 @@ def test_a_source_named_again_by_its_head_or_as_the_same():
 ])
 def test_source_names(sentence, source):
     assert [r.reported_by for r in reports(sentence)] == [source]
+
+
+def test_to_death_says_they_were_killed_and_acres_count_no_one():
+    text = "وطعن السجناء ثلاثة من الحراس حتى الموت، ثم قتلوا خمسة من النزلاء."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [
+        ("killed", 3), ("killed", 5)]
+    text = "دفع القس أتباعه إلى الصيام حتى الموت على أرض تبلغ مساحتها 800 فدان."
+    assert reports(text) == []
