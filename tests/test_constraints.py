@@ -1691,3 +1691,12 @@ def test_a_town_may_be_a_madina() -> None:
             "الأرمينية في اتجاه مدن غوريس وسوتك.\n")
     answered_with(text, "2022-09-13", "Towards which towns did Azerbaijani forces direct their "
                   "shelling?", "غوريس")
+
+
+def test_rescuers_are_not_the_people_rescued() -> None:
+    # Written for this test in the style of a mine-disaster wire report.
+    text = ("سوما - قال الوزير إن 787 عاملاً كانوا داخل المنجم لحظة الانفجار، أُنقذ منهم 363 "
+            "وأُصيب العشرات.\n")
+    assert refused(asker(text, "2014-05-14")("How many rescuers were hurt during the operation?"))
+    said = text + "\nوأُصيب خمسة من المسعفين بحالات اختناق خلال عمليات الإنقاذ.\n"
+    answered_with(said, "2014-05-14", "How many rescuers were hurt during the operation?", "خمسة")
