@@ -1700,3 +1700,10 @@ def test_rescuers_are_not_the_people_rescued() -> None:
     assert refused(asker(text, "2014-05-14")("How many rescuers were hurt during the operation?"))
     said = text + "\nوأُصيب خمسة من المسعفين بحالات اختناق خلال عمليات الإنقاذ.\n"
     answered_with(said, "2014-05-14", "How many rescuers were hurt during the operation?", "خمسة")
+
+
+def test_the_taliban_are_not_two_students() -> None:
+    # Written for this test in the style of a wire report from Kunduz.
+    text = ("قندوز - قالت حركة طالبان على موقعها الإلكتروني إن تحقيقها الداخلي أحصى 59 قتيلاً "
+            "و150 جريحاً في الغارة على الحفل الديني.\n")
+    assert refused(asker(text, "2018-05-07")("كم طالباً أتموا حفظ القرآن وأقيم الحفل لتكريمهم؟"))

@@ -15,7 +15,7 @@ from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words
 from agent.text.arabic import clitic_bases, norm, tokens
-from agent.text.lexicon import words
+from agent.text.lexicon import table, words
 from schemas import CasualtyCategory, CountUnit, Victims
 
 
@@ -59,8 +59,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
         ws = number_words(fx.doc, start, start + len(part))
         norms = [w.norm for w in ws]  # «المنظمة الدولية للهجرة» counts no one displaced
         for i, w in enumerate(ws):
-            if not matches(w.norm, forms) or (category and names_body(norms, i)):
-                continue
+            if not matches(w.norm, forms) or (category and names_body(norms, i)) or any(
+                    b in _NAMED_GROUPS for b in clitic_bases(w.norm)):
+                continue  # «طالبان» is the Taliban, not two students
             # A category's verb may stand before its subject and the number: «وأجلت السلطات
             # نحو 800», «ونزحت أكثر من 300 أسرة».
             # «بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً»: 'the number of X' is given
@@ -87,6 +88,7 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
 
 
 _PARTITIVE_HEADS = words("partitive_heads")
+_NAMED_GROUPS = set(table("named_groups", str))
 _AFTER_NUMBER_OF = 6  # words from the noun counted after «عدد» to the figure
 _CATEGORY_BEFORE = 5  # words from a figure to the category word that closes its phrase
 
