@@ -1707,3 +1707,12 @@ def test_the_taliban_are_not_two_students() -> None:
     text = ("قندوز - قالت حركة طالبان على موقعها الإلكتروني إن تحقيقها الداخلي أحصى 59 قتيلاً "
             "و150 جريحاً في الغارة على الحفل الديني.\n")
     assert refused(asker(text, "2018-05-07")("كم طالباً أتموا حفظ القرآن وأقيم الحفل لتكريمهم؟"))
+
+
+def test_according_to_the_statement_is_the_body_that_issued_it() -> None:
+    # Written for this test in the style of a ministry statement relayed by a wire.
+    text = ("دوشنبه - أعلنت وزارة العدل في بيان اليوم أن 32 شخصاً قُتلوا في تمرد داخل سجن.\n\n"
+            "وبحسب البيان، فإن سجناء مسلحين بسكاكين قتلوا خمسة من زملائهم النزلاء «لترهيب» "
+            "الآخرين.\n")
+    answered_with(text, "2019-05-20",
+                  "لماذا قتل المتمردون خمسة من زملائهم النزلاء بحسب وزارة العدل؟", "لترهيب")

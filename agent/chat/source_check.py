@@ -9,7 +9,8 @@ import re
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
 from agent.chat.words import Term, Words
-from agent.text.arabic import norm
+from agent.text.arabic import norm, tokens
+from agent.text.lexicon import words
 from schemas import Actor, ActorType
 
 
@@ -54,9 +55,16 @@ def _speakers(fx: Facts, sentence: str) -> list[str]:
     # «وقال الوزير»: the actor the extraction tied the speaker to, with its title, or the last
     # person before the words whose title holds the speaker's one word («وزير الصحة سيزار
     # باسكيث»).
+    if not said and at >= 0 and any(t.norm.removeprefix("و").removeprefix("ب") in _ISSUED
+                                    for t in tokens(sentence)):
+        # «وبحسب البيان، فإن …»: the statement is that of the last one who spoke before.
+        said = [st for st in fx.extraction.statements if st.evidence[0].end <= at][-1:]
     ids = {st.speaker_id or _titled_before(fx, st.speaker, st.evidence[0].start) for st in said}
     return [*(st.speaker for st in said), *(x for a in fx.extraction.actors if a.id in ids
                                              for x in (a.name, a.title or ""))]
+
+
+_ISSUED = {"ال" + w for w in words("issued_documents")}
 
 
 def _titled_before(fx: Facts, speaker: str, at: int) -> str | None:
