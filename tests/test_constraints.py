@@ -1716,3 +1716,11 @@ def test_according_to_the_statement_is_the_body_that_issued_it() -> None:
             "الآخرين.\n")
     answered_with(text, "2019-05-20",
                   "لماذا قتل المتمردون خمسة من زملائهم النزلاء بحسب وزارة العدل؟", "لترهيب")
+
+
+def test_which_province_is_answered_by_the_province_not_the_town() -> None:
+    # Written for this test in the style of an NGO report on village massacres.
+    text = ("نيروبي - قالت المنظمة إن مسلحين قتلوا 46 مدنياً في هجمات استهدفت بلدة بوهونغ "
+            "وقريتي كوندجيلي وليمونا في مقاطعة أوهام بندي شمال غرب البلاد.\n")
+    answered_with(text, "2019-07-18", "In which province did the attacks take place?",
+                  "مقاطعة أوهام بندي")

@@ -14,7 +14,9 @@ from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import Query
 from agent.chat.routes import asked_way, route_answer
 from agent.chat.said import answer_said_when, answer_statements
+from agent.chat.where import kind_named
 from agent.chat.words import Term, Words
+from agent.extract.places import DESIGNATORS
 from agent.text.arabic import norm, tokens
 from agent.text.doc import locate
 from agent.text.lexicon import ordered, table
@@ -263,6 +265,15 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
                                                       for t in given):
             # 'In which province is Guayaquil': not the city given, the area written with it.
             name, quote = loc.area, loc.evidence[1]
+        elif q.asked and norm(name.split()[0]) in DESIGNATORS and not any(
+                Words(name).has(t) for t in q.asked):
+            # 'In which province': «بلدة بوهونغ» is no answer; the province its sentence names is.
+            k = fx.sentence_at(quote.start)  # where the town is named
+            found = kind_named(q.asked, fx.sentences[k][0].text, fx.sentences[k][0].start) \
+                if k is not None else None
+            if found is not None:
+                name, quote = found[0], Span(text=found[0], start=found[1],
+                                             end=found[1] + len(found[0]))
         mark = d.cite(f.id, f.kind, quote)
         seen[name] = seen.get(name, "") + mark
     d.parts = [f"In {english_name(name)} {marks}." if q.lang == "en" else f"في {name} {marks}."

@@ -198,6 +198,24 @@ def names_asked(q: Query, sentence: str) -> bool:
     return names_kind(q.asked, q.terms, sentence)
 
 
+def kind_named(asked: list[Term], sentence: str, start: int) -> tuple[str, int] | None:
+    """The asked kind of place with its name as the sentence writes it, and where it starts
+    ('in which province': «مقاطعة أوهام بندي» of «… وليمونا في مقاطعة أوهام بندي شمال غرب
+    البلاد»); `start` is where the sentence stands in the article."""
+    toks = tokens(sentence)
+    for i, tok in enumerate(toks):
+        if not any(Words(tok.norm).has(t) for t in asked):
+            continue
+        name = []
+        for nxt in toks[i + 1:i + 3]:
+            if not nxt.text.isalpha() or nxt.norm in _STOP_AR or nxt.norm in _COMPASS:
+                break
+            name.append(nxt)
+        if name:
+            return sentence[tok.start:name[-1].end], start + tok.start
+    return None
+
+
 def names_kind(asked: list[Term], given: list[Term], sentence: str) -> bool:
     """The asked noun stands in the sentence with a name after it that the question lacks
     ('مطار جومو كينياتا'; not 'مخيم للاجئين', not 'مطار نيروبي' when Nairobi is asked)."""
