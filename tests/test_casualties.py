@@ -671,3 +671,10 @@ def test_to_death_says_they_were_killed_and_acres_count_no_one():
         ("killed", 3), ("killed", 5)]
     text = "دفع القس أتباعه إلى الصيام حتى الموت على أرض تبلغ مساحتها 800 فدان."
     assert reports(text) == []
+
+
+def test_one_of_them_died_is_no_toll_of_all_of_them():
+    text = "وصل مركب إلى الميناء وعلى متنه 25 شخصاً، توفي أحدهم لاحقاً بالكوليرا."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == []
+    text = "وأفادت الوزارة بأن 25 شخصاً توفوا في الحادث."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 25)]

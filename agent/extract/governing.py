@@ -19,6 +19,7 @@ _FAMILIES = lexicon.words("family_nouns")
 _NEGATORS = lexicon.words("casualty_negators")
 _STILL = lexicon.words("still_words")
 _ALIVE = lexicon.words("alive_words")
+_ONE_OF_THEM = {"احدهم", "احداهم", "احدهن", "احداهن"}
 _PERSON_NOUN = re.compile("|".join(
     rf"{re.escape(entry)}\w*" if kind == "stem" else re.escape(entry)
     for entry, kind in lexicon.table("person_nouns", str).items()))
@@ -148,8 +149,9 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
             limit = 0 if ws[lex.index].norm in _WEAK else _GOVERN_BEFORE
             if is_person_noun(ws[lex.index]):
                 limit = _NOUN_GOVERNS  # "عدد القتلى 18", not "ضحايا الأنفال من أصل 40"
-        elif ws[lex.index].norm in _WEAK:
-            continue
+        elif ws[lex.index].norm in _WEAK or (
+                lex.index + 1 < len(ws) and ws[lex.index + 1].norm in _ONE_OF_THEM):
+            continue  # "وعلى متنه 25 شخصاً، توفي أحدهم": one died, not the 25
         else:
             span_between = range(last + 1, lex.index)
             limit = _AGREEING_AFTER if _agrees(ws, lex.index) else _GOVERN_AFTER
