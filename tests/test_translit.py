@@ -30,7 +30,7 @@ FOUND = [
     ("Qaraqosh", "قره قوش"), ("Axum", "أكسوم"), ("Alfassi", "ألفاسي"), ("Karachi", "كراتشي"),
     ("Chad", "تشاد"), ("Edhi", "إيدهي"), ("Nzérékoré", "نزيريكوري"), ("Alausí", "ألاوسي"),
     ("Maarat al-Numan", "معرة النعمان"), ("Seme-Podji", "سيمي بودجي"), ("Djerba", "جربة"),
-    ("Abidjan", "أبيدجان"),
+    ("Abidjan", "أبيدجان"), ("Jhansi", "جانسي"), ("Bhanine", "بحنين"), ("Agok", "أقوك"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.
@@ -89,3 +89,7 @@ def test_a_part_of_a_hyphenated_name_is_found() -> None:
     # 'كوتوبالونغ-بالوخالي' is the Kutupalong-Balukhali camp; 'Balukhali' alone finds it.
     assert _found("Balukhali", "مخيم كوتوبالونغ-بالوخالي")
     assert not _found("Balukhali", "مخيم كوتوبالونغ")
+
+
+def test_a_possessive_is_keyed_as_the_name() -> None:
+    assert en_keys("Jhansi's") == en_keys("Jhansi") == en_keys("Jhansi\u2019s")

@@ -71,7 +71,12 @@ def en_keys(word: str) -> frozenset[str]:
     """Consonant keys of a Latin-script word ('Zaid' -> 'zd', 'Saleh' -> 'slh')."""
     w = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower())
                 if not unicodedata.combining(ch))  # Nzérékoré is Nzerekore
+    w = w.removesuffix("'s").removesuffix("’s")  # Bobi Wine's is Bobi Wine
     forms = [w, w.replace("v", "")]  # a v is ف, or و in Persian and Turkish names (Vahidi)
+    if "jh" in w or "bh" in w:  # Indian names: Jhansi, جانسي; Bhopal, بوبال
+        forms.append(w.replace("jh", "j").replace("bh", "b"))
+    if "g" in w:  # a g written ق (Agok, أقوك), as in Sudanese and Egyptian names
+        forms.append("gh".join(part.replace("g", "q") for part in w.split("gh")))
     if "dh" in w:  # the dh of Edhi is د and ه (إيدهي), not ذ
         forms.append(w.replace("dh", "d-h"))
     if "dj" in w:  # the French dj is ج (Djerba, جربة) or دج (Podji, بودجي)
