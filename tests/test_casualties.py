@@ -678,3 +678,8 @@ def test_one_of_them_died_is_no_toll_of_all_of_them():
     assert [(r.category.value, r.count_best) for r in reports(text)] == []
     text = "وأفادت الوزارة بأن 25 شخصاً توفوا في الحادث."
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("killed", 25)]
+
+
+def test_police_custody_as_the_maghreb_writes_it_is_detention():
+    text = "وأعلنت وزارة الداخلية وضع 409 أشخاص تحت تدابير الحراسة النظرية بعد أعمال العنف."
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("detained", 409)]
