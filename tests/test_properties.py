@@ -187,6 +187,9 @@ KNOWN = {
         "statements: the tanwin of 'تعويضاً' ends the speaker's name in «وأعلن رئيس وزراء "
         "الولاية يوغي أديتياناث تعويضاً مماثلاً قدره 400 ألف روبية»; without it the name runs "
         "on and the words said are read from the amount",
+    ("r_car_ouham_pende_koundjili_lemouna_3r_massacre_hrw", "without diacritics and tatweel"):
+        "statements: the tanwin of 'اجتماعاً' ends the speaker at «عدد ممن حضروا»; without it "
+        "the speaker runs on into «اجتماعا عقده», as 'تعويضاً' does above",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
