@@ -61,6 +61,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Who will head the CSTO mission?", ["csto"]),
     ("r_mongolia_ulaanbaatar_bayanzurkh_lng_truck_blast", "أولان باتور -",
      "How much LNG was the truck carrying?", ["lng"]),
+    ("r_uae_abu_dhabi_khalidiya_gas_blast", "وقال متحدث باسم سفارة الهند",
+     "What nationality was one of the two people who died?", ["one"]),
     ("r_benin_seme_podji_smuggled_fuel_depot_fire", "أما النجار",
      "Who said the flames were too intense to get close?", ["flames", "intense", "close"]),
 ])
