@@ -1724,3 +1724,14 @@ def test_which_province_is_answered_by_the_province_not_the_town() -> None:
             "وقريتي كوندجيلي وليمونا في مقاطعة أوهام بندي شمال غرب البلاد.\n")
     answered_with(text, "2019-07-18", "In which province did the attacks take place?",
                   "مقاطعة أوهام بندي")
+
+
+def test_the_country_the_lead_is_about_holds_its_figures() -> None:
+    # Written for this test in the style of a wire report on a heatwave.
+    text = ("الهند: موجة حر تودي بالعشرات\n\n"
+            "نيودلهي - تواصل موجة حر شديدة ضرب شمال الهند لليوم الخامس.\n\n"
+            "وذكرت صحيفة «هندوستان تايمز» أن 58 شخصاً توفوا السبت في ولاية بيهار.\n")
+    question = "According to the Hindustan Times, how many people died of heat across India?"
+    answered_with(text, "2024-06-01", question, "58")
+    other = text.replace("في ولاية بيهار", "في إقليم السند الباكستاني")
+    assert refused(asker(other, "2024-06-01")(question))

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from agent.chat.answers import Answer, Citation, quoted
+from agent.chat.asked import DEMONYMS
 from agent.chat.asks import EVENT_NOUNS, SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.context import ranked_sentences
@@ -208,7 +209,20 @@ def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
     # is about what the lead before it names.
     lead = not new_place(fx, ev.sentence, [])
     return all(said.has(t, min_key=2) or in_place(fx, ev, t)
-               or (lead and lead_before(fx, ev.sentence, t)) for t in named)
+               or (lead and lead_before(fx, ev.sentence, t)) or _its_country(fx, ev, t)
+               for t in named)
+
+
+def _its_country(fx: Facts, ev: Evidence, t: Term) -> bool:
+    """'across India': the country the article's lead is about holds a figure whose sentence
+    names no other country (Bihar's 58 dead, in an article about India's heatwave)."""
+    if not any(b in COUNTRIES for f in t.forms for b in clitic_bases(f)):
+        return False
+    # «في إقليم السند الباكستاني»: a nisba names its country too.
+    others = {DEMONYMS.get(b, b) for w in tokens(ev.sentence) for b in clitic_bases(w.norm)
+              if b in COUNTRIES or b in DEMONYMS}
+    return any(w.has(t, min_key=2) for _, w in fx.lead) and all(
+        Words(b).has(t, min_key=2) for b in others)
 
 
 def _freed(fx: Facts, ev: Evidence) -> bool:
