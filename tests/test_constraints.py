@@ -1735,3 +1735,13 @@ def test_the_country_the_lead_is_about_holds_its_figures() -> None:
     answered_with(text, "2024-06-01", question, "58")
     other = text.replace("في ولاية بيهار", "في إقليم السند الباكستاني")
     assert refused(asker(other, "2024-06-01")(question))
+
+
+def test_a_headline_places_its_figure_by_any_name_the_article_gives_the_place() -> None:
+    # Written for this test in the style of an Iraqi local paper.
+    text = ("فاجعة عرس بغديدا: 113 وفاة في حريق قاعة أعراس\n\n"
+            "لا تزال بلدة بغديدا (قره قوش) شرقي الموصل تعيش على وقع الفاجعة. وقال نائب المحافظ "
+            "إن عدد الوفيات بلغ 113 وفاة.\n")
+    answered_with(text, "2023-09-28", "How many people perished in the Qaraqosh wedding blaze?",
+                  "113")
+

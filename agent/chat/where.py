@@ -21,7 +21,23 @@ _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_
 
 
 def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
-    """The evidence is in that place, or in one the article puts inside it."""
+    """The evidence is in that place, or in one the article puts inside it, by any name the
+    article gives it («بلدة بغديدا (قره قوش)» is Qaraqosh)."""
+    return any(_in_place(fx, ev, p) for p in (place, *_aliases(fx, place)))
+
+
+_ALIASED = re.compile(r"(\S{3,})\s*\(([^()\n]{3,30})\)")
+
+
+def _aliases(fx: Facts, place: Term) -> list[Term]:
+    """The names the article writes before a parenthesis that gives the place's name."""
+    return [Term(m.group(1), (norm(m.group(1)),), frozenset(), 0, 0)
+            for m in _ALIASED.finditer(fx.article)
+            if Words(m.group(2)).has(place, min_key=2) and not Words(m.group(1)).has(
+                place, min_key=2) and norm(m.group(1)) not in _GENERIC_PLACE]
+
+
+def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     # A figure's place is its report's location; anything else's, its sentence.
     casualty = ev.fact is not None and ev.fact.kind == "casualty"
     loc = ev.fact.obj.location if casualty and ev.fact is not None else None
@@ -35,7 +51,7 @@ def in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
                 not new_place(fx, ev.sentence, [], countries=True)  # «في عموم سوريا»
                 and (lead_before(fx, ev.sentence, place) or _just_before(fx, ev, place)))
         return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
-                or _lead_place(fx, ev, place))
+                or _lead_place(fx, ev, place) or _headline_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
     if own is not None:  # 'حلب (153 إصابة) والحسكة (21)': the place written before the figure
         return Words(own).has(place, min_key=2)
@@ -78,6 +94,24 @@ def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     left out. A figure in the lead has only its own clause."""
     assert ev.fact is not None
     return _lead_at(fx, ev.fact.obj.evidence[0].start, place)
+
+
+def _headline_place(fx: Facts, ev: Evidence, place: Term) -> bool:
+    """A headline that gives the figure names its place before it («فاجعة عرس بغديدا: 113
+    وفاة») or after «في» («131 مفقوداً … بعد انهيار سد في أتابو»); not a place it joins with
+    «و» («تشرّد 370 ألف شخص وبلدوين الأشد تضرراً»)."""
+    assert ev.fact is not None
+    if not fx.headline:
+        return False
+    head = fx.sentences[0][0]
+    spans = [e for e in ev.fact.obj.evidence if head.start <= e.start < head.end]
+    if not spans:
+        return False
+    toks = tokens(fx.article, head.start, head.end)
+    before = [t.text for t in toks if t.end <= spans[0].start]
+    after = [t.text for k, t in enumerate(toks[1:], 1)
+             if t.start >= spans[0].end and toks[k - 1].norm == "في"]
+    return Words(" ".join(before + after)).has(place, min_key=2)
 
 
 def _just_before(fx: Facts, ev: Evidence, place: Term) -> bool:
