@@ -75,6 +75,8 @@ def en_keys(word: str) -> frozenset[str]:
     forms = [w, w.replace("v", "")]  # a v is ف, or و in Persian and Turkish names (Vahidi)
     if "jh" in w or "bh" in w:  # Indian names: Jhansi, جانسي; Bhopal, بوبال
         forms.append(w.replace("jh", "j").replace("bh", "b"))
+    if w.endswith("nt") and len(w) > 3:  # a French silent t: Pont, بون; Dupont, دوبون
+        forms.append(w[:-1])
     if "g" in w:  # a g written ق (Agok, أقوك), as in Sudanese and Egyptian names
         forms.append("gh".join(part.replace("g", "q") for part in w.split("gh")))
     if "dh" in w:  # the dh of Edhi is د and ه (إيدهي), not ذ
