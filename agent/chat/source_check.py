@@ -52,13 +52,13 @@ def _speakers(fx: Facts, sentence: str) -> list[str]:
     at = fx.article.find(sentence)
     said = [st for st in fx.extraction.statements if at >= 0
             and any(at <= e.start < at + len(sentence) for e in st.evidence)]
-    # «وقال الوزير»: the actor the extraction tied the speaker to, with its title, or the last
-    # person before the words whose title holds the speaker's one word («وزير الصحة سيزار
-    # باسكيث»).
     if not said and at >= 0 and any(t.norm.removeprefix("و").removeprefix("ب") in _ISSUED
                                     for t in tokens(sentence)):
         # «وبحسب البيان، فإن …»: the statement is that of the last one who spoke before.
         said = [st for st in fx.extraction.statements if st.evidence[0].end <= at][-1:]
+    # «وقال الوزير»: the actor the extraction tied the speaker to, with its title, or the last
+    # person before the words whose title holds the speaker's one word («وزير الصحة سيزار
+    # باسكيث»).
     ids = {st.speaker_id or _titled_before(fx, st.speaker, st.evidence[0].start) for st in said}
     return [*(st.speaker for st in said), *(x for a in fx.extraction.actors if a.id in ids
                                              for x in (a.name, a.title or ""))]
@@ -68,10 +68,10 @@ _ISSUED = {"ال" + w for w in words("issued_documents")}
 
 
 def _titled_before(fx: Facts, speaker: str, at: int) -> str | None:
-    words = norm(speaker).split()
-    if len(words) != 1 or not words[0].startswith("ال"):
+    parts = norm(speaker).split()
+    if len(parts) != 1 or not parts[0].startswith("ال"):
         return None
-    title = words[0][2:]
+    title = parts[0][2:]
     named = [(e.start, a.id) for a in fx.extraction.actors if a.type == ActorType.person
              and title in norm(a.title or "").split() for e in a.evidence if e.start < at]
     return max(named)[1] if named else None
