@@ -65,6 +65,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "What nationality was one of the two people who died?", ["one"]),
     ("r_benin_seme_podji_smuggled_fuel_depot_fire", "أما النجار",
      "Who said the flames were too intense to get close?", ["flames", "intense", "close"]),
+    ("r_palestine_jenin_raid_surgeon", "جنين (الضفة الغربية)",
+     "How many Palestinians were killed in the Jenin raid?", ["raid"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
