@@ -1393,6 +1393,18 @@ def test_a_hyphenated_latin_name_is_found_and_kept_as_the_source() -> None:
                   "What death toll did Governor Sanwo-Olu confirm on Wednesday?", "21")
 
 
+def test_a_name_whose_last_word_has_no_consonant_pair_is_checked_by_the_others() -> None:
+    """'Bobi Wine's': «واين» has no consonant key to look for, so the figure must stand with
+    «بوبي»; a name the sentence lacks is still unmet."""
+    text = ("كمبالا - أعلنت الشرطة الأوغندية الجمعة مقتل 28 شخصاً في الاحتجاجات على توقيف المرشح "
+            "الرئاسي بوبي واين.\n")
+    ask_it = asker(text, "2020-11-20")
+    ans = ask_it("How many people were killed in the protests over Bobi Wine's arrest?")
+    assert not refused(ans) and "28" in ans.text, ans.text
+    assert refused(ask_it("How many people were killed in the protests over Kizza Besigye's "
+                          "arrest?"))
+
+
 def test_a_category_word_in_a_body_name_counts_no_one() -> None:
     """«المنظمة الدولية للهجرة فأحصت 218 وفاة»: the migration in the body's name is no figure
     of the displaced; «نزح 500 شخص» is."""

@@ -164,7 +164,8 @@ def read(q: Query, fx: Facts) -> Constraints:
               and not (_adjective(name[-1])  # 'the Indonesian stadium'; not 'Saudi prisoners'
                        and name[-1].word.lower() not in c.counted_words.split())
               and not _owns_body(q, name[-1])):  # 'Mozambique's disaster management institute'
-            c.named.append(name[-1])  # 'how many cases did Qatar record': about Qatar
+            # 'Bobi Wine's': a last word with no consonant pair (واين) is checked by the others
+            c.named.append(next((t for t in reversed(name) if t.forms or t.keys), name[-1]))
     taken = {id(t) for run in (c.places, c.named, c.sources, c.times, c.unknown) for t in run}
     c.places += [t for t in in_article_places(q, fx) if id(t) not in taken]
     role = _role_asked(q)
