@@ -1405,6 +1405,16 @@ def test_a_name_whose_last_word_has_no_consonant_pair_is_checked_by_the_others()
                           "arrest?"))
 
 
+def test_the_prison_a_figure_names_detains_no_one() -> None:
+    """«الغارة على السجن الاحتياطي … 77 قتيلاً»: the prison is where the dead were, not a
+    figure of detainees."""
+    text = "صعدة: ارتفاع حصيلة الغارة على السجن الاحتياطي إلى 77 قتيلاً و190 جريحاً\n"
+    ask_it = asker(text, "2022-01-22")
+    assert refused(ask_it("كم عدد المحتجزين الذين كانوا داخل السجن الاحتياطي لحظة الغارة؟"))
+    ans = ask_it("كم قتيلاً خلّفت الغارة على السجن الاحتياطي؟")
+    assert not refused(ans) and "77" in ans.text, ans.text
+
+
 def test_a_category_word_in_a_body_name_counts_no_one() -> None:
     """«المنظمة الدولية للهجرة فأحصت 218 وفاة»: the migration in the body's name is no figure
     of the displaced; «نزح 500 شخص» is."""

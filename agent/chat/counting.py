@@ -60,8 +60,8 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
         norms = [w.norm for w in ws]  # «المنظمة الدولية للهجرة» counts no one displaced
         for i, w in enumerate(ws):
             if not matches(w.norm, forms) or (category and names_body(norms, i)) or any(
-                    b in _NAMED_GROUPS for b in clitic_bases(w.norm)):
-                continue  # «طالبان» is the Taliban, not two students
+                    b in _NAMED_GROUPS or b in _THE_PRISON for b in clitic_bases(w.norm)):
+                continue  # «طالبان» is the Taliban, not two students; «السجن» holds no one
             # A category's verb may stand before its subject and the number: «وأجلت السلطات
             # نحو 800», «ونزحت أكثر من 300 أسرة».
             # «بلغ عدد المخالطين الخاضعين للمتابعة 1146 شخصاً»: 'the number of X' is given
@@ -89,6 +89,9 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
 
 _PARTITIVE_HEADS = words("partitive_heads")
 _NAMED_GROUPS = set(table("named_groups", str))
+# «الغارة على السجن الاحتياطي … 77 قتيلاً»: the prison, a place (or «بالسجن», a sentence), is
+# no detention; «سُجن خمسة» is.
+_THE_PRISON = {"السجن", "الحبس"}
 _AFTER_NUMBER_OF = 6  # words from the noun counted after «عدد» to the figure
 _CATEGORY_BEFORE = 5  # words from a figure to the category word that closes its phrase
 
