@@ -1415,6 +1415,28 @@ def test_the_prison_a_figure_names_detains_no_one() -> None:
     assert not refused(ans) and "77" in ans.text, ans.text
 
 
+def test_who_were_there_is_asked_with_a_category_noun_and_met_by_there_were() -> None:
+    """«كم مريضاً كان في ردهة العزل»: those there, not the injured of the fire; «كان هناك
+    أكثر من 200 منقّب في الموقع» says who were there."""
+    text = ("الناصرية - ارتفعت حصيلة الحريق في مركز عزل مرضى كورونا إلى 92 قتيلاً و50 جريحاً.\n"
+            "وقال عمر سيديبي، المسؤول عن المنقّبين عن الذهب: «كان هناك أكثر من 200 منقّب في "
+            "الموقع، وعثرنا على 73 جثة».\n")
+    ask_it = asker(text, "2021-07-13")
+    assert refused(ask_it("كم مريضاً كان في ردهة العزل لحظة اندلاع النيران؟"))
+    ans = ask_it("كم منقّباً كانوا في الموقع عند انهيار النفق؟")
+    assert not refused(ans) and "200" in ans.text, ans.text
+
+
+def test_who_were_on_a_vehicle_when_it_happened_is_a_presence_question() -> None:
+    """'How many pupils were on the school bus when …' asks those aboard, not those freed."""
+    text = ("أدو إكيتي - استعاد خمسة تلاميذ من مدرسة إيموري حريتهم اليوم، بعد أسبوع من خطفهم على "
+            "يد مسلحين أوقفوا حافلتهم المدرسية.\nوكانت الحافلة تقل أكثر من 25 تلميذاً إلى "
+            "منازلهم.\n")
+    ans = asker(text, "2024-02-04")("How many pupils were on the school bus when the gunmen "
+                                    "stopped it?")
+    assert "25" in ans.text and "«استعاد" not in ans.text, ans.text
+
+
 def test_a_category_word_in_a_body_name_counts_no_one() -> None:
     """«المنظمة الدولية للهجرة فأحصت 218 وفاة»: the migration in the body's name is no figure
     of the displaced; «نزح 500 شخص» is."""

@@ -11,7 +11,15 @@ from enum import StrEnum
 
 from agent.chat.asked import demonyms_of, en_counted, in_article_places, nationality, sources
 from agent.chat.facts import Facts
-from agent.chat.question import CATEGORY_FORMS, GLOSSARY, Query, ar_category, gloss_of
+from agent.chat.question import (
+    CATEGORY_FORMS,
+    GLOSSARY,
+    Query,
+    ar_category,
+    asks_presence,
+    gloss_of,
+    is_event,
+)
 from agent.chat.question_names import (
     DESIGNATORS,
     PLACE_CUES,
@@ -191,8 +199,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         # 'How many were brought to Imbaba General Hospital': the hospital, not all of Imbaba.
         c.sites = [t for t in q.terms if t not in q.asked and _TO.search(q.text[:t.start])
                    and any(b in SITES for f in t.forms for b in clitic_bases(f))]
-        c.present = not q.categories and (bool(_PRESENT_EN.search(q.text)) or any(
-            b in PRESENCE for t in tokens(q.text) for b in clitic_bases(t.norm)))
+        c.present = asks_presence(q)
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
         taken = {id(t) for t in (*c.places, *c.sources, *c.named, *q.asked)}
         c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)]
@@ -220,18 +227,9 @@ def _bounds_age(before: list[Token]) -> bool:
     return any(t.text.lower() in _AGE_LIMITS or t.norm in _AGE_LIMITS for t in before)
 
 
-EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
 _ANOTHER = words("question_another_words")
-PRESENCE = words("presence_words_ar")
 _TO = re.compile(r"(?:\b(?:to|into)|(?:^|\s)(?:إلى|الى))(?:\s+\S+){0,3}\s+$", re.I)
-_PRESENT_EN = re.compile(r"\b(?:on board|aboard|inside|living in|lived in|live in|"
-                         r"travell?ing (?:on|in))\b", re.I)
 _RELEASE = words("question_release_words")
-
-
-def is_event(t: Term) -> bool:
-    """The term names a kind of event ('floods', 'تفجير', 'stampede')."""
-    return any(b in EVENT_NOUNS for f in t.forms for b in clitic_bases(f))
 
 
 # 'What did X say about ...', 'ماذا قال X عن ...': X is the speaker asked about.

@@ -13,7 +13,7 @@ from datetime import date
 
 from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asked import DEMONYMS
-from agent.chat.asks import EVENT_NOUNS, SITES, Attribute, Constraints, read
+from agent.chat.asks import SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.context import ranked_sentences
 from agent.chat.counting import (
@@ -27,7 +27,7 @@ from agent.chat.counting import (
 )
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
-from agent.chat.question import Query
+from agent.chat.question import EVENT_NOUNS, Query
 from agent.chat.question_names import COUNTRIES
 from agent.chat.source_check import from_source
 from agent.chat.where import (

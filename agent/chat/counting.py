@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.chat.asks import CONDITION, PRESENCE, Constraints, starts
+from agent.chat.asks import CONDITION, Constraints, starts
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Facts
-from agent.chat.question import CATEGORY_FORMS, ar_category, names_body
+from agent.chat.question import CATEGORY_FORMS, PRESENCE, ar_category, names_body
 from agent.extract.counts import find_counts
 from agent.extract.numbers import starts_number
 from agent.extract.numbers import words as number_words

@@ -357,3 +357,26 @@ def ar_category(bases: list[str]) -> CasualtyCategory | None:
 def category_terms(q: Query) -> list[Term]:
     """The casualty categories the question asks about, as terms to look for in the article."""
     return [Term(str(c), CATEGORY_FORMS.get(c, ()), frozenset(), 0, 0) for c in q.categories]
+
+
+EVENT_NOUNS = table("event_nouns", str)  # event noun -> its event type
+
+
+def is_event(t: Term) -> bool:
+    """The term names a kind of event ('floods', 'تفجير', 'stampede')."""
+    return any(b in EVENT_NOUNS for f in t.forms for b in clitic_bases(f))
+
+
+PRESENCE = words("presence_words_ar")
+_PRESENT_EN = re.compile(r"\b(?:on board|aboard|inside|living in|lived in|live in|"
+                         r"travell?ing (?:on|in)|were (?:on|in|at) the \w+(?: \w+)? when)\b", re.I)
+# «كم مريضاً كان في ردهة العزل لحظة اندلاع النيران»: who were there, though «مريض» is a category.
+_PRESENT_AR = re.compile(r"(?:^|\s)كم \S+ (?:كان|كانوا|كانت) (?:في|داخل|بداخل|علي متن|هناك)\s")
+
+
+def asks_presence(q: Query) -> bool:
+    """How many were there (on board, inside, living in): only a figure of those present
+    answers, not a toll."""
+    return bool(_PRESENT_AR.search(norm(q.text))) or (not q.categories and (
+        bool(_PRESENT_EN.search(q.text)) or any(
+            b in PRESENCE for t in tokens(q.text) for b in clitic_bases(t.norm))))
