@@ -1437,6 +1437,16 @@ def test_who_were_on_a_vehicle_when_it_happened_is_a_presence_question() -> None
     assert "25" in ans.text and "«استعاد" not in ans.text, ans.text
 
 
+def test_a_group_before_an_irregular_past_is_counted() -> None:
+    """'How many teachers fell ill': teachers are counted, so 506 people do not answer."""
+    text = ("جوهور - ارتفع عدد المصابين بالأبخرة السامة المنبعثة من نهر كيم كيم إلى 506 أشخاص، "
+            "بحسب وزارة الصحة.\n")
+    ask_it = asker(text, "2019-03-14")
+    assert refused(ask_it("How many teachers fell ill from the Kim Kim river fumes?"))
+    ans = ask_it("How many people fell ill from the Kim Kim river fumes?")
+    assert not refused(ans) and "506" in ans.text, ans.text
+
+
 def test_a_category_word_in_a_body_name_counts_no_one() -> None:
     """«المنظمة الدولية للهجرة فأحصت 218 وفاة»: the migration in the body's name is no figure
     of the displaced; «نزح 500 شخص» is."""

@@ -25,10 +25,14 @@ _AR_AFTER_SOURCE = ({"في", "خلال", "منذ", "جراء", "بسبب", "اث
                     | words("time_asides") | words("times_of_day"))
 _FIGURE_SOURCES = words("question_figure_sources")  # 'according to the latest toll'
 # Words between "how many" and what it counts.
-_EN_COUNTED = re.compile(r"\bhow (?:many|much) (?:of (?:the |them )?)?((?:(?!(?:in|at|from|inside|"
-                         r"across|aboard|near)\b)[a-z'-]+ ){0,3}?[a-z'-]+)"  # 'people in Herat'
+_COUNTED_WORDS = (r"(?:of (?:the |them )?)?((?:(?!(?:in|at|from|inside|across|aboard|near)\b)"
+                  r"[a-z'-]+ ){0,3}?[a-z'-]+)")  # 'people in Herat'
+_EN_COUNTED = re.compile(r"\bhow (?:many|much) " + _COUNTED_WORDS +
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
                          r"can|died|lost|live|remain|[a-z]+ed)\b)")
+# 'How many teachers fell ill': people, before an irregular past ('how much rain fell' is rain).
+_EN_COUNTED_FELL = re.compile(r"\bhow many " + _COUNTED_WORDS +
+                              r"(?= (?:fell|fled|went|got|took|left|came|ran|became|caught)\b)")
 # 'how many households in the host community lost …', 'how many crew members of the train':
 # one or two words before a preposition.
 _EN_COUNTED_AT = re.compile(
@@ -39,7 +43,7 @@ _EN_COUNTED_AT = re.compile(
 def en_counted(low: str) -> re.Match[str] | None:
     """The words of a lowercased English question between 'how many' and what it counts
     (group 1), if it writes them."""
-    return _EN_COUNTED.search(low) or _EN_COUNTED_AT.search(low)
+    return _EN_COUNTED.search(low) or _EN_COUNTED_FELL.search(low) or _EN_COUNTED_AT.search(low)
 DEMONYMS = table("state_demonyms", str)  # 'صيني' -> الصين
 _NATIONALS = {"nationals", "national", "citizens", "citizen", "people", "persons", "residents"}
 
