@@ -5,6 +5,7 @@ A refusal comes first, in the question's language; a related fact may follow, ma
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -1799,3 +1800,24 @@ def test_a_headline_places_its_figure_by_any_name_the_article_gives_the_place() 
     answered_with(text, "2023-09-28", "How many people perished in the Qaraqosh wedding blaze?",
                   "113")
 
+
+
+def _dev(article: str) -> tuple[str, str]:
+    """A dev article's text and publication date."""
+    base = Path(__file__).resolve().parent / "corpus" / "dev" / article
+    meta = json.loads(base.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    return base.with_suffix(".txt").read_text(encoding="utf-8"), meta["published"]
+
+
+def test_an_age_is_found_beside_the_surname_lower_down() -> None:
+    """'Thulani Maseko' is held by «قُتل ماسيكو، البالغ من العمر 52 عاماً», the fifth sentence
+    the question's words match: a name's one word holds it, and an age is looked for deeper."""
+    answered_with(*_dev("r_eswatini_luyengo_maseko_assassination_amnesty"),
+                  "How old was Thulani Maseko when he was killed?", "52")
+
+
+def test_a_word_of_a_name_the_article_gives_in_part_is_not_another_thing() -> None:
+    """«عمر سيسوكو إمبالو»: 'Umaro', too short a key to find, does not make the question one
+    about something the article never mentions."""
+    answered_with(*_dev("r_guineabissau_bissau_government_palace_attack"),
+                  "How old is President Umaro Sissoco Embalo?", "49")

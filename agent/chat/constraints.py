@@ -29,6 +29,7 @@ from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import EVENT_NOUNS, Query
 from agent.chat.question_names import COUNTRIES
+from agent.chat.question_names import names as name_runs
 from agent.chat.source_check import from_source
 from agent.chat.where import (
     continues,
@@ -284,10 +285,15 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     names = [t for t in fx.known(q.terms) if is_name(t) or (
         fx.names.has(t, min_key=2) and not (t.word.isascii() and t.forms))]
 
+    # 'Thulani Maseko' is one name: «قُتل ماسيكو، البالغ من العمر 52 عاماً» holds it.
+    grouped = [[t for t in run if t in names] for run in name_runs(q)]
+    runs = [run for run in grouped if run] + [[t] for t in names
+                                              if not any(t in run for run in grouped)]
+
     def held(k: int) -> int:  # a sentence naming no place of its own continues the last
         before = [fx.sentences[k - 1][1]] if k and continues(fx, k) else []
-        return sum(any(w.has(t, min_key=2) for w in [fx.sentences[k][1], *before])
-                   for t in names)
+        return sum(any(w.has(t, min_key=2) for w in [fx.sentences[k][1], *before] for t in run)
+                   for run in runs)
 
     # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar record
     # ...'): a dated sentence about someone else does not answer.
@@ -299,7 +305,10 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     # deeper, before one that only holds the noun or names the one asked about ('مطار نيروبي').
     naming = [k for k in ranked[:2 * ANSWERING_DEPTH] if q.asked
               and names_asked(q, fx.sentences[k][0].text) and meets(k)]
-    meeting = [k for k in ranked[:ANSWERING_DEPTH] if meets(k)]
+    # An age is read beside the name of the person asked: it may stand lower down.
+    depth = 2 * ANSWERING_DEPTH if c.attribute == Attribute.age else (
+        ANSWERING_DEPTH)
+    meeting = [k for k in ranked[:depth] if meets(k)]
     if not (naming or meeting):
         return None
     k = (naming or meeting)[0]
