@@ -67,6 +67,10 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Who said the flames were too intense to get close?", ["flames", "intense", "close"]),
     ("r_palestine_jenin_raid_surgeon", "جنين (الضفة الغربية)",
      "How many Palestinians were killed in the Jenin raid?", ["raid"]),
+    ("r_malaysia_johor_pasir_gudang_kim_kim_river_toxic_fumes", "أعلنت الوزيرة يو",
+     "Who announced the RM6.4 million budget?", ["rm"]),
+    ("r_india_kharghar_heatstroke_award_ceremony", "ودعا باوار",
+     "How many rupees will each family receive?", ["rupees"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
