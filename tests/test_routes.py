@@ -40,3 +40,10 @@ def test_where_a_trip_began() -> None:
 def test_no_trip_in_the_article_is_no_route() -> None:
     ans = ask("From which port did the ferry set out?", FERRY)
     assert not ans.text.startswith("From"), ans.text
+
+
+def test_a_name_beginning_with_a_preposition_letter_is_kept_after_a_designator() -> None:
+    """«متجهة إلى مدينة بور جنتي»: the ب of بور begins the name, it is no preposition."""
+    text = ("ليبرفيل - غرقت عبارة تقل 161 شخصاً قبالة ليبرفيل.\n\nوكانت العبارة قد أبحرت من ميناء "
+            "مول متجهة إلى مدينة بور جنتي النفطية.\n")
+    assert "بور جنتي" in ask("إلى أي مدينة كانت العبارة متجهة؟", text).text

@@ -90,7 +90,9 @@ def _phrase(toks: list[Token], first: int) -> tuple[int, int] | None:
     last = None
     for j in range(first, min(len(toks), first + _PLACE_WORDS)):
         t = toks[j]
-        glued = j > first and t.norm[:1] in "بل" and t.norm not in _DESIGNATORS
+        # «مدينة بور جنتي»: after a designator a ب or ل begins the name itself.
+        glued = (j > first and t.norm[:1] in "بل" and t.norm not in _DESIGNATORS
+                 and toks[j - 1].norm not in _DESIGNATORS)
         if not t.text.isalpha() or t.norm in _STOPS or glued:
             break
         last = j
