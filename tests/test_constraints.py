@@ -1821,3 +1821,10 @@ def test_a_word_of_a_name_the_article_gives_in_part_is_not_another_thing() -> No
     about something the article never mentions."""
     answered_with(*_dev("r_guineabissau_bissau_government_palace_attack"),
                   "How old is President Umaro Sissoco Embalo?", "49")
+
+
+def test_a_cause_told_of_the_leads_place_answers_why_there() -> None:
+    """«واندلعت الاحتجاجات يوم الجمعة رفضاً لتعديلات دستورية» names no place: it is about the
+    lead's Karakalpakstan, so it answers why protests broke out there."""
+    answered_with(*_dev("r_uzbekistan_nukus_karakalpakstan_unrest_prosecutor"),
+                  "Why did protests break out in Karakalpakstan?", "لتعديلات دستورية")

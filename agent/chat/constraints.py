@@ -292,8 +292,12 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
 
     def held(k: int) -> int:  # a sentence naming no place of its own continues the last
         before = [fx.sentences[k - 1][1]] if k and continues(fx, k) else []
+        # «واندلعت الاحتجاجات … رفضاً لتعديلات دستورية»: a cause told of the lead's place
+        # (Karakalpakstan) in a sentence that names none.
+        text = fx.sentences[k][0].text
+        lead = c.attribute == Attribute.reason and not new_place(fx, text, [])
         return sum(any(w.has(t, min_key=2) for w in [fx.sentences[k][1], *before] for t in run)
-                   for run in runs)
+                   or (lead and any(lead_before(fx, text, t) for t in run)) for run in runs)
 
     # A lower sentence must name what the best one names ('Qatar' in 'when did Qatar record
     # ...'): a dated sentence about someone else does not answer.
