@@ -1828,3 +1828,11 @@ def test_a_cause_told_of_the_leads_place_answers_why_there() -> None:
     lead's Karakalpakstan, so it answers why protests broke out there."""
     answered_with(*_dev("r_uzbekistan_nukus_karakalpakstan_unrest_prosecutor"),
                   "Why did protests break out in Karakalpakstan?", "لتعديلات دستورية")
+
+
+def test_a_nationality_is_read_from_the_nisba_of_a_newer_state() -> None:
+    """«رحب الرئيس الكازاخستاني قاسم جومارت توكاييف»: Kazakh is a nationality, as Togolese,
+    Gambian or Uzbek are."""
+    answered_with(*_dev("r_uzbekistan_nukus_karakalpakstan_unrest_prosecutor"),
+                  "ما جنسية الرئيس الذي رحب بالإجراءات التي اتخذتها طشقند خلال اتصال هاتفي مع "
+                  "ميرضيائيف؟", "الكازاخستاني")
