@@ -71,6 +71,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Who announced the RM6.4 million budget?", ["rm"]),
     ("r_india_kharghar_heatstroke_award_ceremony", "ودعا باوار",
      "How many rupees will each family receive?", ["rupees"]),
+    ("r_gambia_faraba_banta_sand_mining_protest_shooting", "غضب في فارابا",
+     "Were the protesters against sand mining?", ["sand", "mining"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
