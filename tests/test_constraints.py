@@ -1836,3 +1836,22 @@ def test_a_nationality_is_read_from_the_nisba_of_a_newer_state() -> None:
     answered_with(*_dev("r_uzbekistan_nukus_karakalpakstan_unrest_prosecutor"),
                   "ما جنسية الرئيس الذي رحب بالإجراءات التي اتخذتها طشقند خلال اتصال هاتفي مع "
                   "ميرضيائيف؟", "الكازاخستاني")
+
+
+def test_a_place_the_lead_lists_among_others_does_not_hold_the_whole_areas_figure() -> None:
+    """«على محاور قسطل معاف والغسانية وزنزف»: the 1,900 families told after the lead are of the
+    whole area, not of Zanzaf, one village of its list; the area's province still holds them."""
+    text = ("اللاذقية - تواصل فرق الدفاع المدني إخماد الحرائق في ريف محافظة اللاذقية على محاور "
+            "قسطل معاف والغسانية وزنزف.\n\nوأفاد مكتب أوتشا أمس بأن نحو 1900 عائلة تضررت بشكل "
+            "مباشر.\n")
+    ask_it = asker(text, "2025-07-10")
+    assert refused(ask_it("كم عائلة تضررت في زنزف؟"))
+    ans = ask_it("كم عائلة تضررت في اللاذقية؟")
+    assert not refused(ans) and "1900" in ans.text, ans.text
+
+
+def test_a_toll_after_a_lead_listing_two_villages_is_not_one_villages() -> None:
+    """46 killed in the attacks on Koundjili and Lemouna are not Lemouna's dead."""
+    ans = asker(*_dev("r_car_ouham_pende_koundjili_lemouna_3r_massacre_hrw"))(
+        "How many people were killed in Lemouna?")
+    assert refused(ans), ans.text

@@ -4,12 +4,12 @@ and a nationality it counts ('how many British nationals'). Read by agent/chat/a
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from agent.chat.facts import Facts
 from agent.chat.question import GLOSSARY, Query
 from agent.chat.question_names import DESIGNATORS
 from agent.chat.words import Term
+from agent.extract.places import PLURAL_DESIGNATORS
 from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
@@ -121,7 +121,17 @@ def in_article_places(q: Query, fx: Facts) -> list[Term]:
     if not after_in:
         return []
     toks = tokens(fx.article)
-    designated = {b for prev, t in pairwise(toks)
-                  if any(x in DESIGNATORS for x in clitic_bases(prev.norm))
-                  for b in clitic_bases(t.norm)}
+    designated: set[str] = set()
+    for i, prev in enumerate(toks):
+        if not any(x in DESIGNATORS or x in PLURAL_DESIGNATORS for x in clitic_bases(prev.norm)):
+            continue
+        # «إجلاء سكان قرى الرمادية وبئر القصب وزنزف»: each name of the list is one.
+        for k, t in enumerate(toks[i + 1:i + 1 + _LISTED]):
+            if not t.text.isalpha():
+                break
+            if k == 0 or t.norm.startswith("و"):
+                designated.update(clitic_bases(t.norm))
     return [t for t in after_in if set(t.forms) & designated]
+
+
+_LISTED = 8  # words after a designator that a list of its places may run to

@@ -49,7 +49,8 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
             # القتلى سبعة أطفال') is where the lead before it says, as a figure is.
             return Words(_undated(fx, ev.sentence)).has(place, min_key=2) or (
                 not new_place(fx, ev.sentence, [], countries=True)  # «في عموم سوريا»
-                and (lead_before(fx, ev.sentence, place) or _just_before(fx, ev, place)))
+                and ((lead_before(fx, ev.sentence, place) and not _listed(fx, place))
+                     or _just_before(fx, ev, place)))
         return (Words(_undated(fx, _clause(fx, ev))).has(place, min_key=2)
                 or _lead_place(fx, ev, place) or _headline_place(fx, ev, place))
     own = _place_before(fx, ev.fact) if ev.fact is not None else None
@@ -93,7 +94,7 @@ def _lead_place(fx: Facts, ev: Evidence, place: Term) -> bool:
     """The lead (title and first sentence) before the figure names the place, the dateline
     left out. A figure in the lead has only its own clause."""
     assert ev.fact is not None
-    return _lead_at(fx, ev.fact.obj.evidence[0].start, place)
+    return _lead_at(fx, ev.fact.obj.evidence[0].start, place) and not _listed(fx, place)
 
 
 def _headline_place(fx: Facts, ev: Evidence, place: Term) -> bool:
@@ -132,6 +133,15 @@ def continues(fx: Facts, k: int) -> bool:
 def lead_before(fx: Facts, sentence: str, place: Term) -> bool:
     at = fx.article.find(sentence)
     return at >= 0 and _lead_at(fx, at, place)
+
+
+def _listed(fx: Facts, place: Term) -> bool:
+    """The lead names the place as one more of a list («على محاور قسطل معاف والغسانية وزنزف»):
+    what follows is of the whole area, not of that one place."""
+    if place.word[:1].lower() in "vwou" or any(f.startswith("و") for f in place.forms):
+        return False  # «وحدت» is Vahdat: the و may begin the name
+    return any(t.norm.startswith("و") and Words(t.norm[1:]).has(place, min_key=2)
+               for s, _ in fx.lead for t in tokens(s.text))
 
 
 def _lead_at(fx: Facts, at: int, place: Term) -> bool:
