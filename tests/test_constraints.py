@@ -1855,3 +1855,13 @@ def test_a_toll_after_a_lead_listing_two_villages_is_not_one_villages() -> None:
     ans = asker(*_dev("r_car_ouham_pende_koundjili_lemouna_3r_massacre_hrw"))(
         "How many people were killed in Lemouna?")
     assert refused(ans), ans.text
+
+
+def test_which_day_is_not_answered_by_a_month() -> None:
+    """'في أي يوم أُوقف': «في يوليو/تموز 2017» gives a month, no day; «يوم 3 تموز/يوليو» does."""
+    text = ("دوشنبه - قُتل 32 شخصاً في تمرد داخل سجن وحدت.\n\nوكان بهروز غلمراد قد أوقف في مطار "
+            "دوشنبه قبل صعوده إلى طائرة، ثم حُكم عليه في يوليو/تموز 2017 بالسجن عشر سنوات.\n")
+    question = "في أي يوم أُوقف بهروز غلمراد في مطار دوشنبه؟"
+    assert refused(asker(text, "2019-05-20")(question))
+    dated = text.replace("قد أوقف في مطار", "قد أوقف يوم 3 تموز/يوليو 2017 في مطار")
+    answered_with(dated, "2019-05-20", question, "3 تموز")

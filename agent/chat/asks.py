@@ -68,6 +68,7 @@ _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|w
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
+_ON_DAY = re.compile(r"\b(?:what|which) (?:day|date)\b|اي (?:يوم|تاريخ)\b")
 _DAY = re.compile(r"\b(?:24|twenty-four)[ -]hours?\b|(?:24|الأربع والعشرين|أربع وعشرين) ?ساعة"
                   r"|الساعات (?:الـ ?)?(?:24|الأربع والعشرين)")
 _HOURS = ("ساعه", "ساعات", "الساعات", "الفتره")  # a figure of the last day says so
@@ -98,6 +99,7 @@ class Constraints:
     future: bool = False  # 'when will ...': only a date the article puts ahead answers
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
     year: bool = False  # 'in what year', 'في أي عام': only a year answers
+    day: bool = False  # 'on what day', 'في أي يوم': a day answers, not a month
     since: bool = False  # 'since when', 'منذ متى': only a start ('منذ 10 يناير') answers
     count: bool = False  # 'how many': a quoted sentence must hold a figure
     place_kind: list[Term] = field(default_factory=list)  # 'which town': a town must be named
@@ -133,6 +135,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.future = bool(_FUTURE.search(q.text))
         c.clock = bool(_CLOCK.search(norm(q.text).lower()))
         c.year = bool(_YEAR.search(norm(q.text).lower()))
+        c.day = bool(_ON_DAY.search(norm(q.text).lower()))
         c.since = bool(re.search(r"\bsince when\b|منذ متي", norm(q.text).lower()))
     c.count = q.count
     kinds = {b for t in q.asked for f in t.forms for b in clitic_bases(f)}  # 'المخيم' -> مخيم

@@ -15,7 +15,7 @@ from agent.extract.dates import find_dates
 from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
-from schemas import ActorType
+from schemas import ActorType, DatePrecision
 
 _NOT_AGENTS = (ActorType.civilians, ActorType.other)
 
@@ -63,6 +63,10 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
             re.search(r"منذ (?:\S+ ){0,2}\d", text)))
     if c.attribute == Attribute.date and c.year:
         return bool(re.search(r"\b(?:1[89]|20)\d\d\b", text))
+    if c.attribute == Attribute.date and c.day:  # «في يوليو/تموز 2017» is no day
+        start = fx.article.find(ev.sentence)
+        return start < 0 or any(d.precision == DatePrecision.day for d in find_dates(
+            fx.doc, start, start + len(ev.sentence)))
     if c.attribute == Attribute.date:
         start = fx.article.find(ev.sentence)
         return (start < 0 or bool(find_dates(fx.doc, start, start + len(ev.sentence)))
