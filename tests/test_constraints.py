@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from agent.chat import Answer, answer
+from agent.chat.acronyms import expand
 from agent.chat.asks import read
 from agent.chat.attributes import Evidence
 from agent.chat.counting import counts, matches
@@ -1865,3 +1866,14 @@ def test_which_day_is_not_answered_by_a_month() -> None:
     assert refused(asker(text, "2019-05-20")(question))
     dated = text.replace("قد أوقف في مطار", "قد أوقف يوم 3 تموز/يوليو 2017 في مطار")
     answered_with(dated, "2019-05-20", question, "3 تموز")
+
+
+def test_an_acronym_written_out_in_arabic_letter_names_is_found() -> None:
+    """«التلفزيون الرسمي (أو.آر.تي.إم)» is ORTM; no «سي إن إن» stands in the article."""
+    ask_it = asker(*_dev("r_mali_ogossagou_massacre"))
+    ans = ask_it("What casualty toll did Mali's state broadcaster ORTM first put out?")
+    assert not refused(ans) and "136" in ans.text, ans.text
+    text, published = _dev("r_mali_ogossagou_massacre")
+    q, fx = parse("Did CNN report the toll?"), Facts.build(extract(text, published), text)
+    expand(q, fx)
+    assert "سي ان ان" not in next(t for t in q.terms if t.word == "CNN").forms

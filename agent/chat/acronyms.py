@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from itertools import product
 
 from agent.chat.facts import Facts
 from agent.chat.question import BODY_NOUNS, GLOSSARY, Query
 from agent.text.arabic import clitic_bases, norm, tokens
+from agent.text.lexicon import entries
 
 _ACRONYM = re.compile(r"[A-Z]{3,7}")
 
@@ -73,5 +75,22 @@ def expand(q: Query, fx: Facts) -> None:
         if t.forms or not _ACRONYM.fullmatch(t.word) or fx.knows(t):
             continue
         spelled = tuple(norm(n) for n in sorted(names) if spells(t.word, n))
+        spelled += tuple(p for p in _letter_names(t.word) if fx.words.has_form(p))
         if spelled:
             q.terms[k] = replace(t, forms=spelled)
+
+
+def _letter_names(acronym: str) -> list[str]:
+    """The acronym written out in Arabic letter names: ORTM «او ار تي ام»."""
+    return [" ".join(p) for p in product(*(_LETTER_NAMES[ch] for ch in acronym.lower()))]
+
+
+def _letter_table() -> dict[str, list[str]]:
+    """Latin letter -> its Arabic names, normalized."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for entry in entries("latin_letter_names_ar"):
+        out[entry.value or ""].append(norm(entry.text))
+    return out
+
+
+_LETTER_NAMES = _letter_table()
