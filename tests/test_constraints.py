@@ -1877,3 +1877,17 @@ def test_an_acronym_written_out_in_arabic_letter_names_is_found() -> None:
     q, fx = parse("Did CNN report the toll?"), Facts.build(extract(text, published), text)
     expand(q, fx)
     assert "سي ان ان" not in next(t for t in q.terms if t.word == "CNN").forms
+
+
+def test_the_capital_of_the_dateline_holds_its_district() -> None:
+    """«في حي بيانزورخ شرقي العاصمة المنغولية» under the dateline 'أولان باتور - ': a figure of
+    that district is Ulaanbaatar's; the dateline alone places nothing (Kabul's is not).
+    """
+    text = ("أولان باتور - أصيب 14 شخصاً فجر اليوم في انفجار شاحنة غاز في حي بيانزورخ شرقي العاصمة "
+            "المنغولية.\n")
+    ask_it = asker(text, "2024-01-24")
+    ans = ask_it("How many people were injured in the gas truck explosion in Ulaanbaatar?")
+    assert not refused(ans) and "14" in ans.text, ans.text
+    kabul = text.replace("أولان باتور", "كابول").replace("المنغولية", "")
+    assert refused(asker(kabul.replace("شرقي العاصمة", "شرقي منغوليا"), "2024-01-24")(
+        "How many people were injured in the gas truck explosion in Kabul?"))

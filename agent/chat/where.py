@@ -162,6 +162,15 @@ def _undated(fx: Facts, text: str) -> str:
     return text
 
 
+def _capital(fx: Facts, after: list[str], place: Term) -> bool:
+    """«حي بيانزورخ شرقي العاصمة المنغولية» under the dateline 'أولان باتور - ': the capital
+    is the city the story was filed from."""
+    if not any(b == "العاصمه" for w in after for b in clitic_bases(w)):
+        return False
+    filed = (_DATELINE.match(s.text) for s, _ in fx.sentences[:3])
+    return any(m is not None and Words(m.group(0)).has(place, min_key=2) for m in filed)
+
+
 def _place_before(fx: Facts, fact: Fact) -> str | None:
     """The place name written right before a figure in an enumeration ('حلب (153 إصابة)',
     'والحسكة (21)'), when one is."""
@@ -198,8 +207,8 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
         while at >= 0:
             after = _AND.split(text[at + len(key):], maxsplit=1)[0].split()[:4]
             # 'جنديرس بريف عفرين' is in Afrin's countryside, not in Afrin.
-            if after and not after[0].endswith("ريف") and not _off(key, after) and Words(
-                    " ".join(after)).has(place, min_key=2):
+            if after and not after[0].endswith("ريف") and not _off(key, after) and (Words(
+                    " ".join(after)).has(place, min_key=2) or _capital(fx, after, place)):
                 return True
             at = text.find(key, at + 1)
     return False
