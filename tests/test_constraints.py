@@ -19,6 +19,7 @@ from agent.chat.attributes import Evidence
 from agent.chat.counting import counts, matches
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, parse
+from agent.chat.question_names import is_name
 from agent.extract import extract
 from schemas import ArticleExtraction, CasualtyCategory, Span
 
@@ -1891,3 +1892,18 @@ def test_the_capital_of_the_dateline_holds_its_district() -> None:
     kabul = text.replace("أولان باتور", "كابول").replace("المنغولية", "")
     assert refused(asker(kabul.replace("شرقي العاصمة", "شرقي منغوليا"), "2024-01-24")(
         "How many people were injured in the gas truck explosion in Kabul?"))
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("لماذا تحطم المركب قبالة الساحل؟", "الساحل"),  # a head of «ساحل العاج», a common word
+    ("ما الجهة التي طلبت من سكان العاصمة عدم مغادرة بيوتهم؟", "عدم"),
+])
+def test_a_common_word_after_a_place_cue_is_no_name(question: str, word: str) -> None:
+    """«قبالة الساحل», «سكان العاصمة عدم …»: no name the article must be searched for."""
+    q = parse(question)
+    assert not any(is_name(q, t) for t in q.terms if t.word == word)
+
+
+def test_a_place_name_after_a_cue_is_still_a_name() -> None:
+    q = parse("كم شخصاً قُتل قبالة سواحل كالابريا؟")
+    assert any(is_name(q, t) for t in q.terms if t.word == "كالابريا")

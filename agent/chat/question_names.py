@@ -106,9 +106,9 @@ def is_name(q: Query, t: Term) -> bool:
     # الساحل», «سكان العاصمة»: a common place word, not a name.
     asked = len(before) > 1 and norm(before[-2]) in _ASKING
     common = any(b in _GENERIC_PLACES for b in clitic_bases(norm(t.word)))
-    return (any(b in GAZETTEER_HEADS for b in t.forms)
-            or (prev in PLACE_CUES and not asked and not common)
-            or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
+    return not common and (any(b in GAZETTEER_HEADS for b in t.forms)  # 'ساحل' of ساحل العاج
+                           or (prev in PLACE_CUES and not asked)
+                           or any(a <= t.start and t.end <= b for a, b in _labelled(q.text)))
 
 
 @cache
