@@ -31,7 +31,7 @@ FOUND = [
     ("Chad", "تشاد"), ("Edhi", "إيدهي"), ("Nzérékoré", "نزيريكوري"), ("Alausí", "ألاوسي"),
     ("Maarat al-Numan", "معرة النعمان"), ("Seme-Podji", "سيمي بودجي"), ("Djerba", "جربة"),
     ("Abidjan", "أبيدجان"), ("Jhansi", "جانسي"), ("Bhanine", "بحنين"), ("Agok", "أقوك"),
-    ("Pont-Sondé", "بون سوندي"),
+    ("Pont-Sondé", "بون سوندي"), ("Nguetchewe", "نغيتشيوي"), ("Kotchi", "كوتشي"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

@@ -17,8 +17,9 @@ from agent.text.lexicon import ordered, table
 
 _AR_CONSONANT = table("name_consonants_ar", str, normalize=False)
 # The Latin side of agent/lexicons/name_consonants_ar.txt: digraphs first, then letters.
-_EN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("kh", "k"), ("gh", "j"), ("th", "t"), ("dh", "d"),
-                ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"),  # dj: Djibouti, Djerba
+# tch is one sound, as تش is: Nguetchewe, نغيتشيوي.
+_EN_DIGRAPHS = (("tch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "k"), ("gh", "j"), ("th", "t"),
+                ("dh", "d"), ("dj", "j"), ("ph", "f"), ("ck", "k"), ("ou", "u"),  # dj: Djibouti
                 ("ce", "s"), ("ci", "si"), ("cy", "sy"),  # a soft c: Prince, Nicosia, Cyprus
                 ("x", "ks"))  # Axum, أكسوم
 _EN_CONSONANT = dict(zip("bptdjghkqclmnrszfvxS", "bbtdjjhkkklmnrszffkS", strict=True))
