@@ -1907,3 +1907,13 @@ def test_a_common_word_after_a_place_cue_is_no_name(question: str, word: str) ->
 def test_a_place_name_after_a_cue_is_still_a_name() -> None:
     q = parse("كم شخصاً قُتل قبالة سواحل كالابريا؟")
     assert any(is_name(q, t) for t in q.terms if t.word == "كالابريا")
+
+
+def test_omar_after_a_first_name_is_a_name_not_the_age_asked() -> None:
+    """«بحسب إبراهيم عمر»: a man's name, so the question asks a count, not an age."""
+    text = ("طرابلس - قال عضو المجلس البلدي إبراهيم عمر إن الغارة أسفرت عن 42 قتيلاً وأكثر من 60 "
+            "جريحاً، 30 منهم في حالة حرجة.\n")
+    answered_with(text, "2019-08-05",
+                  "كم عدد الجرحى الذين وصفت حالتهم بالحرجة بحسب إبراهيم عمر؟", "30")
+    assert read(parse("كم كان عمر إبراهيم عمر؟"), Facts.build(extract(text, "2019-08-05"),
+                                                          text)).attribute == "age"

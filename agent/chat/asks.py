@@ -27,6 +27,7 @@ from agent.chat.question_names import (
     is_name,
     names,
     placed,
+    unknown_speaker,
     whole,
 )
 from agent.chat.words import Term
@@ -68,6 +69,7 @@ _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|w
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
+_ASKS_AGE = {"كم", "ما", "كان", "كانت", "يبلغ", "تبلغ", "بلغ"}  # «كم كان عمر», «ما عمر»
 _ON_DAY = re.compile(r"\b(?:what|which) (?:day|date)\b|اي (?:يوم|تاريخ)\b")
 _DAY = re.compile(r"\b(?:24|twenty-four)[ -]hours?\b|(?:24|الأربع والعشرين|أربع وعشرين) ?ساعة"
                   r"|الساعات (?:الـ ?)?(?:24|الأربع والعشرين)")
@@ -120,7 +122,9 @@ def read(q: Query, fx: Facts) -> Constraints:
     asked_words = [] if (q.say and q.who) else tokens(q.text)
     for i, t in enumerate(asked_words):
         key = t.text.lower() if t.text.isascii() else t.norm
-        if _ATTRIBUTES.get(key) == Attribute.age and _bounds_age(asked_words[max(0, i - 2):i]):
+        if _ATTRIBUTES.get(key) == Attribute.age and (_bounds_age(
+                asked_words[max(0, i - 2):i]) or (key == "عمر" and i and asked_words[
+                    i - 1].norm not in _ASKS_AGE)):  # «بحسب إبراهيم عمر» names a man
             continue  # 'كم طفلاً دون سن الخامسة': the age bounds the group counted
         # Not after ب or ل: 'بسبب البرد' (because of), 'المتحدث باسم' (on behalf of).
         bases = [key] if t.text.isascii() else [b for b in clitic_bases(key)
@@ -190,7 +194,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         # «من هو المهرب الذي قاد المركب»: the person of that description, named.
         c.attribute, c.subject = Attribute.name, list(q.terms)
         c.head = _head(q, c.subject)
-    c.unknown += _unknown_speaker(q, fx)
+    c.unknown += unknown_speaker(q, fx)
     if q.count:
         norm_q = f" {' '.join(t.norm.lower() for t in tokens(q.text))} "  # «set free?» too
         c.released = any(f" {w} " in norm_q or any(b == w for t in tokens(q.text)
@@ -233,27 +237,6 @@ def _bounds_age(before: list[Token]) -> bool:
 _ANOTHER = words("question_another_words")
 _TO = re.compile(r"(?:\b(?:to|into)|(?:^|\s)(?:إلى|الى))(?:\s+\S+){0,3}\s+$", re.I)
 _RELEASE = words("question_release_words")
-
-
-# 'What did X say about ...', 'ماذا قال X عن ...': X is the speaker asked about.
-_SPEAKER_EN = re.compile(r"^\s*what (?:did|does|has|have) (.+?) (?:say|said|tell|told)\b", re.I)
-_SPEAKER_AR = re.compile(r"^\s*(?:ماذا|ما الذي) (?:قال|قالت|قاله|قالته|صرح|صرحت)\s+(.+?)"
-                         r"(?:\s+(?:عن|حول|بشان|بخصوص|في)\s|[؟?]|$)")
-
-
-def _unknown_speaker(q: Query, fx: Facts) -> list[Term]:
-    """The words naming the speaker of 'what did X say' that the article never has («ماذا قال
-    رئيس الوزراء بنيامين نتنياهو عن الهجوم» when no Netanyahu is in it)."""
-    m = (_SPEAKER_EN if q.lang == "en" else _SPEAKER_AR).search(
-        q.text if q.lang == "en" else norm(q.text))
-    if m is None:
-        return []
-    if q.lang == "en":
-        inside = [t for t in q.terms if m.start(1) <= t.start and t.end <= m.end(1)]
-    else:
-        said = {b for w in m.group(1).split() for b in clitic_bases(w)}
-        inside = [t for t in q.terms if set(t.forms) & said]
-    return [t for t in inside if not fx.knows(t)]
 
 
 def _adjective(t: Term) -> bool:

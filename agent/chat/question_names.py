@@ -127,3 +127,24 @@ def placed(q: Query, t: Term) -> bool:
     word = q.text[t.start:t.end]
     return (norm(prev) in _AR_IN | PLACE_CUES or (word[:1] in ("ب", "ف") and len(word) > 3)
             or any(b in DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'
+
+
+# 'What did X say about ...', 'ماذا قال X عن ...': X is the speaker asked about.
+_SPEAKER_EN = re.compile(r"^\s*what (?:did|does|has|have) (.+?) (?:say|said|tell|told)\b", re.I)
+_SPEAKER_AR = re.compile(r"^\s*(?:ماذا|ما الذي) (?:قال|قالت|قاله|قالته|صرح|صرحت)\s+(.+?)"
+                         r"(?:\s+(?:عن|حول|بشان|بخصوص|في)\s|[؟?]|$)")
+
+
+def unknown_speaker(q: Query, fx: Facts) -> list[Term]:
+    """The words naming the speaker of 'what did X say' that the article never has («ماذا قال
+    رئيس الوزراء بنيامين نتنياهو عن الهجوم» when no Netanyahu is in it)."""
+    m = (_SPEAKER_EN if q.lang == "en" else _SPEAKER_AR).search(
+        q.text if q.lang == "en" else norm(q.text))
+    if m is None:
+        return []
+    if q.lang == "en":
+        inside = [t for t in q.terms if m.start(1) <= t.start and t.end <= m.end(1)]
+    else:
+        said = {b for w in m.group(1).split() for b in clitic_bases(w)}
+        inside = [t for t in q.terms if set(t.forms) & said]
+    return [t for t in inside if not fx.knows(t)]
