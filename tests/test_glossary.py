@@ -73,6 +73,10 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "How many rupees will each family receive?", ["rupees"]),
     ("r_gambia_faraba_banta_sand_mining_protest_shooting", "غضب في فارابا",
      "Were the protesters against sand mining?", ["sand", "mining"]),
+    ("r_egypt_aswan_storm_scorpions_red_crescent", "وأفادت وزارة الصحة بأن أربعة",
+     "Why did the four people die?", ["four"]),
+    ("r_greece_pylos_migrant_shipwreck", "كالاماتا (اليونان)",
+     "What nationality are the nine suspected smugglers?", ["nine"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
