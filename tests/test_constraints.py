@@ -1917,3 +1917,11 @@ def test_omar_after_a_first_name_is_a_name_not_the_age_asked() -> None:
                   "كم عدد الجرحى الذين وصفت حالتهم بالحرجة بحسب إبراهيم عمر؟", "30")
     assert read(parse("كم كان عمر إبراهيم عمر؟"), Facts.build(extract(text, "2019-08-05"),
                                                           text)).attribute == "age"
+
+
+def test_the_age_of_someone_who_said_something_is_the_age_not_the_words() -> None:
+    """'How old is the deacon … who described the blast': the age beside his name, not what
+    he said."""
+    answered_with(*_dev("r_drc_north_kivu_kasindi_church_bombing"),
+                  "How old is the deacon Esdras Kambale Mupanya who described the Kasindi blast?",
+                  "42")

@@ -322,7 +322,8 @@ def code_answer(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         return _answer_who_did(q, fx)
     if q.say and q.when:  # 'when did the ministry announce …' asks the day, not the words
         return answer_said_when(q, fx)
-    if q.say:
+    # 'How old is the deacon who described the blast': an age or a nationality, not the words.
+    if q.say and asks.attribute not in (Attribute.age, Attribute.nationality):
         # 'What did the army chief say ...': no statement of theirs is no answer at all.
         said = answer_statements(q, fx)
         return said or (unanswerable(q.lang) if _WHAT_SAID.search(q.text) else None)
