@@ -1925,3 +1925,15 @@ def test_the_age_of_someone_who_said_something_is_the_age_not_the_words() -> Non
     answered_with(*_dev("r_drc_north_kivu_kasindi_church_bombing"),
                   "How old is the deacon Esdras Kambale Mupanya who described the Kasindi blast?",
                   "42")
+
+
+def test_a_city_a_compass_point_from_another_is_not_in_it() -> None:
+    """«وفي مدينة كانواس، … شمال العاصمة بورتو أليغري، نقلت البلدية نحو 15 ألف شخص»: Canoas's
+    figure, not Porto Alegre's."""
+    text = ("برازيليا - تواصل السلطات إجلاء المتضررين من الفيضانات في ولاية ريو غراندي دو سول.\n\n"
+            "وفي مدينة كانواس، إحدى أشد المدن تضرراً شمال العاصمة بورتو أليغري، نقلت البلدية نحو "
+            "15 ألف شخص إلى 55 مركز إيواء.\n")
+    ask_it = asker(text, "2024-05-10")
+    assert refused(ask_it("كم شخصاً نُقل إلى مراكز الإيواء في مدينة بورتو أليغري؟"))
+    ans = ask_it("كم شخصاً نُقل إلى مراكز الإيواء في مدينة كانواس؟")
+    assert not refused(ans) and "15 ألف" in ans.text, ans.text

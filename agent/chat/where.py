@@ -47,7 +47,7 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
         if not casualty:
             # A quoted sentence naming no place of its own ('وأفادت مصادر محلية بأن بين
             # القتلى سبعة أطفال') is where the lead before it says, as a figure is.
-            return Words(_undated(fx, ev.sentence)).has(place, min_key=2) or (
+            return Words(_unreferenced(_undated(fx, ev.sentence))).has(place, min_key=2) or (
                 not new_place(fx, ev.sentence, [], countries=True)  # «في عموم سوريا»
                 and ((lead_before(fx, ev.sentence, place) and not _listed(fx, place))
                      or _just_before(fx, ev, place)))
@@ -160,6 +160,18 @@ def _undated(fx: Facts, text: str) -> str:
         if m:
             text = text.replace(m.group(0), " ", 1)
     return text
+
+
+# «وفي مدينة كانواس، … شمال العاصمة بورتو أليغري»: a city a compass point from another is
+# placed by it, not in it.
+_REFERENCE = re.compile(r"((?:^|\s)(?:ب|في |من )?(?:مدينه|بلده|قريه) \S+.*?\s)"
+                        r"(?:شمال|جنوب|شرق|غرب)ي?(?: (?:شرق|غرب)ي?)?"
+                        r"(?: (?:ال)?(?:عاصمه|مدينه))?(?: \S+){1,2}")
+
+
+def _unreferenced(sentence: str) -> str:
+    """The sentence without the place a named town is said to lie a compass point from."""
+    return _REFERENCE.sub(r"\1", norm(sentence))
 
 
 def _capital(fx: Facts, after: list[str], place: Term) -> bool:
