@@ -1937,3 +1937,12 @@ def test_a_city_a_compass_point_from_another_is_not_in_it() -> None:
     assert refused(ask_it("كم شخصاً نُقل إلى مراكز الإيواء في مدينة بورتو أليغري؟"))
     ans = ask_it("كم شخصاً نُقل إلى مراكز الإيواء في مدينة كانواس؟")
     assert not refused(ans) and "15 ألف" in ans.text, ans.text
+
+
+def test_a_group_a_breakdown_names_without_a_number_is_not_counted() -> None:
+    """«قُتل ثمانية قتلى، بينهم نساء وأطفال»: how many women is not said; «30 منهم في حالة
+    حرجة» still gives its own number."""
+    assert refused(asker(*_dev("r_iraq_kurdistan_erbil_flash_floods_followup"))(
+        "كم امرأة لقيت حتفها في سيول أربيل؟"))
+    answered_with(*_dev("r_libya_fezzan_murzuq_qalaa_drone_strike"),
+                  "كم عدد الجرحى الذين وصفت حالتهم بالحرجة بحسب إبراهيم عمر؟", "30")

@@ -80,6 +80,13 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
             # a category's verb reaches over a time and a modifier («انتشلوا أمس أكثر من 40»).
             reach = max(after, 5) if category else after
             window = range(max(0, i - before), min(len(ws), i + reach))
+            # «ثمانية قتلى، بينهم نساء وأطفال»: a group a breakdown names with no number of its
+            # own is not counted by the whole's figure.
+            # («30 منهم في حالة حرجة» gives its own number before the marker.)
+            opened = [k for k in range(max(0, i - 3), i) if ws[k].norm in _BREAKDOWN
+                      and not (k and starts_number(ws, k - 1))]
+            if opened and not category:
+                window = range(opened[-1] + 1, window.stop)
             if _dual(w.norm, forms, group=not category) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
                     and not (closing and j < i and _governed(ws, j, own)) for j in window):
@@ -88,6 +95,7 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
 
 
 _PARTITIVE_HEADS = words("partitive_heads")
+_BREAKDOWN = words("breakdown_markers")
 _NAMED_GROUPS = set(table("named_groups", str))
 # «الغارة على السجن الاحتياطي … 77 قتيلاً»: the prison, a place (or «بالسجن», a sentence), is
 # no detention; «سُجن خمسة» is.
