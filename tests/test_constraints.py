@@ -1946,3 +1946,15 @@ def test_a_group_a_breakdown_names_without_a_number_is_not_counted() -> None:
         "كم امرأة لقيت حتفها في سيول أربيل؟"))
     answered_with(*_dev("r_libya_fezzan_murzuq_qalaa_drone_strike"),
                   "كم عدد الجرحى الذين وصفت حالتهم بالحرجة بحسب إبراهيم عمر؟", "30")
+
+
+@pytest.mark.parametrize(("question", "future"), [
+    ("متى ينتهي موسم الأمطار في اليمن؟", True),
+    ("متى تتوقع مصلحة الأرصاد الجوية أن تنتهي العاصفة؟", True),
+    ("متى تعرض الموقع للهجوم؟", False),  # تعرّض: a past tense without its vowels
+    ("متى انتهى موسم الأمطار في اليمن؟", False),
+])
+def test_an_arabic_imperfect_after_when_asks_a_day_ahead(question: str, future: bool) -> None:
+    """«متى ينتهي»، «متى تتوقع»: a date already past does not answer."""
+    text = "صنعاء - نزح 5000 شخص بسبب الأمطار منذ آب/أغسطس.\n"
+    assert read(parse(question), Facts.build(extract(text, "2024-09-05"), text)).future is future

@@ -78,7 +78,7 @@ _HOURS = ("ساعه", "ساعات", "الساعات", "الفتره")  # a figur
 # a past one without its vowels: 'متى تعرض' is past).
 _FUTURE = re.compile(r"\b(?:will|would)\b"
                      r"|\b(?:is|are) (?:\S+ )*?(?:expected|due|scheduled|set) to\b"
-                     r"|متى\s+س[يتنا]", re.I)  # ستنتهي، سيعود (not سقطت)
+                     r"|متى\s+(?:س[يتنا]|ي|تت)", re.I)  # ستنتهي، ينتهي، تتوقع (not سقطت، تعرض)
 
 
 @dataclass
