@@ -190,6 +190,9 @@ KNOWN = {
     ("r_car_ouham_pende_koundjili_lemouna_3r_massacre_hrw", "without diacritics and tatweel"):
         "statements: the tanwin of 'اجتماعاً' ends the speaker at «عدد ممن حضروا»; without it "
         "the speaker runs on into «اجتماعا عقده», as 'تعويضاً' does above",
+    ("r_guineabissau_bissau_government_palace_attack", "without diacritics and tatweel"):
+        "actors: the tanwin of 'اجتماعاً' ends the president's name in «عمر سيسوكو إمبالو يترأس "
+        "اجتماعاً»; without it the name runs on into the verb ('سيسوكو امبالو يتراس')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
