@@ -310,8 +310,7 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     naming = [k for k in ranked[:2 * ANSWERING_DEPTH] if q.asked
               and names_asked(q, fx.sentences[k][0].text) and meets(k)]
     # An age is read beside the name of the person asked: it may stand lower down.
-    depth = 2 * ANSWERING_DEPTH if c.attribute == Attribute.age else (
-        ANSWERING_DEPTH)
+    depth = 2 * ANSWERING_DEPTH if c.attribute == Attribute.age else ANSWERING_DEPTH
     meeting = [k for k in ranked[:depth] if meets(k)]
     if not (naming or meeting):
         return None
