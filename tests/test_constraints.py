@@ -1958,3 +1958,12 @@ def test_an_arabic_imperfect_after_when_asks_a_day_ahead(question: str, future: 
     """«متى ينتهي»، «متى تتوقع»: a date already past does not answer."""
     text = "صنعاء - نزح 5000 شخص بسبب الأمطار منذ آب/أغسطس.\n"
     assert read(parse(question), Facts.build(extract(text, "2024-09-05"), text)).future is future
+
+
+def test_the_acting_minister_is_no_town_of_al_qaim() -> None:
+    """«وأعلن القائم بأعمال وزير الصحة أن 503 أشخاص نُقلوا إلى المستشفيات»: the sentence names
+    no place of its own, so it is about the lead's Aswan."""
+    text = ("أسوان - ضربت عاصفة مصحوبة بأمطار غزيرة مدينة أسوان مساء الجمعة.\n\nوأعلن القائم "
+            "بأعمال وزير الصحة أن 503 أشخاص نُقلوا إلى المستشفيات بعد تعرضهم للدغات العقارب.\n")
+    answered_with(text, "2021-11-14",
+                  "كم شخصاً نُقل إلى المستشفيات بعد تعرضهم للدغات العقارب في أسوان؟", "503")

@@ -250,7 +250,10 @@ def new_place(fx: Facts, sentence: str, given: list[Term], countries: bool = Fal
     places |= {c.location.name for c in ex.casualties if c.location is not None}
     words_ = Words(sentence)
     found = [p for p in places if f" {norm(p)} " in f" {words_.norm} "]
-    found += [b for t in tokens(sentence) for b in clitic_bases(t.norm) if b in GAZETTEER]
+    toks = tokens(sentence)
+    # «القائم بأعمال وزير الصحة» is the acting minister, not the town of al-Qaim.
+    found += [b for i, t in enumerate(toks) for b in clitic_bases(t.norm) if b in GAZETTEER
+              and not (i + 1 < len(toks) and toks[i + 1].norm == "باعمال")]
     found += [sentence[a:b] for a, b, kind in entities(sentence) if kind == "LOC"]
     # A country does not answer 'which city' ('في سويسرا' for 'أي مدينة سويسرية').
     return any(not any(Words(p).has(t, min_key=2) for t in given)
