@@ -1967,3 +1967,16 @@ def test_the_acting_minister_is_no_town_of_al_qaim() -> None:
             "بأعمال وزير الصحة أن 503 أشخاص نُقلوا إلى المستشفيات بعد تعرضهم للدغات العقارب.\n")
     answered_with(text, "2021-11-14",
                   "كم شخصاً نُقل إلى المستشفيات بعد تعرضهم للدغات العقارب في أسوان؟", "503")
+
+
+def test_confirmed_cases_are_not_answered_by_suspected_ones() -> None:
+    """'laboratory-confirmed': «223 حالة يُشتبه في أنها حصبة» does not answer; «26 حالة» told
+    with no status does."""
+    text = ("الخرطوم - سجلت منظمة أطباء بلا حدود 223 حالة يُشتبه في أنها حصبة في مخيمات ولاية "
+            "النيل الأبيض.\n")
+    assert refused(asker(text, "2023-06-30")(
+        "How many measles infections have been laboratory-confirmed in the White Nile camps?"))
+    confirmed = text.replace("يُشتبه في أنها حصبة", "حصبة")
+    answered_with(confirmed, "2023-06-30",
+                  "How many measles infections have been laboratory-confirmed in the White Nile "
+                  "camps?", "223")

@@ -88,6 +88,7 @@ class Constraints:
     counted_words: str = ""  # the counted noun as the question words it
     alive: bool = False  # the status asked is being alive: the rescued are
     status: tuple[str, ...] = ()  # 'suspected cases': a status word must qualify the figure
+    unconfirmed: tuple[str, ...] = ()  # 'confirmed cases': these words must not qualify it
     category: tuple[str, ...] = ()  # words of the asked casualty categories (how many killed)
     unchecked: bool = False  # the counted noun has no Arabic form known: no figure can be checked
     places: list[Term] = field(default_factory=list)
@@ -305,7 +306,10 @@ def _read_counted(q: Query, c: Constraints) -> None:
         c.counted, c.counted_words, c.unchecked = condition, "critical condition", False
     status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())
                    if w in _STATUS), None)
-    if status:
+    if status == "confirmed":  # 'laboratory-confirmed': any figure not told as suspected
+        c.unconfirmed = tuple(w for w, s in _STATUS.items() if s in ("suspected", "probable")
+                              and not w.isascii())
+    elif status:
         c.status = tuple(w for w, s in _STATUS.items() if s == status and not w.isascii())
         c.alive = status == "alive"
     elif condition and c.counted != condition:

@@ -79,6 +79,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         ev.fact is not None) else rescued_counted(ev.sentence, c.counted)
     if c.status and not (c.alive and rescued) and not qualified(fx, ev, c.status):
         return "counted"
+    if c.unconfirmed and qualified(fx, ev, c.unconfirmed):
+        return "counted"  # 'how many laboratory-confirmed' is not answered by suspected cases
     reported = ev.fact is not None and ev.fact.kind == "casualty"
     if c.unchecked and not reported:
         return "counted"  # a quoted figure for a noun the chat cannot read is a guess
