@@ -1980,3 +1980,10 @@ def test_confirmed_cases_are_not_answered_by_suspected_ones() -> None:
     answered_with(confirmed, "2023-06-30",
                   "How many measles infections have been laboratory-confirmed in the White Nile "
                   "camps?", "223")
+
+
+def test_an_age_asked_by_full_name_is_found_beside_the_first_name() -> None:
+    """«كم كان عمر السائق تيدروس غبرمريم»: «أما يوهانس وتيدروس، وهما إثيوبيان يبلغ كل منهما
+    31 عاماً» gives it, though it leaves the surname out."""
+    answered_with(*_dev("r_ethiopia_tigray_msf_staff_killed"), "كم كان عمر السائق تيدروس غبرمريم؟",
+                  "31")

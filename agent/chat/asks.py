@@ -211,6 +211,8 @@ def read(q: Query, fx: Facts) -> Constraints:
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
         taken = {id(t) for t in (*c.places, *c.sources, *c.named, *q.asked)}
         c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)]
+    if c.attribute == Attribute.age:  # «كم كان عمر السائق تيدروس غبرمريم»: the person is the
+        c.named = []  # subject, found by any word of the name («يوهانس وتيدروس … 31 عاماً»)
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
         # Whom it is asked of: the words after the attribute word ('the name of the driver'),
         # else all the question's words ('How old was Jacqueline Fleming?').
