@@ -162,18 +162,6 @@ def _undated(fx: Facts, text: str) -> str:
     return text
 
 
-# «وفي مدينة كانواس، … شمال العاصمة بورتو أليغري»: a city a compass point from another is
-# placed by it, not in it.
-_REFERENCE = re.compile(r"((?:^|\s)(?:ب|في |من )?(?:مدينه|بلده|قريه) \S+.*?\s)"
-                        r"(?:شمال|جنوب|شرق|غرب)ي?(?: (?:شرق|غرب)ي?)?"
-                        r"(?: (?:ال)?(?:عاصمه|مدينه))?(?: \S+){1,2}")
-
-
-def _unreferenced(sentence: str) -> str:
-    """The sentence without the place a named town is said to lie a compass point from."""
-    return _REFERENCE.sub(r"\1", norm(sentence))
-
-
 def _capital(fx: Facts, after: list[str], place: Term) -> bool:
     """«حي بيانزورخ شرقي العاصمة المنغولية» under the dateline 'أولان باتور - ': the capital
     is the city the story was filed from."""
@@ -229,6 +217,17 @@ def _inside(fx: Facts, name: str, place: Term) -> bool:
 _SETTLEMENTS = {"بلده", "قريه", "مدينه"}
 _COMPASS = {"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"}
 _REGIONS = {"محافظه", "ولايه", "اقليم", "منطقه", "مقاطعه"}
+# «وفي مدينة كانواس، … شمال العاصمة بورتو أليغري»: a town a compass point from another place
+# is placed by it, not in it (as _off reads a town's own name).
+_POINT = "|".join(sorted(_COMPASS, key=len, reverse=True))
+_TOWN = "|".join(sorted(_SETTLEMENTS))
+_REFERENCE = re.compile(rf"((?:^|\s)(?:ب|في |من )?(?:{_TOWN}) \S+.*?\s)(?:{_POINT})"
+                        rf"(?: (?:{_POINT}))?(?: (?:ال)?(?:عاصمه|مدينه))?(?: \S+){{1,2}}")
+
+
+def _unreferenced(sentence: str) -> str:
+    """The sentence without the place a named town is said to lie a compass point from."""
+    return _REFERENCE.sub(r"\1", norm(sentence))
 
 
 def _off(name: str, after: list[str]) -> bool:
