@@ -384,6 +384,12 @@ def test_the_vehicle_of_a_crash_is_not_its_actor():
     ("وأعلنت المنظمة اليوم تعليق أنشطتها في مناطق الإقليم.", T.other),
     ("وفرضت سلطات الولاية قيوداً على التنقل.", T.other),
     ("وفرض الرئيس إغلاقاً لمدة 21 يوماً على منطقتين.", T.other),
+    ("وعلّقت جامعة طرابلس أمس الدراسة والامتحانات حتى إشعار آخر.", T.other),
+    ("فيما أُقفلت معظم المدارس أمس.", T.other),
+    ("وفرضت السلطات حجراً صحياً على القرية حتى نهاية الشهر.", T.other),
+    ("وأعلنت الحكومة أمس إقالة وزير الأمن.", T.other),
+    ("ومدّد والي أنقرة اليوم حظر التظاهر في المدينة.", T.other),
+    ("وأعلنت الحكومة اليوم عطلة رسمية حداداً على أرواح الضحايا.", T.other),
     ("وجرت الانتخابات الرئاسية في البلاد أمس السبت.", T.meeting_agreement),
     ("واختطف مسلحون ثلاثة صحفيين في المدينة أمس.", T.attack_on_civilians),
     ("وأطلق مستوطنون النار على سيارة فلسطينية قرب نابلس أمس.", T.attack_on_civilians),
@@ -392,11 +398,20 @@ def test_crisis_measures_votes_and_one_sided_violence(text: str, kind: EventType
     assert only(text).type is kind
 
 
+def test_each_measure_is_its_own_event_and_what_it_shuts_is_no_actor() -> None:
+    found = events("وأعلن الرئيس حداداً وطنياً لمدة يومين. وأعلن الرئيس مساء الجمعة حالة الطوارئ"
+                   " في المنطقة. وقال الرئيس إن الحداد يبدأ غداً.")
+    assert [e.type for e in found] == [T.other, T.other]
+    closed = only("وأُغلقت المكاتب الحكومية في المدينة أمس.")
+    assert closed.type is T.other and closed.actors == []
+
+
 @pytest.mark.parametrize("text", [
     "وقررت الحكومة إلغاء القرار السابق.",  # politics, not a closure
     "وهاجم المسلحون القرية قرابة الساعة الخامسة فجراً.",  # "فجراً" is dawn, not a bombing
     "وتخضع المنطقة لحالة الطوارئ.",  # a state, not a declaration
     "ولم يصدر أي تعليق فوري عن الجيش.",  # a comment, not a suspension
+    "وأكد الوزير حداد على أهمية التحقيق.",  # the minister Haddad, not a mourning
 ])
 def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
     assert all(e.type not in (T.other, T.explosion_bombing) for e in events(text))

@@ -75,6 +75,7 @@ class Found:
     words: set[str] = field(default_factory=set)  # actor words, for merging repeats
     subtype: EventSubtype | None = None
     open_types: tuple[EventType, ...] = ()  # a headline's types that no word settled
+    measures: set[str] = field(default_factory=set)  # the trigger words of an `other` event
 
 
 def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:
@@ -94,12 +95,20 @@ def assemble(doc: Doc, event_type: EventType, group: list[Trigger]) -> Found:
     # Nobody does a disaster: the subject of "تحطمت طائرة ركاب" is the aircraft, not an actor.
     found.actors = [] if event_type in HAZARDS else _actors(doc.text, t, event_type)
     found.words = {w for a in found.actors for w in content_words(a.name)}
+    if event_type is T.other:  # "حداداً" and "الحداد": one measure; "حالة الطوارئ" another
+        found.measures = {_measure(trig.toks[trig.first].norm) for trig in group}
     if event_type in HAZARDS:  # the others have no sub-type
         found.subtype = next((trig.subtype for trig in group if trig.subtype), None)
     # "دفعت … إلى النزوح": a verbal noun after its verb's preposition names the act, it does
     # not point back to one.
     found.anaphoric = t.definite and (t.first == 0 or t.toks[t.first - 1].norm not in GOVERNED)
     return found
+
+
+def _measure(word: str) -> str:
+    """The word without its clitics and the alif of its tanwin."""
+    base = clitic_bases(word)[-1]
+    return base[:-1] if len(base) > 4 and base.endswith("ا") else base
 
 
 def add_evidence(raw: str, event: Found, spans: list[Span]) -> None:
@@ -203,7 +212,8 @@ def _actors(raw: str, t: Trigger, event_type: EventType) -> list[EventActor]:
     elif after is not None and (t.verb or not t.definite):
         # The subject of a verb, or the genitive of a noun ("سيطرة قوات النظام").
         patient = (event_type in PATIENT_TYPES and not t.verb) or event_type is T.displacement
-        add(after, ActorRole.target if patient else ActorRole.initiator, strict=not t.verb)
+        add(after, ActorRole.target if patient else ActorRole.initiator,
+            strict=not t.verb or event_type is T.other)
     for k in range(t.first, min(len(toks) - 1, t.last + 10)):  # "استهدفت مواقع للجيش"
         if set(clitic_bases(toks[k].norm)) & TARGET_WORDS:
             add(k + 1, ActorRole.target, strict=True)

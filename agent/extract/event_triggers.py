@@ -57,6 +57,7 @@ SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
 HAZARD_OBJECTS = lexicon.table("hazard_objects", EventSubtype)
 FLAMES = lexicon.words("flame_words")
 MEASURE_OBJECTS = lexicon.words("measure_objects")
+BANNED_WORDS = 3  # a measure and the gathering it bans: "حظراً شاملاً على التجمعات"
 MOURNING_MARKS = lexicon.words("mourning_marks")
 NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
 CAPITAL_WORDS = lexicon.words("capital_words")
@@ -120,8 +121,16 @@ def find_triggers(doc: Doc, sentence: Sentence) -> list[Trigger]:
             continue  # "منذ جائحة كورونا": the past point a span starts from
         if found and _weapon(doc.text, found[-1], t):
             continue  # "هجوم بطائرة مسيرة وقذائف مدفعية": the weapons of one attack
+        if found and _banned(found[-1], t):
+            continue  # "حظر التظاهر", "إلغاء الاجتماع": what a measure bans did not happen
         found.append(t)
     return found
+
+
+def _banned(measure: Trigger, t: Trigger) -> bool:
+    """A gathering a measure right before it bans or calls off ("حظراً شاملاً على التجمعات")."""
+    return (measure.options == (EventType.other,) and t.first <= measure.last + BANNED_WORDS
+            and bool({EventType.protest, EventType.meeting_agreement} & set(t.options)))
 
 
 def _weapon(raw: str, attack: Trigger, t: Trigger) -> bool:

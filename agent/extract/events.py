@@ -158,10 +158,11 @@ def _earlier(doc: Doc, found: list[Found], event: Found) -> Found | None:
         return next(iter(here or fits[::-1]), None)
     if event.type in HAZARDS:
         return next((f for f in reversed(same_kind) if _same_hazard(f, event)), None)
-    if event.type is T.other:  # closures, cancellations, curfews: one per actor
+    if event.type is T.other:  # closures, cancellations, curfews: one per measure and actor
         names = {norm(a.name) for a in event.actors}
-        return next((f for f in reversed(same_kind) if not names
-                     or names & {norm(a.name) for a in f.actors}), None)
+        return next((f for f in reversed(same_kind)
+                     if (event.anaphoric or f.measures & event.measures)
+                     and (not names or names & {norm(a.name) for a in f.actors})), None)
     last = same_kind[-1]
     if event.anaphoric and (not event.placed or _same_place(last, event)):
         return last  # "الهجوم", "إطلاق الصاروخين", "المعارك تواصلت": the happening just told
