@@ -389,6 +389,8 @@ def test_the_vehicle_of_a_crash_is_not_its_actor():
     ("وفرضت السلطات حجراً صحياً على القرية حتى نهاية الشهر.", T.other),
     ("وأعلنت الحكومة أمس إقالة وزير الأمن.", T.other),
     ("ومدّد والي أنقرة اليوم حظر التظاهر في المدينة.", T.other),
+    ("وأجلت السلطات نحو 800 من سكان الحي أمس.", T.displacement),
+    ("وبدأت السلطات إجلاء السكان ظهر اليوم.", T.displacement),
     ("وأعلنت الحكومة اليوم عطلة رسمية حداداً على أرواح الضحايا.", T.other),
     ("وجرت الانتخابات الرئاسية في البلاد أمس السبت.", T.meeting_agreement),
     ("واختطف مسلحون ثلاثة صحفيين في المدينة أمس.", T.attack_on_civilians),
@@ -412,9 +414,11 @@ def test_each_measure_is_its_own_event_and_what_it_shuts_is_no_actor() -> None:
     "وتخضع المنطقة لحالة الطوارئ.",  # a state, not a declaration
     "ولم يصدر أي تعليق فوري عن الجيش.",  # a comment, not a suspension
     "وأكد الوزير حداد على أهمية التحقيق.",  # the minister Haddad, not a mourning
+    "وجرى إجلاء الجرحى إلى المستشفى.",  # the wounded taken to hospital, not displaced
 ])
 def test_no_measure_nor_bombing_in_politics_or_dawn(text: str) -> None:
-    assert all(e.type not in (T.other, T.explosion_bombing) for e in events(text))
+    assert all(e.type not in (T.other, T.explosion_bombing, T.displacement)
+               for e in events(text))
 
 
 @pytest.mark.parametrize(("text", "kind"), [

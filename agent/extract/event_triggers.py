@@ -51,6 +51,8 @@ TOWARDS = lexicon.words("towards_words")
 ESCAPE_VERBS = tuple(lexicon.ordered("escape_verbs"))
 ESCAPE_MOMENTS = lexicon.words("escape_moments")
 PRISONERS = lexicon.words("prisoner_words")
+EVACUEES = lexicon.words("evacuees")
+EVACUEE_WORDS = 5  # "أجلت السلطات نحو 800 من سكان"
 PRISONER_WORDS = 3  # "فرّ آلاف السجناء", "إذا كان سجناء قد فرّوا منه"
 NOT_PROTEST_AFTER = lexicon.words("not_protest_after")
 SUBTYPES = lexicon.table("event_subtypes", EventSubtype)
@@ -260,6 +262,9 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return named_before or any(set(forms(a)) & DISEASES for a in after)
     if rule == "measure":  # "ألغت الرحلات", "إغلاق مصر الأنفاق", not "إلغاء القرار"
         return any(set(forms(tok.norm)) & MEASURE_OBJECTS for tok in toks[i + 1 : i + 5])
+    if rule == "evacuated":  # "أجلت السلطات نحو 800 من سكان الحي", not "إجلاء الجرحى"
+        return any(tok.norm[:1].isdigit() or set(forms(tok.norm)) & EVACUEES
+                   for tok in toks[i + 1 : i + 1 + EVACUEE_WORDS])
     if rule == "mourning":  # "أعلن الحداد الوطني ثلاثة أيام", not the surname حداد
         return any(set(forms(tok.norm)) & MOURNING_MARKS for tok in toks[i + 1 : i + 5])
     if rule == "shooting":  # "أطلق مستوطنون النار على سيارة", not "أطلق سراح"
