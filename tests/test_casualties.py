@@ -499,6 +499,15 @@ def test_two_figures_of_one_sentence_take_the_date_nearest_each():
     assert [(r.count_best, r.date) for r in found] == [(1, "2019-09-22"), (1, "2019-09-24")]
 
 
+def test_a_figure_told_in_a_headline_takes_the_date_nearest_its_words_below():
+    text = ("غضب في البلدة بعد مقتل شابين برصاص الشرطة\n\n"
+            "فارابا بانتا - خيّم الحزن اليوم الثلاثاء على البلدة، الواقعة جنوب العاصمة بانجول، "
+            "غداة مواجهات بين السكان وعناصر من الشرطة أسفرت عن مقتل شابين.")
+    doc = Doc.build(text, published=date(2018, 6, 19))
+    found = place_and_date(doc, find_casualties(doc))
+    assert [(r.count_best, r.date, r.date_text) for r in found] == [(2, "2018-06-18", "غداة")]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     # a toll that reaches its figure: the subject of وصل/ارتفع counts
     ("أكدت الوكالة أن حالات الإنفلونزا في المملكة المتحدة قد وصلت إلى 1004، ومؤخرا أعلنت "

@@ -93,6 +93,19 @@ def test_anchor_picks_the_date_of_the_fact_not_of_the_saying() -> None:
     assert fields(nearest(mentions))[0] == "2016-12-13"  # the first, equally precise
 
 
+def test_the_next_day_and_the_morrow_count_from_the_day_told() -> None:
+    text = "دفنت 37 جثة يوم 20 يونيو/حزيران، ثم دفنت خمسون جثة أخرى في اليوم التالي."
+    doc = Doc.build(text, date(2023, 7, 13))
+    assert [(m.text, m.date) for m in find_dates(doc)][1] == ("في اليوم التالي", date(2023, 6, 21))
+    text = "خيّم الحزن اليوم الثلاثاء على البلدة، غداة مواجهات أسفرت عن مقتل شابين."
+    doc = Doc.build(text, TUESDAY)
+    at = text.index("مقتل")
+    assert fields(nearest(find_dates(doc), anchor=at))[:2] == ("2016-12-12", "غداة")
+    # With no day told before it, the next day is no date; the morrow is publication's eve.
+    assert [m.text for m in find_dates(Doc.build("ووصلوا في اليوم التالي.", TUESDAY))] == []
+    assert resolve("وعاد الهدوء غداة الاشتباكات.") == ("2016-12-12", "غداة", "day")
+
+
 def test_mentions_are_spans_of_the_raw_article() -> None:
     text = "سقط صاروخ مساء أمس الأربعاء، ثم أُعلنت هدنة في ٢٠ تشرين الثاني/نوفمبر ٢٠١٩"
     doc = Doc.build(text, date(2019, 11, 21))

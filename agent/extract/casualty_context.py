@@ -11,7 +11,7 @@ from agent.extract.numbers import words
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.doc import Doc, Sentence
-from schemas import CasualtyReport, DatePrecision, Location
+from schemas import CasualtyReport, DatePrecision, Location, Span
 
 _TOLL = lexicon.table("toll_words", str)  # "حصيلة" noun, "إلى" link
 # "مصدر طبي في مستشفى الثورة بالحديدة" is where the figure was counted; "وزارة الصحة في رام
@@ -45,13 +45,20 @@ def _fill(doc: Doc, report: CasualtyReport, incident: dates.DateMention | None
         own = [m for s in sentences for m in dates.find_dates(doc, s.start, s.end)
                if not fact_dates.of_the_report(doc, m)]
         # "أوقفت X الأحد …، كما اعتُقل Y مساء الثلاثاء": the date nearest the figure's words
-        at = report.evidence[0]
-        mention = min(own, key=lambda m: max(m.start - at.end, at.start - m.end, 0)) \
-            if own else incident
+        # in their own paragraph (a headline's have no date of their own)
+        mention = min(own, key=lambda m: min(_gap(doc.text, m, at) for at in report.evidence)
+                      ) if own else incident
         if mention is not None:
             update.update(date=mention.date.isoformat() if mention.date else None,
                           date_text=mention.text)
     return report.model_copy(update=update)
+
+
+def _gap(raw: str, m: dates.DateMention, at: Span) -> int:
+    """Characters between a date and a figure's words; a line break between them puts the
+    date past every date of the figure's own paragraph."""
+    lo, hi = (at.end, m.start) if m.start >= at.end else (m.end, at.start)
+    return max(hi - lo, 0) + (len(raw) if "\n" in raw[lo:hi] else 0)
 
 
 def _place_in(doc: Doc, sentence: Sentence, anchor: tuple[int, int] | None = None

@@ -88,6 +88,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s+(?P<rel>{_PAST}|{_NEXT}))?{_E}")),
 ]
 
+_NEXT_DAY = re.compile(rf"{_B}(?:(?P<after>(?:في\s+)?(?:صباح\s+|مساء\s+)?اليوم\s+التالي)|غداه)"
+                       rf"(?!\s+(?:{_alternation(list(WEEKDAYS))}|[0-3]?\d\s)){_E}")
+
 _PRECISION_RANK = {DatePrecision.day: 0, DatePrecision.week: 1, DatePrecision.month: 2,
                    DatePrecision.year: 3, DatePrecision.unknown: 4}
 
@@ -124,7 +127,28 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[DateMen
             if resolved is not None:
                 day, precision = resolved
                 taken.append(DateMention(s, e, doc.text[s:e], day, precision))
+    taken += _next_days(doc, start, stop, taken)
     return sorted(taken, key=lambda t: t.start)
+
+
+def _next_days(doc: Doc, start: int, stop: int, taken: list[DateMention]) -> list[DateMention]:
+    """"في اليوم التالي" is the day after the day told before it in its sentence; "غداة" (the
+    morrow of) puts what follows it on the day before that day, or before publication."""
+    out: list[DateMention] = []
+    for m, s, e in doc.norm.finditer(_NEXT_DAY, start, stop):
+        if any(s < t.end and t.start < e for t in taken):
+            continue
+        line = max(doc.text.rfind(".", 0, s), doc.text.rfind("\n", 0, s)) + 1
+        told = [t for t in find_dates(doc, line, s) if t.precision is DatePrecision.day
+                and t.date is not None]
+        if m["after"] and not told:
+            continue
+        base = told[-1].date if told else doc.published
+        if base is not None:
+            step = 1 if m["after"] else -1
+            out.append(DateMention(s, e, doc.text[s:e], base + timedelta(days=step),
+                                   DatePrecision.day))
+    return out
 
 
 def nearest(mentions: list[DateMention], anchor: int | None = None) -> DateMention | None:
