@@ -117,6 +117,21 @@ def test_time_must_be_the_answers() -> None:
     assert refused(ans) and "Friday" in ans.text
 
 
+def test_a_day_of_the_month_must_be_the_figures() -> None:
+    text = ("أنقرة - أعلنت وزارة الداخلية التركية اليوم الأحد أن 7621 سورياً عادوا من تركيا بين "
+            "التاسع والثالث عشر من كانون الأول/ديسمبر. وأوضح الوزير أن 1553 سورياً عادوا في "
+            "الثاني عشر، و1847 في الثالث عشر، مشيراً إلى إصابة 14 عنصراً من الدرك.")
+    ask_it = asker(text, "2024-12-15")
+    for question in ("How many Syrians returned on December 12?",
+                     "كم سورياً عادوا يوم 12 كانون الأول/ديسمبر؟"):
+        ans = ask_it(question)
+        assert not refused(ans) and "1553" in ans.text and "7621" not in ans.text, ans.text
+    for question in ("How many Syrians returned on December 14?",
+                     "كم سورياً عادوا في الرابع عشر من كانون الأول؟"):
+        ans = ask_it(question)
+        assert refused(ans) and "7621" not in ans.text.splitlines()[0], ans.text
+
+
 def test_source_must_have_given_the_figure() -> None:
     assert "27" in ask("How many people were killed in Baghdad according to the interior "
                        "ministry?").text

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from agent.chat.asked import demonyms_of, en_counted, in_article_places, nationality, sources
+from agent.chat.days import asked_day
 from agent.chat.facts import Facts
 from agent.chat.question import (
     CATEGORY_FORMS,
@@ -103,6 +104,7 @@ class Constraints:
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
     year: bool = False  # 'in what year', 'في أي عام': only a year answers
     day: bool = False  # 'on what day', 'في أي يوم': a day answers, not a month
+    date_day: int | None = None  # 'on December 12': the day of the month a figure must be of
     since: bool = False  # 'since when', 'منذ متى': only a start ('منذ 10 يناير') answers
     count: bool = False  # 'how many': a quoted sentence must hold a figure
     place_kind: list[Term] = field(default_factory=list)  # 'which town': a town must be named
@@ -154,6 +156,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
         c.category = (*asked, *c.category)
     c.sources = sources(q)
+    c.date_day = asked_day(q.text)
     c.times = [t for t in q.terms if _is_time(q, t)]
     # 'in 2018', 'عام 2018': a year the figure must be of (digits are no term of their own).
     c.times += [Term(m.group(), (m.group(),), frozenset(), m.start(), m.end())

@@ -25,6 +25,7 @@ from agent.chat.counting import (
     qualified,
     rescued_counted,
 )
+from agent.chat.days import is_month, states_day
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import EVENT_NOUNS, Query
@@ -105,11 +106,15 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "counted"  # 'how many other people were infected': a figure given as more
     when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
                     if ev.fact is not None else [ev.sentence])
+    dated = getattr(ev.fact.obj, "date", None) if ev.fact is not None else None
+    if c.date_day is not None and not states_day(ev.sentence, dated, c.date_day):
+        return "time"  # 'on December 12': «و1553 في الثاني عشر», not the five days' 7621
     # The day in a why-question ('why did thousands march on Saturday') sets the scene; the
     # cause may be given in a sentence that names no day of its own.
     if c.times and not (c.attribute == Attribute.reason and not _dated(fx, ev)) and not all(
             (_of_year(fx, ev, t.word) if t.word.isdigit() else Words(when).has(t))
-            or _on_weekday(fx, ev, t) for t in c.times):
+            or _on_weekday(fx, ev, t) or (c.date_day is not None and is_month(t))
+            for t in c.times):
         return "time"
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
