@@ -77,6 +77,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Why did the four people die?", ["four"]),
     ("r_greece_pylos_migrant_shipwreck", "كالاماتا (اليونان)",
      "What nationality are the nine suspected smugglers?", ["nine"]),
+    ("r_timorleste_dili_dengue_outbreak_ifrc", "تيمور الشرقية:",
+     "How many dengue deaths had Timor-Leste recorded?", ["timor leste"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
