@@ -96,6 +96,8 @@ def _between_commas(doc: Doc, toks: Sequence[Token], i: int, k: int, stop: int
                                                       gap(doc, toks[end - 1], toks[end]))):
         return None
     start = name_start(doc, toks[k - 1 : end])
+    if start == 2 and is_title_head(toks[k].norm):  # "…، الرائد سمير بوشحيط، إن"
+        return _holder(doc, toks, i, k + 1, end)
     return _holder(doc, toks, i, k, end) if start == 1 else None
 
 
