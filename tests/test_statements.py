@@ -189,6 +189,18 @@ def test_a_long_title_ends_with_the_speakers_name(text: str, speaker: str) -> No
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
+    ("وأصدر مكتب المفتش العام للشرطة بياناً قال فيه إن الضباط لم يؤذن لهم بإطلاق النار.",
+     "مكتب المفتش العام"),
+    ("وبعث الرئيس عبد المجيد تبون برسالة تعزية قال فيها إنه تلقى النبأ ببالغ الحزن.",
+     "عبد المجيد تبون"),
+    ("وأصدرت الحكومة في 15 كانون الثاني تعميماً أعلنت فيه أن حمى الضنك باتت مصدر قلق.",
+     "الحكومة"),
+])
+def test_words_said_in_a_document_are_its_issuers(text: str, speaker: str) -> None:
+    assert [s.speaker for s in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
     # what the speaker announced or described is no part of his name
     ("وأعلن محافظ الإقليم سامي برهان انتهاء عمليات الإنقاذ في القرية.", "سامي برهان"),
     ("ووصف وزير الإعلام الصومالي فرحان عيسى الحادث بأنه «جريمة بشعة بحق المدنيين».",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from agent.extract import actors
 from agent.text import lexicon
-from agent.text.arabic import ARABIC_LETTER, Token, tokens
+from agent.text.arabic import ARABIC_LETTER, Token, clitic_bases, tokens
 from agent.text.doc import Doc
 from schemas import Span, StatementKind
 
@@ -26,6 +26,8 @@ _ACCORDING = lexicon.words("according_to_name")
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _WAS = lexicon.words("was_verbs")  # "وكانت القيادة الأمريكية قد أعلنت"
 PREPOSITIONS = lexicon.words("prepositions_before_subject")
+_ISSUING = lexicon.words("issuing_verbs")  # "أصدر X بياناً قال فيه": X speaks
+_IN_IT = {"فيه", "فيها", "فيهما"}
 LONG_QUOTE = 4  # words: a shorter quotation is a name («داعش»), not words said
 
 
@@ -110,6 +112,8 @@ def _subject_before(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span
     ('المرصد … الذي اعتبر'), a name running up to the verb ('مصادر أخرى تحدثت'), a name
     before a title between commas ('مايا كوسيانيتش، المتحدثة باسم أشتون، نفت'), or before
     'نقلت عنه …' ('مصدراً أمنياً نقلت عنه القناة ١٣ اتهم')."""
+    if i + 1 < len(toks) and toks[i + 1].norm in _IN_IT:
+        return _issuer(doc, toks, i, first)
     relative = toks[i - 1].norm in actors.RELATIVE
     end = i - 1 if relative else i
     if end > first and not actors.passable(doc, toks[end - 1], toks[end]) and not relative:
@@ -139,6 +143,23 @@ def _subject_before(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span
     # A phrase is read forward from its first word: the words before it need no copying.
     found = actors.named_phrase(doc, toks[start:end], 0)
     return found.name if found and found.end == end - start else None
+
+
+def _issuer(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span | None:
+    """Who issued the document the words at toks[i] are said in: 'أصدر مكتب المفتش العام
+    للشرطة بياناً قال فيه' -> the office; 'بعث الرئيس تبون برسالة تعزية قال فيها' -> تبون."""
+    k = next((k for k in range(i - 1, max(first, i - 4) - 1, -1)
+              if {b.removesuffix("ا") for b in clitic_bases(toks[k].norm)} & actors.CHANNELS),
+             None)
+    verb = next((v for v in range(k - 1, first - 1, -1)
+                 if actors.unjoined(toks[v].norm) in _ISSUING), None) if k else None
+    if verb is None or k is None or verb + 1 >= k:
+        return None
+    words = toks[verb + 1 : k]
+    found = actors.named_phrase(doc, words, 0)
+    if found is None:
+        return None  # "أصدر المدير التنفيذي لوزارة الصحة بن نانغومبي بياناً": the person
+    return (actors.holder_before(doc, words, 0, found, len(words)) or found).name
 
 
 def _was_subject(doc: Doc, toks: Sequence[Token], i: int, first: int) -> Span | None:
