@@ -132,6 +132,18 @@ def test_a_day_of_the_month_must_be_the_figures() -> None:
         assert refused(ans) and "7621" not in ans.text.splitlines()[0], ans.text
 
 
+def test_still_in_hospital_is_the_figure_a_hospital_follows_not_the_whole_toll() -> None:
+    text = ("كاراكاس - أعلنت النائبة العامة لويسا أورتيغا أن عدد الجرحى بلغ نحو 150، لا يزال 33 "
+            "منهم في المستشفيات.")
+    ask_it = asker(text, "2012-08-28")
+    for question in ("كم جريحاً ما زال في المستشفيات؟",
+                     "How many of the injured are still in hospital?"):
+        ans = ask_it(question)
+        assert not refused(ans) and "33" in ans.text, ans.text
+    # A hospital that only gave the figure asks no one to be still there.
+    assert "150" in ask_it("How many were injured according to Caracas hospital?").text
+
+
 def test_source_must_have_given_the_figure() -> None:
     assert "27" in ask("How many people were killed in Baghdad according to the interior "
                        "ministry?").text

@@ -59,6 +59,8 @@ _GROUPS = table("question_groups", str)
 _EN_BODIES = words("question_body_nouns_en")
 _GENERIC = words("question_generic_counted")
 CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
+_EN_STOP = words("question_stopwords_en")  # 'how many of the injured are still in …'
+_STILL = words("still_words") | {"still", "remain", "remained", "remaining"}
 _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
 _PLACE_KINDS = DESIGNATORS | words("generic_places")
 SITES = words("place_sites_ar")  # camps, airports, hospitals: named after their noun
@@ -66,7 +68,7 @@ _NAME_KINDS = words("question_name_kinds_ar")
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|was|are)"
-                        r"\s+([a-z'-]+)")
+                        r"\s+(?:still\s+)?([a-z'-]+)")  # 'how many of the injured are still'
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
@@ -311,6 +313,8 @@ def _read_counted(q: Query, c: Constraints) -> None:
         c.counted, c.counted_words, c.unchecked = condition, "critical condition", False
     status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())
                    if w in _STATUS), None)
+    if status == "hospital" and not asked & _STILL:
+        status = None  # 'according to Lady Reading Hospital': a source, not who is still there
     if status == "confirmed":  # 'laboratory-confirmed': any figure not told as suspected
         c.unconfirmed = tuple(w for w, s in _STATUS.items() if s in ("suspected", "probable")
                               and not w.isascii())
@@ -330,7 +334,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         counted = m.group(1).split() if m else []
         of_the = _EN_OF_THE.search(low)
         # 'how many of those killed were women': the group after 'were' is counted.
-        if of_the and (all(w in _GENERIC for w in counted) or of_the.group(1) in _GROUPS):
+        if of_the and not (of_the.group(1).endswith("ing") or of_the.group(1) in _EN_STOP) and (
+                all(w in _GENERIC for w in counted) or of_the.group(1) in _GROUPS):
             counted = [of_the.group(1)]
         # 'Were any adults hurt? How many?': the group may come before 'how many'.
         for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):

@@ -135,15 +135,23 @@ def _qualified_at(fx: Facts, start: int, forms: tuple[str, ...], whole: bool = F
     if k is None:
         return False
     ws = number_words(fx.doc, start, fx.sentences[k][0].end)
-    # After the number ('انتُشل 170 شخصاً أحياء') or just before it ('بين الناجين ثلاثة أطفال').
-    return any(starts_number(ws, j) and any(matches(w.norm, forms) for w in (
-        *ws[max(0, j - STATUS_BEFORE):j], *ws[j + 1:j + 1 + STATUS_REACH]))
+    # After the number ('انتُشل 170 شخصاً أحياء'), up to the next one («نحو 150، لا يزال 33
+    # منهم في المستشفيات» puts 33 in hospital, not 150), or just before it ('بين الناجين
+    # ثلاثة أطفال').
+    def after(j: int) -> list[Any]:
+        reach = ws[j + 1 : j + 1 + STATUS_REACH]
+        return reach[: next((k for k in range(1, len(reach)) if starts_number(ws, j + 1 + k)),
+                            len(reach))]
+    return any(starts_number(ws, j) and not _percent(ws, j) and any(
+        matches(w.norm, forms) for w in (*ws[max(0, j - STATUS_BEFORE):j], *after(j)))
                for j in range(len(ws) if whole else min(3, len(ws))))
 
 
 def _percent(ws: list[Any], j: int) -> bool:
     """'80 % من الأنفاق' is a share of the tunnels, not a count of them."""
-    return j + 1 < len(ws) and ws[j + 1].norm in ("%", "بالمئه", "بالمائه", "المئه", "المائه")
+    share = ("%", "بالمئه", "بالمائه", "المئه", "المائه")
+    return j + 1 < len(ws) and (ws[j + 1].norm in share or (  # «73 في المئة من الحالات»
+        ws[j + 1].norm == "في" and j + 2 < len(ws) and ws[j + 2].norm in share))
 
 
 def _dual(word: str, forms: tuple[str, ...], group: bool) -> bool:

@@ -136,9 +136,10 @@ def _answer_count(q: Query, fx: Facts, asks: Constraints) -> Answer | None:
         counted = group_sentence(q, fx, asks)
         if counted is not None:
             return counted
-    if not best and not pointed:  # figures exist, none for this place or source; a sentence
-        # may still give the asked status («56 إصاباتهم متوسطة») to no figure extracted
-        return None if asks.status else unanswerable(q.lang)
+    if not best and asks.status:  # a sentence may give the asked status to no figure
+        return None  # extracted («56 إصاباتهم متوسطة»، «لا يزال 33 منهم في المستشفيات»)
+    if not best and not pointed:  # figures exist, none for this place or source
+        return unanswerable(q.lang)
     # "according to X": of reports in one sentence, keep those X gave, not the others'.
     sourced = [f for f in best if f.obj.reported_by
                and any(Words(f.obj.reported_by).has(t, min_key=2) for t in known)]
