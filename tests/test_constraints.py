@@ -144,6 +144,15 @@ def test_still_in_hospital_is_the_figure_a_hospital_follows_not_the_whole_toll()
     assert "150" in ask_it("How many were injured according to Caracas hospital?").text
 
 
+def test_a_deputy_is_not_the_minister_asked_for() -> None:
+    text = ("جوبا - قال نائب وزير التعليم العام في جنوب السودان مارتن تاكو موي اليوم إن المدارس "
+            "ستغلق أسبوعين بسبب موجة الحر.")
+    ask_it = asker(text, "2025-02-20")
+    assert refused(ask_it("What is the name of South Sudan's education minister?"))
+    ans = ask_it("What is the name of South Sudan's deputy education minister?")
+    assert not refused(ans) and "مارتن تاكو موي" in ans.text, ans.text
+
+
 def test_source_must_have_given_the_figure() -> None:
     assert "27" in ask("How many people were killed in Baghdad according to the interior "
                        "ministry?").text

@@ -23,6 +23,7 @@ _TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساع�
 _NAME_MARKERS = words("question_name_markers")
 _NAME_STOPS = words("name_stop_words")
 _ACCORDING = words("according_to")
+_DEPUTY = {"نائب", "مساعد", "وكيل", "deputy", "vice", "assistant"}  # before a title's head
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)(?!\w)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
 _HOURS = "|".join(table("clock_hours_ar", str))
@@ -148,6 +149,8 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
     # «فتاة في الرابعة» taken for a person leaves «في الرابعة»: a name starts with no such word.
     given = [n for n in given if n and n.split()[0] not in _NAME_STOPS]
     for end in _head_ends(toks, head):
+        if end >= 2 and deputy(toks[end - 2]) and not any(deputy(t.word) for t in subject):
+            continue  # 'the education minister' is not «نائب وزير التعليم»
         # «بينهم أربعة أطفال، حسبما أعلن حاكم المقاطعة فياتشيسلاف غلادكوف»: who reports it
         # is not named as the one asked.
         window = toks[end:end + 12]
@@ -158,6 +161,13 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
                 f" {name} " in f" {after} " for name in given):
             return True
     return False
+
+
+def deputy(text: str) -> bool:
+    """The words hold a deputy's title ('نائب وزير التعليم', 'deputy minister'): not the
+    minister a question asks for."""
+    return bool({t.text.lower() for t in tokens(text)} & _DEPUTY
+                or {b for t in tokens(text) for b in clitic_bases(t.norm)} & _DEPUTY)
 
 
 def _unasked(words_: list[str], subject: list[Term]) -> list[str]:

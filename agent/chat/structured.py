@@ -8,6 +8,7 @@ import re
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
 from agent.chat.asks import Attribute, Constraints
+from agent.chat.attributes import deputy
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts, best_matching
 from agent.chat.names import display_name, english_name, is_name, place_lists
@@ -175,7 +176,8 @@ def _answer_who_is(q: Query, fx: Facts, by_title: Term | None = None) -> Answer 
             if f.obj.type == ActorType.person and f.obj.title]
         # Half the words at least, and two: 'the commission's spokesman' is not its chair.
         titled = [x for x in titled if x[0] >= 2 and 2 * x[0] >= len(known) and (
-            by_title is None or Words(x[2].obj.title or "").has(by_title, min_key=2))]
+            by_title is None or Words(x[2].obj.title or "").has(by_title, min_key=2))
+            and (deputy(q.text) or not deputy(x[2].obj.title or ""))]
         scored = titled or ([] if by_title is not None else scored)
     if not scored or max(x[0] for x in scored) == 0:
         return None
