@@ -153,6 +153,15 @@ def test_a_deputy_is_not_the_minister_asked_for() -> None:
     assert not refused(ans) and "مارتن تاكو موي" in ans.text, ans.text
 
 
+def test_a_place_asked_alone_must_stand_alone_by_the_figure() -> None:
+    text = ("لواندا - يواجه أكثر من 1.3 مليون شخص في ولايات كونيني وهويلا وناميبي الثلاث جوعاً "
+            "حاداً بسبب الجفاف. وتضررت 1320 عائلة في بلدة شيبيا وحدها.")
+    ask_it = asker(text, "2024-06-01")
+    assert refused(ask_it("How many people face severe hunger in Namibe province alone?"))
+    ans = ask_it("كم عائلة تضررت في شيبيا وحدها؟")
+    assert not refused(ans) and "1320" in ans.text, ans.text
+
+
 def test_source_must_have_given_the_figure() -> None:
     assert "27" in ask("How many people were killed in Baghdad according to the interior "
                        "ministry?").text

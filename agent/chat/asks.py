@@ -17,6 +17,7 @@ from agent.chat.question import (
     GLOSSARY,
     Query,
     ar_category,
+    asks_alone,
     asks_presence,
     gloss_of,
     is_event,
@@ -107,6 +108,7 @@ class Constraints:
     year: bool = False  # 'in what year', 'في أي عام': only a year answers
     day: bool = False  # 'on what day', 'في أي يوم': a day answers, not a month
     date_day: int | None = None  # 'on December 12': the day of the month a figure must be of
+    alone: bool = False  # 'in Namibe alone': the figure's own sentence names that place alone
     since: bool = False  # 'since when', 'منذ متى': only a start ('منذ 10 يناير') answers
     count: bool = False  # 'how many': a quoted sentence must hold a figure
     place_kind: list[Term] = field(default_factory=list)  # 'which town': a town must be named
@@ -158,7 +160,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
         c.category = (*asked, *c.category)
     c.sources = sources(q)
-    c.date_day = asked_day(q.text)
+    c.date_day, c.alone = asked_day(q.text), asks_alone(q.text)
     c.times = [t for t in q.terms if _is_time(q, t)]
     # 'in 2018', 'عام 2018': a year the figure must be of (digits are no term of their own).
     c.times += [Term(m.group(), (m.group(),), frozenset(), m.start(), m.end())

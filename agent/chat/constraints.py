@@ -33,6 +33,7 @@ from agent.chat.question_names import COUNTRIES
 from agent.chat.question_names import names as name_runs
 from agent.chat.source_check import from_source
 from agent.chat.where import (
+    alone_in,
     continues,
     in_place,
     lead_before,
@@ -87,7 +88,7 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "counted"  # a quoted figure for a noun the chat cannot read is a guess
     if c.category and not reported and not counts(fx, ev, c.category, category=True):
         return "counted"  # a sentence quoted for a toll must hold a figure of that category
-    if any(not in_place(fx, ev, t) for t in c.places):
+    if any(not in_place(fx, ev, t) or (c.alone and not alone_in(ev, t)) for t in c.places):
         return "place"
     if c.sources and not from_source(fx, ev, c.sources):
         return "source"

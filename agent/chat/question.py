@@ -380,3 +380,11 @@ def asks_presence(q: Query) -> bool:
     return bool(_PRESENT_AR.search(norm(q.text))) or (not q.categories and (
         bool(_PRESENT_EN.search(q.text)) or any(
             b in PRESENCE for t in tokens(q.text) for b in clitic_bases(t.norm))))
+
+
+_ALONE = re.compile(r"\b(?:alone|specifically)\b|وحد(?:ه|ها|هم|هن)\b|تحديدا")
+
+
+def asks_alone(text: str) -> bool:
+    """'in Namibe province alone', «في ناغاهامولا وحدها»: a figure of that place by itself."""
+    return bool(_ALONE.search(norm(text).lower()))

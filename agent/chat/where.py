@@ -8,7 +8,7 @@ import re
 
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Fact, Facts
-from agent.chat.question import Query
+from agent.chat.question import Query, asks_alone
 from agent.chat.question_names import COUNTRIES, GAZETTEER, GAZETTEER_HEADS
 from agent.chat.words import Term, Words
 from agent.ner import entities
@@ -138,10 +138,24 @@ def lead_before(fx: Facts, sentence: str, place: Term) -> bool:
 def _listed(fx: Facts, place: Term) -> bool:
     """The lead names the place as one more of a list («على محاور قسطل معاف والغسانية وزنزف»):
     what follows is of the whole area, not of that one place."""
+    return any(_joined(s.text, place) for s, _ in fx.lead)
+
+
+def _joined(text: str, place: Term, before: bool = False) -> bool:
+    """The text names the place after «و», one more of a list; with `before`, also right
+    before one («ولايات كونيني وهويلا وناميبي»)."""
     if place.word[:1].lower() in "vwou" or any(f.startswith("و") for f in place.forms):
         return False  # «وحدت» is Vahdat: the و may begin the name
-    return any(t.norm.startswith("و") and Words(t.norm[1:]).has(place, min_key=2)
-               for s, _ in fx.lead for t in tokens(s.text))
+    toks = tokens(text)
+    return any((t.norm.startswith("و") and Words(t.norm[1:]).has(place, min_key=2)) or (
+        before and Words(t.text).has(place, min_key=2) and k + 1 < len(toks)
+        and toks[k + 1].norm.startswith("و") and not asks_alone(toks[k + 1].norm))
+        for k, t in enumerate(toks))
+
+
+def alone_in(ev: Evidence, place: Term) -> bool:
+    """The evidence names the place itself, not as one of a list, nor only by the lead."""
+    return Words(ev.sentence).has(place, min_key=2) and not _joined(ev.sentence, place, True)
 
 
 def _lead_at(fx: Facts, at: int, place: Term) -> bool:
