@@ -254,6 +254,9 @@ def test_an_aim_is_no_event_unless_an_operation_pursues_it() -> None:
 @pytest.mark.parametrize(("text", "riot"), [
     ("وشابت أعمال عنف الانتخابات التي جرت أمس في البلاد.", False),
     ("وقالت الوزارة إن أعمال عنف رافقت تجمعات احتجاجية شهدتها عدة مدن أمس.", True),
+    ("وقالت الشرطة إن احتجاجات العمال تحولت أمس إلى أعمال نهب وتخريب في المدينة.", True),
+    ("ونهب مسلحون القرية، في أعمال نهب وتخريب طالت المنازل أمس.", False),
+    ("وأدت الأزمة إلى احتجاجات عنيفة في المحافظة أمس.", True),
 ])
 def test_violence_is_a_riot_only_in_an_article_about_protesters(text: str, riot: bool) -> None:
     assert any(e.type is T.riot for e in events(text)) is riot
