@@ -126,6 +126,11 @@ def test_each_kind_from_its_words(text: str, kind: EventType) -> None:
     assert only(text).type is kind
 
 
+def test_an_attack_told_with_its_place_or_day_is_one() -> None:
+    assert only("وشن مسلحون هجوماً على قرية في منطقة أبيي.").type is T.attack_on_civilians
+    assert only("وشن مسلحون هجوماً أمس الأحد.").type is T.armed_clash
+
+
 def test_a_killing_in_a_strike_is_the_strike() -> None:
     e = only("قُتل 12 مدنيا بينهم أطفال في قصف مدفعي على بلدة التمانعة أمس")
     assert e.type is T.shelling_artillery and e.date == "2016-12-12"
@@ -178,6 +183,8 @@ def test_modality(text: str, modality: Modality) -> None:
     "اعتقل شخصان متورطان في تفجيرات سابقة",             # past bombings, as background
     "ينص القانون على المعاقبة بالإعدام",                 # a sentence, not an execution
     "ستقدم المعارضة تنازلات",                            # "تقدم" is not an advance here
+    # attacks in general: no place, day or toll of their own
+    "وأعلن العراق هزيمة التنظيم، غير أن خلاياه لا تزال تشن هجمات في مناطق مختلفة.",
 ])
 def test_words_that_report_no_event(text: str) -> None:
     found = events(text)

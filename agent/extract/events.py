@@ -12,8 +12,9 @@ from datetime import date
 
 from agent.extract import fact_dates, places
 from agent.extract.event_assembly import Found, add_evidence, assemble, content_words
-from agent.extract.event_clauses import DELIMITERS, QUOTE_PAIRS
+from agent.extract.event_clauses import DELIMITERS, QUOTE_PAIRS, Trigger
 from agent.extract.event_typing import HAZARDS, a_cause, sentence_events, toll, unsettled
+from agent.extract.numbers import casualty_word, words
 from agent.model.llm import LLM
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases, norm, tokens
@@ -61,6 +62,8 @@ def find_events(doc: Doc, llm: LLM | None = None, *, consult: bool = False) -> l
                 continue  # "لم تتفق الكتل", "نفت شن غارات": the statement, not an event
             if _background(doc, event):
                 continue  # "انزلاقاً للتربة في نوفمبر 2019": background, not news
+            if not headline and _in_general(doc, event, group):
+                continue  # "تعرّض لهجمات دامية عدة": attacks in general, no happening
             if _aftermath(found + headlines, event):
                 continue
             told.append(event.type)
@@ -121,6 +124,20 @@ def _background(doc: Doc, f: Found) -> bool:
     at = min(near, key=lambda a: max(ev.start - a, a - ev.end, 0))
     lo, hi = (ev.end, at) if at >= ev.end else (at + len(f.date_text), ev.start)
     return not any(ch in PAUSES for ch in doc.text[lo:hi])
+
+
+_ATTACK = {T.armed_clash, T.attack_on_civilians}
+
+
+def _in_general(doc: Doc, event: Found, group: list[Trigger]) -> bool:
+    """An attack («هجوم»، «هجمات»، «كمين») that no place, day or toll of its own makes one
+    happening ("تعرّض لهجمات دامية عدة"), unlike "قُتل جنديان في كمين استهدف دورية"; a
+    bombardment («بقصف أسواق ومنازل») is told as one."""
+    if event.placed or event.timed or not all(
+            set(t.options) >= _ATTACK and not t.definite and not t.verb for t in group):
+        return False
+    sentence = group[0].sentence
+    return not any(casualty_word(w) for w in words(doc, sentence.start, sentence.end))
 
 
 def _is_headline(doc: Doc, sentence: Sentence) -> bool:
