@@ -499,6 +499,11 @@ def test_two_figures_of_one_sentence_take_the_date_nearest_each():
     assert [(r.count_best, r.date) for r in found] == [(1, "2019-09-22"), (1, "2019-09-24")]
 
 
+def test_a_verb_after_an_earlier_count_is_that_counts_own():
+    found = reports("وقالت مصادر طبية إن قرابة عشرين شخصاً قُتلوا ونحو ستين أصيبوا.")
+    assert [(r.category.value, r.count_best) for r in found] == [("killed", 20), ("injured", 60)]
+
+
 def test_a_figure_told_in_a_headline_takes_the_date_nearest_its_words_below():
     text = ("غضب في البلدة بعد مقتل شابين برصاص الشرطة\n\n"
             "فارابا بانتا - خيّم الحزن اليوم الثلاثاء على البلدة، الواقعة جنوب العاصمة بانجول، "

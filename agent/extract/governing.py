@@ -144,6 +144,8 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
     asides = _parenthesized(ws)
     best: tuple[int, Lexeme] | None = None
     for lex in words:
+        if lex.index < first and _after_a_count(ws, spans[:k], lex.index):
+            continue  # "عشرين شخصاً قُتلوا ونحو ستين أصيبوا": the verb of the count before
         if lex.index < first:
             span_between = range(lex.index + 1, first)
             limit = 0 if ws[lex.index].norm in _WEAK else _GOVERN_BEFORE
@@ -155,9 +157,11 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         else:
             span_between = range(last + 1, lex.index)
             limit = _AGREEING_AFTER if _agrees(ws, lex.index) else _GOVERN_AFTER
-            if lex.index + 1 in starts or (lex.index + 2 in starts
-                                           and ws[lex.index + 1].norm in _OBJECT_PREPOSITIONS):
-                continue  # "هاجم 20 مسلحا قرية وقتلوا 5", "وأثّرت في 317 ألفاً": not this one
+            if (lex.index + 1 in starts and ws[lex.index + 1].norm[0] != "و") or (
+                    lex.index + 2 in starts and ws[lex.index + 1].norm in _OBJECT_PREPOSITIONS):
+                # "هاجم 20 مسلحا قرية وقتلوا 5", "وأثّرت في 317 ألفاً": not this one; but
+                # "عشرين شخصاً قُتلوا ونحو ستين": the next figure is a count of its own
+                continue
         between = [i for i in span_between if i not in asides]
         if lex.index > last and ws[lex.index].norm[0] in "وف" and any(
                 ws[i].norm in _COMMAS for i in between):
@@ -174,6 +178,13 @@ def _nearest(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         if best is None or rank < best[0]:
             best = rank, lex
     return (best[1].category, best[1]) if best else None
+
+
+def _after_a_count(ws: list[Word], before: list[tuple[int, int]], index: int) -> bool:
+    """A plural verb right after an earlier count's noun («عشرين شخصاً قُتلوا») agrees with
+    that count; a verb that opens its own clause with و («وأصابوا») does not."""
+    return ws[index].norm[0] not in "وف" and _agrees(ws, index) and any(
+        0 < index - b <= 2 for _, b in before)
 
 
 def _counted_before(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], k: int
