@@ -63,6 +63,8 @@ def locate(text: str, anchor_word: str | None = None) -> tuple[str, str | None, 
     ("انهار جسر في مقاطعة فو تو شمالي البلاد", ("مقاطعة فو تو", None, None)),
     ("غرقت عبّارة في نهر دجلة عصر أمس", ("نهر دجلة", None, None)),
     ("توفي تسعة في ولاية أوديشا شرقاً", ("ولاية أوديشا", None, None)),
+    # a sea's or a river's colour is its name's
+    ("انهار سد أربعات في ولاية البحر الأحمر أمس", ("ولاية البحر الأحمر", None, None)),
 ])
 def test_places_as_written(text: str, expected: tuple[str, str | None, str | None]) -> None:
     assert locate(text) == expected
