@@ -627,6 +627,11 @@ def test_a_declared_mourning_is_an_event(text: str) -> None:
     assert only(text).type is T.other
 
 
+def test_a_measure_is_dated_by_the_day_it_was_declared() -> None:
+    e = only("وأعلنت الحكومة حالة الطوارئ في الإقليم يوم الجمعة.")
+    assert (e.type, e.date) == (T.other, "2016-12-09")
+
+
 def test_the_surname_haddad_is_no_mourning() -> None:
     found = events("وقال الناطق باسم الوزارة سمير حداد إن الطقس سيتحسن في الأيام المقبلة.")
     assert all(e.type is not T.other for e in found)

@@ -62,8 +62,8 @@ def event_date(doc: Doc, t: Trigger, event_type: EventType, start: int, end: int
     quote between them) before one outside it, then the nearest. A date after "منذ" makes
     the happening ongoing: no single day (tests/truth/GUIDE.md)."""
     mentions = [m for m in dates.find_dates(doc, start, end)
-                if not of_the_report(doc, m)
-                or (event_type in DECLARED and _announced(doc, t, m))]
+                if not of_the_report(doc, m) or (event_type in DECLARED and (
+                    _announced(doc, t, m) or not _crosses(doc.text, t, m)))]
     own = [m for m in mentions if not _crosses(doc.text, t, m)]
     best = dates.nearest(own or mentions, anchor=t.start)
     return dates.fields(None if best is not None and span_edge(doc, best) else best)
@@ -71,7 +71,9 @@ def event_date(doc: Doc, t: Trigger, event_type: EventType, start: int, end: int
 
 def _announced(doc: Doc, t: Trigger, m: dates.DateMention) -> bool:
     """The trigger is what was declared on that day: "أعلنت الأربعاء الحداد الوطني",
-    "أعلنت أمس حالة الطوارئ" (the date sits between the verb and its object)."""
+    "أعلنت أمس حالة الطوارئ" (the date sits between the verb and its object); a date after
+    it in its own clause is the declaration's too ("أعلنت الحكومة حالة الطوارئ في الإقليم
+    يوم الجمعة")."""
     return m.end <= t.start and not doc.text[m.end : t.start].strip(" \u060c,")
 
 
