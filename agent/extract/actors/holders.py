@@ -74,6 +74,9 @@ def _ending(doc: Doc, toks: Sequence[Token], i: int, floor: int, k: int) -> Name
     """The name the title toks[i:k] ends with, after toks[floor]. After a tie, three words
     are a place and a two-word name ('في أمبوفومبي | تيودور مبايناسيم'); fewer are a place."""
     start = name_start(doc, toks[i:k], floor=floor - i) if k > floor else None
+    tie = next((p for p in range(k - 1, floor - 1, -1) if toks[p].norm in TIES), None)
+    if start is not None and tie is not None and k - tie == 4 and i + start == k - 1:
+        start -= 1  # "وزير الداخلية … في بنين | ألاسان سيدو": one word read, the name has two
     if start is not None and toks[i + start - 1].norm in TIES:
         # "مراسل لوكالة فرانس برس في | معرة النعمان": a place, not a name
         core = sum(t.norm not in NAME_PARTICLES for t in toks[i + start : k])
