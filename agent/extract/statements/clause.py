@@ -212,7 +212,7 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
             names, speaker_end = [], j  # "، وأعلنت نشر وحدات": the speaker goes on, an object
         rest = _skip_asides(doc, toks, speaker_end, end)
         if rest < len(toks) and toks[rest].start < end:
-            marked = (speaker_end, toks[rest - 1].end if rest > j else toks[rest].start)
+            marked = (rest, toks[rest - 1].end if rest > j else toks[rest].start)
     if marked is None:
         return _speaker_after_quote(doc, toks, trig, end) or _speaker_only(doc, toks, trig, j)
     stop, content = marked
