@@ -21,7 +21,7 @@ _AR_DAY = re.compile(rf"(?<![\d\w])(?:(\d{{1,2}})|({_ORDINALS}))\s+(?:من\s+)?(
                      rf"(?:{_AR_MONTHS})(?!\w)")
 # A day in digits before its month or after «يوم» («يوم 14»، «14 حزيران», not «إصابة 14
 # عنصراً»), or an ordinal day («في الثاني عشر», not the second of «كانون الثاني»).
-_TOLD = re.compile(rf"(?:(?<=يوم )|(?<!\w|\d))(\d{{1,2}})(?=\s*(?:/|من\s+)?(?:{_AR_MONTHS})(?!\w))"
+_TOLD = re.compile(rf"(?<![\w\d])(\d{{1,2}})(?=\s*(?:/|من\s+)?(?:{_AR_MONTHS})(?!\w))"
                    rf"|(?<=يوم )(\d{{1,2}})(?!\w|\d)"
                    rf"|(?<!كانون )(?<!تشرين )(?<!\w)({_ORDINALS})(?!\w)")
 
