@@ -1,7 +1,7 @@
-"""What a question asks beyond its topic: the group it counts ("how many children"), the
-places, days and sources it names, the names the article never mentions, and the attribute it
-wants (a name, an age, a nationality, a date, a reason). agent/chat/constraints.py checks an
-answer against them."""
+"""What a question asks beyond its topic: the group it counts ("how many children", read by
+agent/chat/counted.py), the places, days and sources it names, the names the article never
+mentions, and the attribute it wants (a name, an age, a nationality, a date, a reason).
+agent/chat/constraints.py checks an answer against them."""
 
 from __future__ import annotations
 
@@ -9,22 +9,20 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from agent.chat.asked import demonyms_of, en_counted, in_article_places, nationality, sources
+from agent.chat.asked import in_article_places, sources
+from agent.chat.counted import read_counted
 from agent.chat.days import asked_day
 from agent.chat.facts import Facts
 from agent.chat.question import (
     CATEGORY_FORMS,
     GLOSSARY,
     Query,
-    ar_category,
     asks_alone,
     asks_presence,
-    gloss_of,
     is_event,
 )
 from agent.chat.question_names import (
     DESIGNATORS,
-    PLACE_CUES,
     found,
     is_name,
     names,
@@ -51,26 +49,13 @@ class Attribute(StrEnum):
 
 _ATTRIBUTES = table("question_attributes", Attribute)
 _AGE_LIMITS = words("question_age_limits")
-_MONEY = table("money_words", str)
 _ROLES = words("title_heads")  # 'official', 'spokesman', 'chief': a person is asked
-_CURRENCIES = tuple(w for w, kind in _MONEY.items() if kind == "currency")
-_PAID = re.compile(r"\bhow much\b.*\b(?:paid|pay|receive|get|cost|costs|spend|spent|pledged?"
-                   r"|donated?|allocated?|demand(?:ed)?|worth)\b", re.I)
-_GROUPS = table("question_groups", str)
 _EN_BODIES = words("question_body_nouns_en")
-_GENERIC = words("question_generic_counted")
-CONDITION = words("question_condition_words")  # 'in critical condition', 'حالة حرجة'
-_EN_STOP = words("question_stopwords_en")  # 'how many of the injured are still in …'
-_STILL = words("still_words") | {"still", "remain", "remained", "remaining"}
-_STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
 _PLACE_KINDS = DESIGNATORS | words("generic_places")
 SITES = words("place_sites_ar")  # camps, airports, hospitals: named after their noun
 _NAME_KINDS = words("question_name_kinds_ar")
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
-_EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|was|are)"
-                        r"\s+(?:still\s+)?([a-z'-]+)")  # 'how many of the injured are still'
-_AR_COUNT_SKIP = words("question_count_skip_ar")
 _CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
 _ASKS_AGE = {"كم", "ما", "كان", "كانت", "يبلغ", "تبلغ", "بلغ"}  # «كم كان عمر», «ما عمر»
@@ -156,7 +141,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.place_kind, c.given = q.asked, q.terms
         c.settled = not kinds & (SITES | _NAME_KINDS)
     if q.count and c.attribute is None:
-        _read_counted(q, c)
+        read_counted(q, c)
         asked = (f for cat in q.categories for f in CATEGORY_FORMS.get(cat, ()))
         c.category = (*asked, *c.category)
     c.sources = sources(q)
@@ -293,107 +278,9 @@ def _is_time(q: Query, t: Term) -> bool:
     return any(b in _DAYS_MONTHS for f in t.forms for b in clitic_bases(f))
 
 
-def _read_counted(q: Query, c: Constraints) -> None:
-    _read_counted_noun(q, c)
-    # 'How much will each family be paid': a payment's verb asks an amount of money, and so
-    # does a noun of money ('how much compensation', «كم تبلغ الأموال»).
-    nouns = [*c.counted, *c.counted_words.split()] + (
-        [b for t in q.terms for f in t.forms for b in clitic_bases(f)] if q.lang == "ar" else [])
-    if ((c.unchecked or not c.counted_words) and _PAID.search(q.text)) or any(
-            _MONEY.get(w) == "noun" for w in nouns):
-        c.counted, c.unchecked = (*c.counted, *_CURRENCIES), False  # an amount of money
-    nationals = nationality(q)  # 'how many Filipino nationals', «كم رهينة فلبينياً»
-    of_the = _EN_OF_THE.search(q.text.lower()) if q.lang == "en" else None
-    if of_the and not nationals:  # 'how many of the injured contractors were Americans'
-        nationals = demonyms_of([of_the.group(1)])
-    if nationals:
-        c.counted, c.counted_words, c.unchecked = nationals, "nationals", False
-    asked = {t.text.lower() for t in tokens(q.text)} | {  # «بالخطيرة» is خطيرة
-        b for t in tokens(q.text) for b in clitic_bases(t.norm)}
-    condition = tuple(w for w in CONDITION if not w.isascii()) if asked & CONDITION else ()
-    if condition and not c.counted:
-        c.counted, c.counted_words, c.unchecked = condition, "critical condition", False
-    status = next((_STATUS[w] for t in tokens(q.text) for w in (t.norm, t.text.lower())
-                   if w in _STATUS), None)
-    if status == "hospital" and not asked & _STILL:
-        status = None  # 'according to Lady Reading Hospital': a source, not who is still there
-    if status == "confirmed":  # 'laboratory-confirmed': any figure not told as suspected
-        c.unconfirmed = tuple(w for w, s in _STATUS.items() if s in ("suspected", "probable")
-                              and not w.isascii())
-    elif status:
-        c.status = tuple(w for w, s in _STATUS.items() if s == status and not w.isascii())
-        c.alive = status == "alive"
-    elif condition and c.counted != condition:
-        # 'How many of the injured pupils are in critical condition': the pupils counted must
-        # be said to be in it.
-        c.status = condition
-
-
-def _read_counted_noun(q: Query, c: Constraints) -> None:
-    if q.lang == "en":
-        low = q.text.lower()
-        m = en_counted(low)
-        counted = m.group(1).split() if m else []
-        of_the = _EN_OF_THE.search(low)
-        # 'how many of those killed were women': the group after 'were' is counted.
-        if of_the and not (of_the.group(1).endswith("ing") or of_the.group(1) in _EN_STOP) and (
-                all(w in _GENERIC for w in counted) or of_the.group(1) in _GROUPS):
-            counted = [of_the.group(1)]
-        # 'Were any adults hurt? How many?': the group may come before 'how many'.
-        for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):
-            if w in _GROUPS:
-                c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
-                return
-        # 'cases' counts any case, and a sentence may say حالات rather than a category word.
-        c.category = tuple(f for w in counted if w in _GENERIC
-                           for f in getattr(gloss_of(w), "forms", ()))
-        # 'confirmed cholera cases' counts cases: words before a generic noun only qualify it.
-        # "how many of Burundi's confirmed cases": an owner is not what is counted.
-        specific = [] if counted and counted[-1] in _GENERIC else [
-            w for w in counted if w not in _GENERIC and w not in _ATTRIBUTES
-            and not w.endswith("'s")]
-        noun = gloss_of(specific[-1]) if specific else None
-        if noun is not None:
-            c.counted, c.counted_words = noun.forms, " ".join(specific)
-        elif specific:  # 'how many tents': no Arabic form to check a figure against
-            c.unchecked, c.counted_words = True, " ".join(specific)
-        return
-    toks = tokens(q.text)
-    at = next((i for i, t in enumerate(toks) if t.norm == "كم"), None)
-    if at is None:
-        return
-    rest = [t for t in toks[at + 1:] if t.norm not in _AR_COUNT_SKIP]  # «كم عدد الذين فرّوا»
-    for k, t in enumerate(rest[:3]):  # «طفلاً» is طفل; «فرّوا» keeps its alif, a verb's
-        bases = clitic_bases(t.norm if t.norm.endswith("وا") else t.norm.removesuffix("ا"))
-        group = next((_GROUPS[g] for b in bases for g in _GROUPS if starts(b, g)), None)
-        if group:
-            c.counted, c.counted_words = _group_forms(group), t.text
-            return
-        category = ar_category(bases)  # «كم لاجئاً أصيب»: the refugees are counted
-        own = category is None or bool(q.categories and category not in q.categories)
-        if k == 0 and not any(b in _GENERIC for b in bases) and own:
-            c.counted, c.counted_words = tuple(bases), t.text
-            return
-        if category is not None and rest[k + 1:k + 2] and rest[k + 1].norm != "من":
-            break  # «كم شخصاً أوقفت الشرطة»: after the verb comes who did it, not who counts
-    # «كم فرداً من طاقم السفينة»: of people counted in general, the group after «من» is counted.
-    after = toks[at + 1:at + 4]
-    if (len(after) == 3 and after[1].norm == "من" and after[2].norm not in PLACE_CUES
-            and any(b in _GENERIC for b in clitic_bases(after[0].norm.removesuffix("ا")))):
-        c.counted, c.counted_words = tuple(clitic_bases(after[2].norm)), after[2].text
-
-
 def _owns_body(q: Query, t: Term) -> bool:
     """An English name with 's whose noun, up to three words on, is a body: 'Mozambique's
     disaster management institute' names the body's country, no place a figure must name."""
     if q.lang != "en" or "'s" not in q.text[t.end - 2:t.end + 2]:
         return False
     return any(w in _EN_BODIES for w in re.findall(r"[a-z]+", q.text[t.end:].lower())[1:4])
-
-
-def starts(base: str, form: str) -> bool:
-    return base == form or (len(form) >= 3 and base.startswith(form) and len(base) - len(form) <= 3)
-
-
-def _group_forms(group: str) -> tuple[str, ...]:
-    return tuple(w for w, g in _GROUPS.items() if g == group and not w.isascii())

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agent.chat.asks import CONDITION, Constraints, starts
+from agent.chat.asks import Constraints
 from agent.chat.attributes import Evidence
+from agent.chat.counted import CONDITION, starts
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, PRESENCE, ar_category, names_body
 from agent.extract.counts import find_counts
