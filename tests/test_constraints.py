@@ -2032,3 +2032,15 @@ def test_an_age_asked_by_full_name_is_found_beside_the_first_name() -> None:
     31 عاماً» gives it, though it leaves the surname out."""
     answered_with(*_dev("r_ethiopia_tigray_msf_staff_killed"), "كم كان عمر السائق تيدروس غبرمريم؟",
                   "31")
+
+
+def test_a_named_body_counts_its_members_among_the_dead() -> None:
+    """'members of the National Guard': «بين القتلى … 18 عنصراً من الحرس الوطني» counts them,
+    though the sentence's figure is no extracted casualty report; another body is refused."""
+    text = ("كاراكاس - قُتل 39 شخصاً في انفجار هزّ مستودعاً للوقود فجر السبت. وقال الحرس "
+            "الوطني في بيان إن الدفاع المدني أخمد النيران.\n\n"
+            "وأوضح نائب الرئيس أن بين القتلى 18 عنصراً من الحرس الوطني و15 مدنياً.\n")
+    answered_with(text, "2012-08-26",
+                  "How many members of the National Guard were among the dead?", "18")
+    assert refused(asker(text, "2012-08-26")(
+        "How many members of the Civil Defence were among the dead?"))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from agent.chat.asked import demonyms_of, en_counted, nationality
 from agent.chat.question import Query, ar_category, gloss_of
 from agent.chat.question_names import PLACE_CUES
+from agent.chat.words import Term
 from agent.text.arabic import clitic_bases, tokens
 from agent.text.lexicon import table, words
 
@@ -31,6 +32,8 @@ _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة م
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|was|are)"
                         r"\s+(?:still\s+)?([a-z'-]+)")  # 'how many of the injured are still'
 _AR_COUNT_SKIP = words("question_count_skip_ar")
+_EN_MEMBERS = re.compile(r"\bhow many (?:members|personnel|staff|employees) of ")
+_EN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|did|died|lost)\b")
 
 
 def read_counted(q: Query, c: Constraints) -> None:
@@ -74,6 +77,12 @@ def read_counted(q: Query, c: Constraints) -> None:
 def _read_counted_noun(q: Query, c: Constraints) -> None:
     if q.lang == "en":
         low = q.text.lower()
+        # 'how many members of the National Guard': the body's members are counted, by the
+        # body's name («18 عنصراً من الحرس الوطني»).
+        body = _members_body(q, low)
+        if body is not None:
+            c.counted, c.counted_words = tuple(f.split()[0] for f in body.forms), body.word
+            return
         m = en_counted(low)
         counted = m.group(1).split() if m else []
         of_the = _EN_OF_THE.search(low)
@@ -133,3 +142,17 @@ def starts(base: str, form: str) -> bool:
 
 def _group_forms(group: str) -> tuple[str, ...]:
     return tuple(w for w, g in _GROUPS.items() if g == group and not w.isascii())
+
+
+def _members_body(q: Query, low: str) -> Term | None:
+    """The body whose members an English question counts, by its last word with an Arabic
+    form ('how many members of the Bolivarian National Guard were …'); None when the phrase
+    names a group of its own ('members of the Moroccan security forces')."""
+    members = _EN_MEMBERS.search(low)
+    verb = members and _EN_VERB.search(low, members.end())
+    if not members or not verb:
+        return None
+    phrase = [t for t in q.terms if members.end() <= t.start < verb.start()]
+    if any(w in _GROUPS for t in phrase for w in (t.word.lower(), *t.word.lower().split())):
+        return None
+    return next((t for t in reversed(phrase) if t.forms), None)
