@@ -2044,3 +2044,14 @@ def test_a_named_body_counts_its_members_among_the_dead() -> None:
                   "How many members of the National Guard were among the dead?", "18")
     assert refused(asker(text, "2012-08-26")(
         "How many members of the Civil Defence were among the dead?"))
+
+
+def test_a_verb_of_what_happened_is_no_event_the_figure_must_be_of() -> None:
+    """'when the canopy fell': «سقوط» is also a city's fall, an event the article does not
+    tell; the verb says what happened, so the collapse's toll answers."""
+    text = ("نوفي ساد - قُتل 14 شخصاً جراء انهيار مظلة خرسانية فوق مدخل محطة القطارات في "
+            "مدينة نوفي ساد شمال صربيا ظهر الجمعة.\n\nوسقط جزء من المظلة بطول 35 متراً على "
+            "مقاعد الانتظار.\n")
+    answered_with(text, "2024-11-02",
+                  "How many people were killed when the canopy fell at the railway station?",
+                  "14")

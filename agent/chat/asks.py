@@ -62,6 +62,7 @@ _ASKS_AGE = {"كم", "ما", "كان", "كانت", "يبلغ", "تبلغ", "بل
 _ON_DAY = re.compile(r"\b(?:what|which) (?:day|date)\b|اي (?:يوم|تاريخ)\b")
 _DAY = re.compile(r"\b(?:24|twenty-four)[ -]hours?\b|(?:24|الأربع والعشرين|أربع وعشرين) ?ساعة"
                   r"|الساعات (?:الـ ?)?(?:24|الأربع والعشرين)")
+_EN_PAST = re.compile(r"[a-z]+ed|fell|sank|struck|broke|blew|burnt|caught")
 _HOURS = ("ساعه", "ساعات", "الساعات", "الفتره")  # a figure of the last day says so
 # 'when will', 'on what date will ... be held', 'متى ستنتهي' (a present tense is not told from
 # a past one without its vowels: 'متى تعرض' is past).
@@ -202,7 +203,10 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.present = asks_presence(q)
     if q.count:  # 'how many died in the floods': the figure must be the floods' toll
         taken = {id(t) for t in (*c.places, *c.sources, *c.named, *q.asked)}
-        c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)]
+        # 'when the canopy fell': a verb in the past tells what happened, not which event's
+        # figure is asked («سقوط» is also a city's fall).
+        c.topic = [t for t in q.terms if id(t) not in taken and fx.knows(t) and is_event(t)
+                   and not (q.lang == "en" and _EN_PAST.fullmatch(t.word.lower()))]
     if c.attribute == Attribute.age:  # «كم كان عمر السائق تيدروس غبرمريم»: the person is the
         c.named = []  # subject, found by any word of the name («يوهانس وتيدروس … 31 عاماً»)
     if c.attribute in (Attribute.name, Attribute.age, Attribute.nationality, Attribute.reason):
