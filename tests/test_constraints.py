@@ -2055,3 +2055,21 @@ def test_a_verb_of_what_happened_is_no_event_the_figure_must_be_of() -> None:
     answered_with(text, "2024-11-02",
                   "How many people were killed when the canopy fell at the railway station?",
                   "14")
+
+
+# Written for these tests in the style of a state broadcaster's report.
+_BARRACKS = ("باتا - قُتل 105 أشخاص في انفجارات هزت معسكراً للجيش في مدينة باتا مساء الأحد.\n\n"
+             "وقال الرئيس تيودورو أوبيانغ في بيان إن الحادث نجم عن «إهمال الوحدة المكلفة "
+             "بحراسة مخازن الذخيرة»، مضيفاً أن الانفجار ألحق أضراراً بمعظم المنازل.\n")
+
+
+def test_the_incident_before_its_cause_stands_for_the_event_asked() -> None:
+    """«إن الحادث نجم عن إهمال …» gives why the blasts happened, though the blast is named
+    only after the cause."""
+    answered_with(_BARRACKS, "2021-03-09", "لماذا وقعت الانفجارات في باتا؟", "إهمال")
+
+
+def test_the_president_of_the_republic_is_the_president() -> None:
+    """«رئيس الجمهورية» is the president the article names by «الرئيس»; «الجمهورية» is no
+    word the article must hold."""
+    answered_with(_BARRACKS, "2021-03-09", "ماذا قال رئيس الجمهورية عن الانفجارات؟", "إهمال")

@@ -197,6 +197,9 @@ def _gives_cause(text: str) -> bool:
         f" {p} " in f" {text} " for p in _CAUSE_PHRASES)
 
 
+_INCIDENT = {"حادث", "حادثه", "كارثه", "فاجعه", "ماساه", "واقعه"}  # 'the incident'
+
+
 def _asked_is_cause(text: str, subject: list[Term]) -> bool:
     """What the question asks the cause of stands only after the cause word: the sentence gives
     it as the cause of something else ('What caused the cylinder to explode?': «حريق نجم عن
@@ -210,6 +213,9 @@ def _asked_is_cause(text: str, subject: list[Term]) -> bool:
     marks += [len(text[:at].split()) for p in _CAUSE_PHRASES if (at := text.find(f" {p} ")) >= 0]
     asked = [i for i, w in enumerate(toks)
              if any(Words(w).has(t, min_key=2) for t in subject if t.forms)]
+    # «إن الحادث نجم عن إهمال …»: the incident whose cause is told stands for the event asked.
+    asked += [i - 1 for i in marks if 0 < i < len(toks) - 1 and toks[i + 1] == "عن"
+              and any(b in _INCIDENT for b in clitic_bases(toks[i - 1]))]
     return bool(marks and asked) and min(asked) > min(marks)
 
 
