@@ -2073,3 +2073,13 @@ def test_the_president_of_the_republic_is_the_president() -> None:
     """«رئيس الجمهورية» is the president the article names by «الرئيس»; «الجمهورية» is no
     word the article must hold."""
     answered_with(_BARRACKS, "2021-03-09", "ماذا قال رئيس الجمهورية عن الانفجارات؟", "إهمال")
+
+
+def test_the_word_after_a_first_who_is_no_name_to_find() -> None:
+    """«من شبّه …»: the name labeller marks the verb after the question's «من» (who) as a
+    name, which the article never gives; it asks who did it."""
+    text = ("باهيا بلانكا - هطل أكثر من 400 ملم من الأمطار على المدينة خلال ثماني ساعات يوم "
+            "الجمعة، وهو ما وصفه وزير الأمن خافيير ألونسو بأنه «ما تتلقاه المدينة في عام "
+            "كامل».\n")
+    answered_with(text, "2025-03-09", "من شبّه كمية الأمطار بما تتلقاه المدينة في عام كامل؟",
+                  "ألونسو")

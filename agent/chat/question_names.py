@@ -101,6 +101,8 @@ def is_name(q: Query, t: Term) -> bool:
             return gloss.display is not None
         return bool(t.keys) and t.word[:1].isupper() and t.start > 0
     before = q.text[:t.start].split()
+    if before == ["من"]:  # «من شبّه الأمطار بـ…»: after the first «من», who did what
+        return False
     prev = norm(before[-1]) if before else ""
     # «في أي مخيم بدأ الحريق», «كم مقاطعة طالها الوباء»: the verb after the noun asked; «قبالة
     # الساحل», «سكان العاصمة»: a common place word, not a name.
