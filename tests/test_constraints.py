@@ -2083,3 +2083,13 @@ def test_the_word_after_a_first_who_is_no_name_to_find() -> None:
             "كامل».\n")
     answered_with(text, "2025-03-09", "من شبّه كمية الأمطار بما تتلقاه المدينة في عام كامل؟",
                   "ألونسو")
+
+
+def test_the_first_victim_is_found_by_first() -> None:
+    """'the first person to die': «أول الضحايا» is the glossary's 'first', and the age told
+    beside it («في التاسعة والثلاثين من عمره») answers."""
+    text = ("تايبيه - توفي شخصان وأصيب 31 آخرون بتسمم غذائي بعد تناولهم الطعام في مطعم بحي "
+            "شينيي.\n\nوتوفي أول الضحايا، وهو رجل في التاسعة والثلاثين من عمره، بفشل كلوي بعد "
+            "يومين من تناوله الطعام.\n")
+    answered_with(text, "2024-04-01", "How old was the first person to die from the poisoning?",
+                  "التاسعة والثلاثين")
