@@ -32,6 +32,8 @@ FOUND = [
     ("Maarat al-Numan", "معرة النعمان"), ("Seme-Podji", "سيمي بودجي"), ("Djerba", "جربة"),
     ("Abidjan", "أبيدجان"), ("Jhansi", "جانسي"), ("Bhanine", "بحنين"), ("Agok", "أقوك"),
     ("Pont-Sondé", "بون سوندي"), ("Nguetchewe", "نغيتشيوي"), ("Kotchi", "كوتشي"),
+    ("Zihuatanejo", "سيواتانيخو"), ("Benítez", "بينيتيث"), ("Juárez", "خواريز"),
+    ("Jalisco", "خاليسكو"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

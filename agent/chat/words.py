@@ -3,6 +3,7 @@ clitic-free bases, and consonant keys that match names typed in Latin letters.""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -84,6 +85,10 @@ def en_keys(word: str) -> frozenset[str]:
         forms.append(w.replace("dh", "d-h"))
     if "dj" in w:  # the French dj is ج (Djerba, جربة) or دج (Podji, بودجي)
         forms.append(w.replace("dj", "d-j"))
+    if "j" in w or "z" in w:  # Spanish: j is خ (Jalisco), z is س or ث (Juárez, خواريث),
+        # and the h of 'hua' is silent (Zihuatanejo, سيواتانيخو)
+        spanish = re.sub(r"h(?=u[aeio])", "", w).replace("j", "kh")
+        forms += [spanish.replace("z", "s"), spanish.replace("z", "th")]
     if len(w) > 5 and w.startswith(("al", "el")):  # the article written as one word: Alfassi
         forms.append(w[2:])
     keys = frozenset().union(*(_with_variant(_collapse(
