@@ -2093,3 +2093,13 @@ def test_the_first_victim_is_found_by_first() -> None:
             "يومين من تناوله الطعام.\n")
     answered_with(text, "2024-04-01", "How old was the first person to die from the poisoning?",
                   "التاسعة والثلاثين")
+
+
+def test_the_un_human_rights_office_is_its_high_commission() -> None:
+    """'the UN human rights office' gives the figure «مفوضية الأمم المتحدة السامية لحقوق
+    الإنسان» gives: an office of the UN is also a «مفوضية»."""
+    text = ("جنيف - قالت مفوضية الأمم المتحدة السامية لحقوق الإنسان اليوم الثلاثاء إن 183 شخصاً "
+            "على الأقل قُتلوا في المواجهات التي يشهدها إقليم أمهرة منذ تموز/يوليو.\n")
+    answered_with(text, "2023-08-29",
+                  "What death toll did the UN human rights office give for the fighting in Amhara?",
+                  "183")
