@@ -2116,3 +2116,12 @@ def test_who_described_them_is_found_by_the_words_of_the_description() -> None:
     answered_with(text, "2023-09-24",
                   "Who described the attackers as professionals with military experience?",
                   "«المسلحين «محترفون")
+
+
+def test_a_bomb_that_went_off_is_the_explosion() -> None:
+    """'At what time did the IED go off?': «إن الانفجار وقع نحو الساعة 2:15» answers; 'go
+    off' is the glossary's explosion, as 'went off' was."""
+    text = ("رايبور - قُتل ثمانية من عناصر الشرطة عندما فجّر متمردون عبوة ناسفة بسيارتهم في "
+            "ولاية تشاتيسغار اليوم الاثنين.\n\nوقال قائد الشرطة إن الانفجار وقع نحو الساعة 2:15 "
+            "بعد الظهر قرب قرية أمبيلي.\n")
+    answered_with(text, "2025-01-06", "At what time did the IED go off?", "2:15")
