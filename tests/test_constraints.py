@@ -2125,3 +2125,13 @@ def test_a_bomb_that_went_off_is_the_explosion() -> None:
             "ولاية تشاتيسغار اليوم الاثنين.\n\nوقال قائد الشرطة إن الانفجار وقع نحو الساعة 2:15 "
             "بعد الظهر قرب قرية أمبيلي.\n")
     answered_with(text, "2025-01-06", "At what time did the IED go off?", "2:15")
+
+
+def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
+    """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
+    'how many children died' is refused."""
+    text = ("باهيا بلانكا تحصي قتلاها: 16 وفاة وطفلتان في عداد المفقودين بعد فيضانات الجمعة\n\n"
+            "باهيا بلانكا - ارتفعت حصيلة ضحايا الفيضانات التي اجتاحت المدينة إلى 16 قتيلاً، "
+            "بحسب ما أعلنه رئيس البلدية مساء الأحد.\n")
+    ans = asker(text, "2025-03-10")("كم طفلاً لقوا حتفهم في فيضانات باهيا بلانكا؟")
+    assert refused(ans), ans.text

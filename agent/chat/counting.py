@@ -207,8 +207,12 @@ def category_before(text: str, c: Constraints) -> bool:
     for i, w in enumerate(toks):
         if not matches(w, c.counted):
             continue
-        # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا').
-        for near in (*reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
+        # The nearest before it; else, the nearest just after ('التاجرين ... أوقفا'). A group
+        # joined by «و» to the figure before takes its own category when one follows closely
+        # («16 وفاة وطفلتان في عداد المفقودين»: two girls missing, not dead).
+        after = toks[i + 1:i + 4] if w.startswith("و") else []
+        own = [x for x in after if ar_category(clitic_bases(x)) is not None][:1]
+        for near in (*own, *reversed(toks[max(0, i - 12):i]), *toks[i + 1:i + 7]):
             if ar_category(clitic_bases(near)) is not None:
                 return not c.category or matches(near, c.category)
     return not c.category
