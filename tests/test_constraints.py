@@ -2107,15 +2107,14 @@ def test_the_un_human_rights_office_is_its_high_commission() -> None:
 
 def test_who_described_them_is_found_by_the_words_of_the_description() -> None:
     """'professionals with military experience' are the glossary's «محترفون» and «الخبرة»:
-    the prime minister's words answer, not the minister's that name the attackers too. (His
-    name is cut to «ألبين»: normalized, «ألبين» reads as a word with the article.)"""
+    the prime minister's words answer, not the minister's that name the attackers too."""
     text = ("بريشتينا - قُتل شرطي في هجوم شنه مسلحون على دورية قرب قرية بانيسكا فجر الأحد.\n\n"
             "وقال وزير الداخلية جلال سفيتشلا إن الشرطة صادرت بزات عسكرية «تكفي لمئات المهاجمين "
             "الآخرين».\n\nوقال رئيس الوزراء ألبين كورتي إن المسلحين «محترفون من ذوي الخبرة "
             "العسكرية».\n")
     answered_with(text, "2023-09-24",
                   "Who described the attackers as professionals with military experience?",
-                  "«المسلحين «محترفون")
+                  "ألبين كورتي said: «المسلحين «محترفون")
 
 
 def test_a_bomb_that_went_off_is_the_explosion() -> None:

@@ -99,6 +99,9 @@ def test_direct_quote_is_the_inner_words_of_the_quotation() -> None:
     # a name with «عبد» before the object described: the name ends at the object's article
     ("ووصف محافظ ولاية النيل الأزرق أحمد عبد الرحيم الأوضاع الإنسانية بأنها «مأساوية».",
      "أحمد عبد الرحيم"),
+    # a first name written with a hamza on its alif is no word with the article
+    ("وقال رئيس الوزراء ألبين كورتي إن المهاجمين محترفون من ذوي الخبرة العسكرية.",
+     "ألبين كورتي"),
 ])
 def test_speaker_is_the_name_without_the_title(text: str, speaker: str) -> None:
     assert [s.speaker for s in found(text)] == [speaker]

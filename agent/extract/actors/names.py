@@ -38,6 +38,7 @@ from agent.extract.actors.words import (
     bare,
     conjoined,
     definite,
+    hamzated,
     in_lexicon,
     is_title_head,
     joined,
@@ -93,8 +94,8 @@ def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:
             start = k
             continue
         if definite(w) and k != len(toks) - 1 and toks[k - 1].norm not in JOINS_DEFINITE \
-                and w not in COMPOUND_ENDS:  # "ذبيح الله مجاهد"، "كمال الدين بهويان"
-            break
+                and w not in COMPOUND_ENDS and not hamzated(toks[k]):
+            break  # "ذبيح الله مجاهد"، "كمال الدين بهويان"; "رئيس الوزراء ألبين كورتي"
         if core == 3 or (core == 2 and (is_place(w) or names_place(doc, (w,), designated=False))):
             break  # "مفوض شعبة بيشاور | رياض محسود"، "قائد شرطة كويتا | محمد بلوش" (في كويتا)
         core, start = core + 1, k

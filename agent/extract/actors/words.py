@@ -105,6 +105,12 @@ def definite(word: str) -> bool:
     return bool(_DEFINITE.match(word))
 
 
+def hamzated(tok: Token) -> bool:
+    """Written with a hamza on its first alif («ألبين», «ألفريدو»): a name, for the article's
+    alif never carries one (normalization writes both alike)."""
+    return tok.text.startswith("أل")
+
+
 def loose_definite(words: Sequence[Token]) -> int:
     """Index of the first word of the run that carries the article on its own, not joined to
     the name before it by a particle ('الرحمن' of 'عبد الرحمن'); len(words) when none does."""
