@@ -187,6 +187,7 @@ def test_modality(text: str, modality: Modality) -> None:
     "ستقدم المعارضة تنازلات",                            # "تقدم" is not an advance here
     # attacks in general: no place, day or toll of their own
     "وأعلن العراق هزيمة التنظيم، غير أن خلاياه لا تزال تشن هجمات في مناطق مختلفة.",
+    "ولم يُعلن عن أي اعتقال حتى الآن.",                 # «أي» under a negation: none at all
 ])
 def test_words_that_report_no_event(text: str) -> None:
     found = events(text)

@@ -218,6 +218,9 @@ def modality(raw: str, t: Trigger) -> Modality:
             and next(((s, e) for s, e in quotes if s <= tok.start < e), None) == inside]
     if any(w & NEGATIONS for w in near[-2:]) or (near and near[-1] & ADJACENT_NEGATIONS):
         return Modality.negated
+    if near and "اي" in near[-1] and any(x.removeprefix("و") in NEGATIONS
+                                         for w in near[-5:-1] for x in w):
+        return Modality.negated  # "ولم يُعلن عن أي اعتقال": no arrest at all
     if t.purpose or any(w & PLANS for w in near):  # "دعا إلى … وقف إطلاق النار"
         return Modality.hypothetical
     near = near[-8:]
