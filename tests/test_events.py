@@ -188,6 +188,8 @@ def test_modality(text: str, modality: Modality) -> None:
     # attacks in general: no place, day or toll of their own
     "وأعلن العراق هزيمة التنظيم، غير أن خلاياه لا تزال تشن هجمات في مناطق مختلفة.",
     "ولم يُعلن عن أي اعتقال حتى الآن.",                 # «أي» under a negation: none at all
+    # a search stopped, past a subject of three words and a day
+    "أوقفت فرق الإنقاذ الصربية اليوم السبت البحث عن ناجين.",
 ])
 def test_words_that_report_no_event(text: str) -> None:
     found = events(text)

@@ -63,6 +63,7 @@ BANNED_WORDS = 3  # a measure and the gathering it bans: "حظراً شاملا�
 MOURNING_MARKS = lexicon.words("mourning_marks")
 NOT_DETAINED = lexicon.words("not_detained") | MEASURE_OBJECTS
 CAPITAL_WORDS = lexicon.words("capital_words")
+TIME_ASIDES = lexicon.words("time_asides")
 SEQUELS = lexicon.words("sequel_words")
 LAUNCHERS = lexicon.words("launching_aircraft")
 LAUNCHER_WORDS = 4  # "طائرة حربية أطلقت صاروخين", "صاروخ من طراز «خ-22» أطلقته طائرة"
@@ -281,7 +282,11 @@ def _fits(doc: Doc, t: Trigger, base: str, prefix: str) -> bool:
         return not any(CUES.get(b) is EventType.air_drone_strike
                        for tok in toks[max(0, i - 2) : i] for b in forms(tok.norm))
     if rule == "detained":  # "أوقفت الشرطة ناظر المحطة", not "أوقفت القتال"
-        return not any(set(forms(a)) & NOT_DETAINED or is_trigger(forms(a)) for a in after)
+        # «أوقفت فرق الإنقاذ الصربية اليوم السبت البحث»: past a time, and a subject of three
+        # words, the activity stopped
+        stopped = [tok.norm for tok in toks[i + 1 : i + 9] if tok.norm not in TIME_ASIDES][:4]
+        return not any(set(forms(a)) & NOT_DETAINED or is_trigger(forms(a)) for a in after) \
+            and not any(set(forms(a)) & NOT_DETAINED for a in stopped)
     if rule == "drought":  # not the dehydration of "إسهال مائي حاد وجفاف"
         return not any(set(forms(tok.norm)) & DISEASES for tok in toks)
     return True
