@@ -33,7 +33,7 @@ FOUND = [
     ("Abidjan", "أبيدجان"), ("Jhansi", "جانسي"), ("Bhanine", "بحنين"), ("Agok", "أقوك"),
     ("Pont-Sondé", "بون سوندي"), ("Nguetchewe", "نغيتشيوي"), ("Kotchi", "كوتشي"),
     ("Zihuatanejo", "سيواتانيخو"), ("Benítez", "بينيتيث"), ("Juárez", "خواريز"),
-    ("Jalisco", "خاليسكو"),
+    ("Jalisco", "خاليسكو"), ("Kuznica", "كوزنيتسا"), ("Alxa", "ألشا"), ("Xinjing", "شينجينغ"),
 ]
 
 # Places and names one or two letters away that must not be taken for each other.

@@ -89,6 +89,10 @@ def en_keys(word: str) -> frozenset[str]:
         # and the h of 'hua' is silent (Zihuatanejo, سيواتانيخو)
         spanish = re.sub(r"h(?=u[aeio])", "", w).replace("j", "kh")
         forms += [spanish.replace("z", "s"), spanish.replace("z", "th")]
+    if "x" in w:  # Chinese pinyin: x is ش (Alxa, ألشا; Xinjing, شينجينغ)
+        forms.append(w.replace("x", "sh"))
+    if re.search(r"(?<=[iny])c[ae]$", w):  # a Slavic ending: c is تس (Kuźnica, كوزنيتسا)
+        forms.append(w[:-2] + "ts" + w[-1])
     if len(w) > 5 and w.startswith(("al", "el")):  # the article written as one word: Alfassi
         forms.append(w[2:])
     keys = frozenset().union(*(_with_variant(_collapse(
