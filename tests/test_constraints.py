@@ -2134,3 +2134,13 @@ def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
             "بحسب ما أعلنه رئيس البلدية مساء الأحد.\n")
     ans = asker(text, "2025-03-10")("كم طفلاً لقوا حتفهم في فيضانات باهيا بلانكا؟")
     assert refused(ans), ans.text
+
+
+def test_the_national_assembly_is_its_arabic_name() -> None:
+    """'the National Assembly' is «الجمعية الوطنية», not nationals («مواطنين») and an
+    assembly the article never names."""
+    text = ("ساو تومي - أعلن رئيس الوزراء أن المهاجمين الأربعة كشفوا أسماء «رعاة» العملية، ومنهم "
+            "رئيس الجمعية الوطنية المنتهية ولايته دلفيم نيفيس الذي أوقف صباح الجمعة في منزله.\n")
+    answered_with(text, "2022-11-27",
+                  "What is the name of the outgoing National Assembly president who was arrested "
+                  "at his home?", "نيفيس")
