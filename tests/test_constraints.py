@@ -2144,3 +2144,11 @@ def test_the_national_assembly_is_its_arabic_name() -> None:
     answered_with(text, "2022-11-27",
                   "What is the name of the outgoing National Assembly president who was arrested "
                   "at his home?", "نيفيس")
+
+
+def test_a_former_president_may_be_the_one_before_the_last() -> None:
+    """'former president' is also «الرئيس الأسبق»: the question is about the article, and the
+    age beside his name answers."""
+    text = ("ماليه - اقتادت الشرطة الرئيس الأسبق مأمون عبد القيوم (80 عاماً) من منزله في ماليه "
+            "قرابة منتصف ليل أمس الاثنين.\n")
+    answered_with(text, "2018-02-06", "How old is former president Maumoon Abdul Gayoom?", "80")
