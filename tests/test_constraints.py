@@ -2152,3 +2152,12 @@ def test_a_former_president_may_be_the_one_before_the_last() -> None:
     text = ("ماليه - اقتادت الشرطة الرئيس الأسبق مأمون عبد القيوم (80 عاماً) من منزله في ماليه "
             "قرابة منتصف ليل أمس الاثنين.\n")
     answered_with(text, "2018-02-06", "How old is former president Maumoon Abdul Gayoom?", "80")
+
+
+def test_an_age_is_read_beside_every_mention_of_the_person() -> None:
+    """'the gendarme': «قيادة الدرك الوطني» mentions the gendarmerie first; the age stands
+    beside «الدركي» further on."""
+    text = ("نوميا - قُتل أربعة أشخاص بينهم دركي في ليلة ثالثة من أعمال الشغب.\n\nوأوضحت قيادة "
+            "الدرك الوطني في بيان منفصل أن الدركي هو نيكولا موليناري، البالغ من العمر 22 عاماً، "
+            "وأنه أصيب برصاصة في الرأس.\n")
+    answered_with(text, "2024-05-16", "How old was the gendarme who was shot dead?", "22")

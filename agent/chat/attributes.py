@@ -90,7 +90,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
                   if kind == "PERS"]  # its ORG guesses are too loose here
         return any(not any(Words(n.split()[0]).has(t, min_key=2) for t in c.subject)
                    for n in named if n.split())
-    near = _near_subject(text, c.subject, c.head)
+    near = _near_subject(text, c.subject, c.head, every=c.attribute == Attribute.age)
     if near is None:
         return False
     if c.attribute == Attribute.age:
@@ -227,10 +227,13 @@ def _cause_unknown(text: str) -> bool:
                for i, t in enumerate(toks))
 
 
-def _near_subject(text: str, subject: list[Term], head: Term | None = None) -> str | None:
-    """The words right after the subject's first mention in the text, and after its head when
-    that is a name the text gives later ('MP Amarakeerthi Athukorala': «النائب عن حزب …
-    أماراكيرثي أتوكورالا، البالغ 57 عاماً»); None when the subject is not mentioned."""
+def _near_subject(text: str, subject: list[Term], head: Term | None = None,
+                  every: bool = False) -> str | None:
+    """The words right after the subject's first mention in the text (after `every` mention:
+    an age is told beside the person, who may be named by a word said of others first), and
+    after its head when that is a name the text gives later ('MP Amarakeerthi Athukorala':
+    «النائب عن حزب … أماراكيرثي أتوكورالا، البالغ 57 عاماً»); None when the subject is not
+    mentioned."""
     w = Words(text)
     near = []
     named = head if head is not None and not head.forms else None
@@ -241,6 +244,8 @@ def _near_subject(text: str, subject: list[Term], head: Term | None = None) -> s
             (k.start, len(k.text)) for k in tokens(text) if Words(k.text).has(t, min_key=2)][:1]
         if not found:
             return text
-        at, size = found[0]
-        near.append(text[at:at + size + 60])
+        if every:  # «قيادة الدرك الوطني … أن الدركي هو نيكولا موليناري، البالغ من العمر 22»
+            found = [(k.start, len(k.text)) for k in tokens(text)
+                     if Words(k.text).has(t, min_key=2)] or found
+        near += [text[at:at + size + 60] for at, size in found]
     return " … ".join(near) if near else (None if subject else text)
