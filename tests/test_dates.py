@@ -33,6 +33,8 @@ def resolve(text: str, published: date | None = TUESDAY) -> tuple[str | None, st
     ("عقد الاجتماع الثلاثاء الماضي في جنيف", "2016-12-06", "الثلاثاء الماضي"),
     ("أعلن الجيش الأحد أنه استعاد القرية", "2016-12-11", "الأحد"),
     ("سيعقد الطرفان اجتماعا الخميس المقبل", "2016-12-15", "الخميس المقبل"),
+    # what lasts until a weekday lasts until the next one
+    ("مددت السلطات الإنذار الأحمر حتى الأحد", "2016-12-18", "الأحد"),
 ])
 def test_relative_days_count_back_from_publication(text: str, iso: str, words: str) -> None:
     assert resolve(text) == (iso, words, "day")

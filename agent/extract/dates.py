@@ -123,7 +123,7 @@ def find_dates(doc: Doc, start: int = 0, end: int | None = None) -> list[DateMen
         for m, s, e in doc.norm.finditer(pattern, start, stop):
             if any(s < t.end and t.start < e for t in taken) or _that_day(doc, kind, m):
                 continue
-            resolved = _resolve(kind, m, doc.published)
+            resolved = _resolve(kind, m, doc.published, ahead=_until(doc, kind, m))
             if resolved is not None:
                 day, precision = resolved
                 taken.append(DateMention(s, e, doc.text[s:e], day, precision))
@@ -176,15 +176,22 @@ def _that_day(doc: Doc, kind: str, m: re.Match[str]) -> bool:
     return bool(before) and before[-1] in _NOT_TODAY_BEFORE
 
 
+def _until(doc: Doc, kind: str, m: re.Match[str]) -> bool:
+    """"حتى الثلاثاء": a weekday something lasts until is ahead, not in the past week."""
+    before = doc.norm.text[max(0, m.start() - 6) : m.start()].split()
+    return kind == "weekday" and not m["rel"] and bool(before) and before[-1] == "حتي"
+
+
 def distance(mention: DateMention, pos: int) -> int:
     if mention.start <= pos < mention.end:
         return 0
     return mention.start - pos if mention.start > pos else pos - mention.end + 1
 
 
-def _resolve(kind: str, m: re.Match[str], published: date | None
+def _resolve(kind: str, m: re.Match[str], published: date | None, ahead: bool = False
              ) -> tuple[date | None, DatePrecision] | None:
-    """What a match means; None when the words turn out not to be a date after all."""
+    """What a match means; None when the words turn out not to be a date after all. A weekday
+    `ahead` is the next such day after publication."""
     g = m.groupdict()
     if kind in ("numeric", "iso"):
         return _safe_date(int(g["year"]), int(g["mon"]), int(g["day"]))
@@ -213,14 +220,14 @@ def _resolve(kind: str, m: re.Match[str], published: date | None
         return date(int(g["year"]), 1, 1), DatePrecision.year
     if published is None:
         return None, DatePrecision.unknown
-    return _relative(kind, g, published)
+    return _relative(kind, g, published, ahead)
 
 
-def _relative(kind: str, g: dict[str, str | None], published: date
+def _relative(kind: str, g: dict[str, str | None], published: date, ahead: bool = False
               ) -> tuple[date, DatePrecision]:
     """Words counted from the publication day. A week is dated by the day a week before
     (or after) publication, with precision "week"."""
-    step = _direction(g.get("rel"))
+    step = _direction(g.get("rel")) or int(ahead)
     if kind == "relative_day":
         return published - timedelta(days=DAYS_BACK[_spaced(g["rel"] or "")]), DatePrecision.day
     if kind == "weekday":
