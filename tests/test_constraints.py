@@ -2161,3 +2161,12 @@ def test_an_age_is_read_beside_every_mention_of_the_person() -> None:
             "الدرك الوطني في بيان منفصل أن الدركي هو نيكولا موليناري، البالغ من العمر 22 عاماً، "
             "وأنه أصيب برصاصة في الرأس.\n")
     answered_with(text, "2024-05-16", "How old was the gendarme who was shot dead?", "22")
+
+
+def test_a_day_is_written_as_people_write_it() -> None:
+    """'When …': the day told to the day is written '12 December 2016' (then its ISO date and
+    the article's words), in each language."""
+    text = "حلب - قُتل 12 شخصاً في غارة جوية على سوق شعبي في حي الشعار أمس الاثنين.\n"
+    answered_with(text, "2016-12-13", "When was the market struck?",
+                  "On 12 December 2016 (2016-12-12, «أمس الاثنين»)")
+    answered_with(text, "2016-12-13", "متى قُصف السوق؟", "في 12 كانون الأول/ديسمبر 2016")
