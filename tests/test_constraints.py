@@ -2170,3 +2170,12 @@ def test_a_day_is_written_as_people_write_it() -> None:
     answered_with(text, "2016-12-13", "When was the market struck?",
                   "On 12 December 2016 (2016-12-12, «أمس الاثنين»)")
     answered_with(text, "2016-12-13", "متى قُصف السوق؟", "في 12 كانون الأول/ديسمبر 2016")
+
+
+def test_when_it_ends_asks_a_day_ahead() -> None:
+    """«متى تنتهي حالة الطوارئ»: a present verb asks when it will end; the days it was declared
+    and began are no answer. «متى توفي» still asks a past day."""
+    text = ("نوميا - دخلت حالة الطوارئ حيز التنفيذ في كاليدونيا الجديدة أمس الأربعاء، بعد أن "
+            "أعلنها الرئيس الفرنسي الثلاثاء.\n\nوتوفي دركي يوم الخميس متأثراً بجروحه.\n")
+    assert refused(asker(text, "2024-05-16")("متى تنتهي حالة الطوارئ في كاليدونيا الجديدة؟"))
+    answered_with(text, "2024-05-16", "متى توفي الدركي؟", "الخميس")

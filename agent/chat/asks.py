@@ -64,11 +64,11 @@ _DAY = re.compile(r"\b(?:24|twenty-four)[ -]hours?\b|(?:24|الأربع والع
                   r"|الساعات (?:الـ ?)?(?:24|الأربع والعشرين)")
 _EN_PAST = re.compile(r"[a-z]+ed|fell|sank|struck|broke|blew|burnt|caught")
 _HOURS = ("ساعه", "ساعات", "الساعات", "الفتره")  # a figure of the last day says so
-# 'when will', 'on what date will ... be held', 'متى ستنتهي' (a present tense is not told from
-# a past one without its vowels: 'متى تعرض' is past).
+# 'when will', 'on what date will ... be held', 'متى ستنتهي', «متى ينتهي», «متى تنتهي» (a
+# present tense is not told from a past one without its vowels: 'متى تعرض', «متى توفي» are past).
 _FUTURE = re.compile(r"\b(?:will|would)\b"
                      r"|\b(?:is|are) (?:\S+ )*?(?:expected|due|scheduled|set) to\b"
-                     r"|متى\s+(?:س[يتنا]|ي|تت)", re.I)  # ستنتهي، ينتهي، تتوقع (not سقطت، تعرض)
+                     r"|متى\s+(?:س[يتنا]|ي|تت|ت(?!وفي)\S+ي(?!\S))", re.I)
 
 
 @dataclass
