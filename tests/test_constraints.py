@@ -2179,3 +2179,20 @@ def test_when_it_ends_asks_a_day_ahead() -> None:
             "أعلنها الرئيس الفرنسي الثلاثاء.\n\nوتوفي دركي يوم الخميس متأثراً بجروحه.\n")
     assert refused(asker(text, "2024-05-16")("متى تنتهي حالة الطوارئ في كاليدونيا الجديدة؟"))
     answered_with(text, "2024-05-16", "متى توفي الدركي؟", "الخميس")
+
+
+def test_cousins_are_sons_of_an_uncle() -> None:
+    """'the two cousins' are «ابني عم»: their ages stand beside them."""
+    text = ("سان سلفادور - أورد التقرير اعتقال ابني عم يبلغان 14 و15 عاماً في أبريل/نيسان "
+            "بينما كانا يلعبان أمام منزلهما.\n")
+    answered_with(text, "2022-06-02", "How old were the two cousins detained in April?", "14")
+
+
+def test_an_hour_is_looked_for_below_the_best_sentences() -> None:
+    """'At what time did the slope give way': 'give way' is the collapse, not a source that
+    gave a figure, and the one sentence that tells the hour stands below others about it."""
+    text = ("بكين - ارتفعت حصيلة انهيار منجم للفحم في منغوليا الداخلية إلى ستة قتلى.\n\n"
+            "وتعطلت عمليات البحث بسبب انهيار ثانٍ للمنحدر.\n\nوقال عامل إنه رأى الحجارة تتساقط من "
+            "المنحدر قبل الانهيار.\n\nوأُعلن عن انهيار ثالث مساء.\n\nووقع الانهيار الأول نحو "
+            "الساعة الواحدة بعد ظهر الأربعاء في منجم تديره شركة شينجينغ.\n")
+    answered_with(text, "2023-02-24", "At what time of day did the slope give way?", "الواحدة")

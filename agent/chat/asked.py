@@ -15,7 +15,8 @@ from agent.text.lexicon import table, words
 
 _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
                         r"((?:\S+ ){0,3}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
-                        r"counted|announce|put|give|confirm|confirmed|register|registered)\b", re.I)
+                        r"counted|announce|put|give(?! way)|confirm|confirmed|register|"
+                        r"registered)\b", re.I)
 # 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")

@@ -317,8 +317,9 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     # deeper, before one that only holds the noun or names the one asked about ('مطار نيروبي').
     naming = [k for k in ranked[:2 * ANSWERING_DEPTH] if q.asked
               and names_asked(q, fx.sentences[k][0].text) and meets(k)]
-    # An age is read beside the name of the person asked: it may stand lower down.
-    depth = 2 * ANSWERING_DEPTH if c.attribute == Attribute.age else ANSWERING_DEPTH
+    # An age is read beside the name of the person asked, and an hour is told once: either may
+    # stand lower down.
+    depth = 2 * ANSWERING_DEPTH if c.attribute == Attribute.age or c.clock else ANSWERING_DEPTH
     meeting = [k for k in ranked[:depth] if meets(k)]
     if not (naming or meeting):
         return None
