@@ -97,6 +97,8 @@ def test_founding_article():
     ("وأصيب 12 لاجئاً بحروق في الحريق الذي اندلع في المخيم.", [("injured", 12, 12, 12)]),
     ("ونزح 500 لاجئ إضافي إلى المخيم خلال الأسبوع.", [("displaced", 500, 500, 500)]),
     ("وتحدثت السلطات في البداية عن 14 مخطوفاً من عناصر الأمن.", [("detained", 14, 14, 14)]),
+    # patients are injured, unless the verb after them says they died
+    ("وقال وزير الصحة إن ثمانية مرضى قضوا في الحريق نفسه.", [("killed", 8, 8, 8)]),
     # at least / about, and a date that is not a count
     ("وأدت الغارات إلى مقتل ١٥٠ شخصاً على الأقل وإصابة نحو ٤٠٠ آخرين في ١٣ كانون الأول.",
      [("killed", 150, 150, None), ("injured", None, 400, None)]),

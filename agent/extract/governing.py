@@ -58,6 +58,9 @@ class Lexeme:
     end: int
 
 
+_PATIENTS = {"مريض", "مريضا", "مرضي", "مريضان", "مريضين"}  # injured, unless a verb says more
+
+
 def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     """The casualty category word i names in its context ("وقتل" -> killed, "النازحين" ->
     displaced, "فقد 3 أشخاص حياتهم" -> killed, "مغادرة منازلها" -> displaced)."""
@@ -128,8 +131,12 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
         if told is not None:
             return told
     if own is not None:
-        # "قُتل 60 نازحاً", "أصيب 12 لاجئاً": the verb says what happened to the displaced.
-        verb = _nearest(ws, spans, words, k) if own == CasualtyCategory.displaced else None
+        # "قُتل 60 نازحاً", "أصيب 12 لاجئاً": the verb says what happened to the displaced,
+        # and to patients ("ثمانية مرضى قضوا في الحريق").
+        patients = any(b in _PATIENTS for w in ws[spans[k][0]:spans[k][1] + 1]
+                       for b in clitic_bases(w.norm))
+        verb = _nearest(ws, spans, words, k) if own == CasualtyCategory.displaced or patients \
+            else None
         if verb is not None and verb[0] != own and not is_person_noun(ws[verb[1].index]):
             return verb
         return own, None
