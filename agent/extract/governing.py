@@ -13,6 +13,7 @@ from agent.text.arabic import clitic_bases, norm
 from schemas import CasualtyCategory
 
 _LIFE = lexicon.words("lost_life")
+_LIVES = {"ارواح", "روح", "روحا"}  # lives lost before the verb: "أربعة أرواح فُقدت"
 _LEAVING = lexicon.words("leaving_words")
 _HOMES = lexicon.words("home_words")
 _FAMILIES = lexicon.words("family_nouns")
@@ -69,8 +70,10 @@ def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     bases = clitic_bases(ws[i].norm)
     word = casualty_word(ws[i])
     category = CasualtyCategory(word) if word else None
-    if category == CasualtyCategory.missing and any(w.norm in _LIFE for w in ws[i + 1:i + 5]):
-        return CasualtyCategory.killed  # "فقد 3 أشخاص حياتهم"
+    lost = category == CasualtyCategory.missing
+    if lost and (any(w.norm in _LIFE for w in ws[i + 1:i + 5])
+                 or any(w.norm in _LIVES for w in ws[max(0, i - 3):i])):
+        return CasualtyCategory.killed  # "فقد 3 أشخاص حياتهم", "أربعة أرواح بشرية فُقدت"
     if category in (None, CasualtyCategory.missing) and any(b in _LEAVING for b in bases) \
             and i + 1 < len(ws) and ws[i + 1].norm in _HOMES:
         return CasualtyCategory.displaced  # "مغادرة منازلها", "من فقدوا منازلهم"
