@@ -99,6 +99,9 @@ def test_founding_article():
     ("وتحدثت السلطات في البداية عن 14 مخطوفاً من عناصر الأمن.", [("detained", 14, 14, 14)]),
     # patients are injured, unless the verb after them says they died
     ("وقال وزير الصحة إن ثمانية مرضى قضوا في الحريق نفسه.", [("killed", 8, 8, 8)]),
+    # rescuers counted are no one rescued; those they pull out are
+    ("وشارك في البحث نحو 900 من عناصر الإنقاذ، وأنقذ رجال الإنقاذ 30 شخصاً من تحت الأنقاض.",
+     [("rescued", 30, 30, 30)]),
     # lives lost are the dead, not the missing
     ("أعلن رئيس الأركان أن «أربعة أرواح بشرية فُقدت» في محاولة الانقلاب.",
      [("killed", 4, 4, 4)]),

@@ -14,6 +14,7 @@ from schemas import CasualtyCategory
 
 _LIFE = lexicon.words("lost_life")
 _LIVES = {"ارواح", "روح", "روحا"}  # lives lost before the verb: "أربعة أرواح فُقدت"
+_RESCUERS = {"عناصر", "فرق", "فريق", "فرقه", "رجال", "عمال", "طواقم", "فرقا"}
 _LEAVING = lexicon.words("leaving_words")
 _HOMES = lexicon.words("home_words")
 _FAMILIES = lexicon.words("family_nouns")
@@ -70,6 +71,8 @@ def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
     bases = clitic_bases(ws[i].norm)
     word = casualty_word(ws[i])
     category = CasualtyCategory(word) if word else None
+    if category == CasualtyCategory.rescued and i and _RESCUERS & set(clitic_bases(ws[i - 1].norm)):
+        return None  # "نحو 900 من عناصر الإنقاذ": those who rescue, not those rescued
     lost = category == CasualtyCategory.missing
     if lost and (any(w.norm in _LIFE for w in ws[i + 1:i + 5])
                  or any(w.norm in _LIVES for w in ws[max(0, i - 3):i])):
