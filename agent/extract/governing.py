@@ -138,12 +138,13 @@ def governor(ws: list[Word], spans: list[tuple[int, int]], words: list[Lexeme], 
             return told
     if own is not None:
         # "قُتل 60 نازحاً", "أصيب 12 لاجئاً": the verb says what happened to the displaced,
-        # and to patients ("ثمانية مرضى قضوا في الحريق").
+        # and to patients when it says they died ("ثمانية مرضى قضوا في الحريق").
         patients = any(b in _PATIENTS for w in ws[spans[k][0]:spans[k][1] + 1]
                        for b in clitic_bases(w.norm))
         verb = _nearest(ws, spans, words, k) if own == CasualtyCategory.displaced or patients \
             else None
-        if verb is not None and verb[0] != own and not is_person_noun(ws[verb[1].index]):
+        if verb is not None and verb[0] != own and not is_person_noun(ws[verb[1].index]) and (
+                not patients or verb[0] == CasualtyCategory.killed):  # not "مريضاً يعانون"
             return verb
         return own, None
     return _nearest(ws, spans, words, k)
