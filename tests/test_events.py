@@ -123,6 +123,7 @@ def test_founding_talk_is_not_an_event(founding: list[Event]) -> None:
     ("التقى المبعوث الأممي وفد الحوثيين في مسقط", T.meeting_agreement),
     ("دفن انزلاق أرضي عشرات المنازل في منتجع شوفي أمس", T.natural_disaster),
     ("غمرت المياه ست قرى بعد انهيار سد قيد الإنشاء في أتابو", T.natural_disaster),
+    ("أودت موجة الهواء القطبي بحياة سبعة أشخاص بلا مأوى في الأوروغواي", T.natural_disaster),
 ])
 def test_each_kind_from_its_words(text: str, kind: EventType) -> None:
     assert only(text).type is kind
