@@ -193,6 +193,9 @@ KNOWN = {
     ("r_guineabissau_bissau_government_palace_attack", "without diacritics and tatweel"):
         "actors: the tanwin of 'اجتماعاً' ends the president's name in «عمر سيسوكو إمبالو يترأس "
         "اجتماعاً»; without it the name runs on into the verb ('سيسوكو امبالو يتراس')",
+    ("r_kosovo_banjska_police_ambush_monastery_siege", "without diacritics and tatweel"):
+        "actors: the tanwin of 'ومحمّلاً' marks a participle before the name in «ومحمّلاً كورتي "
+        "المسؤولية»; without it the participle is read as the name's first word ('محملا كورتي')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
