@@ -196,6 +196,9 @@ KNOWN = {
     ("r_kosovo_banjska_police_ambush_monastery_siege", "without diacritics and tatweel"):
         "actors: the tanwin of 'ومحمّلاً' marks a participle before the name in «ومحمّلاً كورتي "
         "المسؤولية»; without it the participle is read as the name's first word ('محملا كورتي')",
+    ("r_uruguay_cold_wave_homeless_red_alert_sinae", "without diacritics and tatweel"):
+        "statements: «افتتاح 32 ملجأ جديداً» is misread as a speaker («ملجأ») either way; the "
+        "tanwin of 'جديداً' ends that name, which without it runs on ('ملجأ جديدا')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
