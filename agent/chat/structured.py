@@ -4,7 +4,6 @@ article at all."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -297,20 +296,27 @@ def _answer_when(q: Query, fx: Facts) -> Answer | None:
     d = Draft(q.lang)
     seen: dict[str, str] = {}
     for f in best:
-        item: Event | CasualtyReport = f.obj
-        words = f" («{item.date_text}»)" if item.date_text else ""
-        label = f"{item.date}{words}"
-        if item.date and _to_the_day(fx, item):
-            # 'On 8 July 2025 (2025-07-08, «الثلاثاء»)': the day as people write it first
-            comma = ", " if q.lang == "en" else "، "
-            words = f"{comma}«{item.date_text}»" if item.date_text else ""
-            label = f"{_written_day(item.date, q.lang)} ({item.date}{words})"
+        label = _date_label(fx, f.obj, q.lang)
         seen[label] = seen.get(label, "") + d.cite(f.id, f.kind, f.quote)
     d.parts = [f"On {label} {marks}." if q.lang == "en" else f"في {label} {marks}."
                for label, marks in seen.items()]
     return d.answer()
 
 
+def _date_label(fx: Facts, item: Event | CasualtyReport, lang: str) -> str:
+    """A day as people write it, then its ISO date and the article's words ('8 July 2025
+    (2025-07-08, «الثلاثاء»)'); any other date as stored, with its words."""
+    if item.date and _to_the_day(fx, item):
+        comma = ", " if lang == "en" else "، "
+        words = f"{comma}«{item.date_text}»" if item.date_text else ""
+        return f"{_written_day(item.date, lang)} ({item.date}{words})"
+    words = f" («{item.date_text}»)" if item.date_text else ""
+    return f"{item.date}{words}"
+
+
+# Month names written out, not the locale's (calendar.month_name follows LC_TIME).
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
 _AR_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
               "حزيران/يونيو", "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
               "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
@@ -327,7 +333,7 @@ def _to_the_day(fx: Facts, item: Event | CasualtyReport) -> bool:
 def _written_day(iso: str, lang: str) -> str:
     """'8 July 2025', «8 تموز/يوليو 2025»."""
     day = date.fromisoformat(iso)
-    month = calendar.month_name[day.month] if lang == "en" else _AR_MONTHS[day.month - 1]
+    month = (_EN_MONTHS if lang == "en" else _AR_MONTHS)[day.month - 1]
     return f"{day.day} {month} {day.year}"
 
 
