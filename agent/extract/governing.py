@@ -15,6 +15,7 @@ from schemas import CasualtyCategory
 _LIFE = lexicon.words("lost_life")
 _LIVES = {"ارواح", "روح", "روحا"}  # lives lost before the verb: "أربعة أرواح فُقدت"
 _RESCUERS = {"عناصر", "فرق", "فريق", "فرقه", "رجال", "عمال", "طواقم", "فرقا"}
+_PATIENTS = {"مريض", "مريضا", "مرضي", "مريضان", "مريضين"}  # injured, unless a verb says more
 _LEAVING = lexicon.words("leaving_words")
 _HOMES = lexicon.words("home_words")
 _FAMILIES = lexicon.words("family_nouns")
@@ -58,9 +59,6 @@ class Lexeme:
     index: int  # position in the sentence's word list
     start: int
     end: int
-
-
-_PATIENTS = {"مريض", "مريضا", "مرضي", "مريضان", "مريضين"}  # injured, unless a verb says more
 
 
 def category_of(ws: list[Word], i: int) -> CasualtyCategory | None:
