@@ -2196,3 +2196,12 @@ def test_an_hour_is_looked_for_below_the_best_sentences() -> None:
             "المنحدر قبل الانهيار.\n\nوأُعلن عن انهيار ثالث مساء.\n\nووقع الانهيار الأول نحو "
             "الساعة الواحدة بعد ظهر الأربعاء في منجم تديره شركة شينجينغ.\n")
     answered_with(text, "2023-02-24", "At what time of day did the slope give way?", "الواحدة")
+
+
+def test_which_prison_wants_a_prison_named() -> None:
+    """'In which prison': a prison is named after its noun, so the capital the sentence names
+    does not answer."""
+    text = ("سان سلفادور - اتهمت منظمة العفو الدولية السلطات بارتكاب انتهاكات جسيمة، مشيرة إلى "
+            "وفاة 18 شخصاً على الأقل أثناء احتجازهم منذ آذار/مارس.\n")
+    assert refused(asker(text, "2022-06-02")(
+        "In which prison did the detainees who died in custody lose their lives?"))
