@@ -2205,3 +2205,16 @@ def test_which_prison_wants_a_prison_named() -> None:
             "وفاة 18 شخصاً على الأقل أثناء احتجازهم منذ آذار/مارس.\n")
     assert refused(asker(text, "2022-06-02")(
         "In which prison did the detainees who died in custody lose their lives?"))
+
+
+def test_english_head_of_an_of_phrase_is_its_first_noun() -> None:
+    # 'the commander of the armed groups': a name is wanted next to the commander, not next
+    # to the groups the article names without any commander.
+    text = ("ماناغوا - قُتل ثمانية أشخاص أمس الأربعاء حين أطلقت مجموعات مسلحة موالية للحكومة "
+            "النار على مسيرة سلمية في العاصمة، بحسب الصليب الأحمر.\n"
+            "ونفت المجموعات المسلحة، في بيان تلاه المتحدث باسم الحكومة فرانسيسكو دياز، أي "
+            "مسؤولية عن إطلاق النار.\n")
+    question = "What is the name of the commander of the armed groups that fired on the march?"
+    assert refused(asker(text, "2018-05-31")(question))
+    answered_with(text + "وأكدت المنظمة أن قائد المجموعات المسلحة هو خوسيه رودريغيز.\n",
+                  "2018-05-31", question, "خوسيه رودريغيز")

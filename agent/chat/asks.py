@@ -255,6 +255,9 @@ def _head(q: Query, subject: list[Term]) -> Term | None:
         return None
     if q.lang == "ar":
         return _construct(q, subject)
+    if len(subject) > 1 and q.text[subject[0].end:subject[1].start].strip(" ,").lower() in (
+            "of", "of the", "of an", "of a"):
+        return subject[0]  # 'the captain of the boat'
     rel = _RELATIVE_EN.search(q.text, subject[0].start)
     before = [t for t in subject if rel is None or t.end <= rel.start()]
     return (before or subject)[-1]
