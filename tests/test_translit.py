@@ -82,6 +82,12 @@ def test_doubled_letters_collapse_only_when_written_side_by_side() -> None:
     ("ICRC", "اللجنة الدولية للصليب الأحمر", True),
     ("KNCHR", "وزارة الصحة الكينية", False),
     ("ICRC", "الهلال الأحمر", False),
+    # A name the glossary does not know gives the letter its first consonant is typed with:
+    # Guyana Defence Force, its words in Arabic order.
+    ("GDF", "قوة دفاع غيانا", True),
+    ("GDF", "قوة دفاع ليبيريا", False),
+    # A headline read as a body's name holds the letters of any short acronym.
+    ("HIV", "وزارة الصحة في فيجي تعلن تفشي فيروس نقص المناعة البشرية", False),
 ])
 def test_an_unknown_acronym_is_the_name_whose_english_words_it_spells(
         acronym: str, name: str, spelled: bool) -> None:

@@ -13,10 +13,15 @@ from itertools import product
 
 from agent.chat.facts import Facts
 from agent.chat.question import BODY_NOUNS, GLOSSARY, Query
+from agent.chat.words import ar_keys
 from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import entries
 
 _ACRONYM = re.compile(r"[A-Z]{3,7}")
+_FUNCTION_WORDS = {"في", "من", "الي", "علي", "عن", "و"}
+# A consonant class of agent/chat/words.py -> the Latin letters a name's initial is typed with.
+_LATIN_OF = {"b": "bp", "t": "t", "d": "d", "j": "jg", "h": "h", "k": "kqc", "l": "l", "m": "m",
+             "n": "n", "r": "r", "s": "sc", "z": "z", "f": "fv", "S": "sc"}
 
 
 def _english() -> dict[str, set[str]]:
@@ -45,11 +50,23 @@ def _forms(base: str) -> tuple[str, ...]:
     return (base, bare, stem, stem.removesuffix("ي") + "يا")
 
 
+def _initials(word: str) -> set[str]:
+    """The English initials of a word: its glossary words', else, for a name the glossary does
+    not know ('غيانا' of GDF, «قوة دفاع غيانا»), the Latin letters its first consonant is
+    typed with."""
+    bases = clitic_bases(word)
+    found = {i for b in bases for f in _forms(b) for i in _INITIALS.get(f, ())}
+    if found or any(b in _FUNCTION_WORDS for b in bases):
+        return found
+    return {ch for k in ar_keys(bases[-1]) for ch in _LATIN_OF.get(k[:1], "")}
+
+
 def spells(acronym: str, name: str) -> bool:
-    """Each letter of the acronym is the English initial of a different word of the name."""
-    words = [{i for b in clitic_bases(t.norm) for f in _forms(b) for i in _INITIALS.get(f, ())}
-             for t in tokens(name)]
-    if len(acronym) > len(words) or sum(bool(w) for w in words) < len(acronym):
+    """Each letter of the acronym is the English initial of a different word of the name,
+    and the name has few other words (a headline spells any short acronym)."""
+    words = [_initials(t.norm) for t in tokens(name)]
+    given = sum(bool(w) for w in words)
+    if len(acronym) > len(words) or not len(acronym) <= given <= len(acronym) + 1:
         return False
     free = list(range(len(words)))
     for letter in sorted(acronym.lower(), key=lambda ch: sum(ch in w for w in words)):
