@@ -79,6 +79,12 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "What nationality are the nine suspected smugglers?", ["nine"]),
     ("r_timorleste_dili_dengue_outbreak_ifrc", "تيمور الشرقية:",
      "How many dengue deaths had Timor-Leste recorded?", ["timor leste"]),
+    ("r_solomon_islands_honiara_chinatown_riots_arrests", "هونيارا -",
+     "How many people have been arrested over the unrest in Honiara?", ["unrest"]),
+    ("r_fiji_suva_hiv_outbreak_declaration_moh", "وبحسب بيانات الوزارة",
+     "How many HIV cases did the Central Division record?", ["central", "division"]),
+    ("r_fiji_suva_hiv_outbreak_declaration_moh", "سوفا -",
+     "When was the HIV outbreak declared?", ["hiv"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
