@@ -199,6 +199,9 @@ KNOWN = {
     ("r_uruguay_cold_wave_homeless_red_alert_sinae", "without diacritics and tatweel"):
         "statements: «افتتاح 32 ملجأ جديداً» is misread as a speaker («ملجأ») either way; the "
         "tanwin of 'جديداً' ends that name, which without it runs on ('ملجأ جديدا')",
+    ("r_lesotho_leribe_fobane_famo_revenge_killings", "without diacritics and tatweel"):
+        "actors: the tanwin of 'ظناً' ends the name in «منزل فوباني ظناً منهم»; without it the "
+        "name runs on into the next word ('فوباني ظنا')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
