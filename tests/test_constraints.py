@@ -1421,6 +1421,17 @@ def test_a_word_after_in_that_the_article_designates_is_a_place() -> None:
     assert not refused(ans) and "268" in ans.text, ans.text
 
 
+def test_a_name_after_in_and_a_designator_that_the_article_designates_is_a_place() -> None:
+    """«في بلدية كونيتس»: the article names Konjic only after a dual designator («بلديتا كونيتس
+    وكريشيفو»), so the toll of Jablanica does not answer for it."""
+    text = ("سراييفو - قُتل 14 شخصاً على الأقل في بلدية يابلانيتسا جراء الفيضانات، فيما تضررت "
+            "أيضاً بلديتا كونيتس وكريشيفو.\n")
+    ask_it = asker(text, "2024-10-04")
+    assert refused(ask_it("كم شخصاً قُتل في بلدية كونيتس؟"))
+    ans = ask_it("كم شخصاً قُتل في بلدية يابلانيتسا؟")
+    assert not refused(ans) and "14" in ans.text, ans.text
+
+
 def test_a_place_of_several_words_is_asked_whole() -> None:
     """«ولاية النيل الأزرق» is not met by «ولاية النيل الأبيض»: the gazetteer's whole name is
     the place asked."""

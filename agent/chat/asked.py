@@ -118,7 +118,10 @@ def in_article_places(q: Query, fx: Facts) -> list[Term]:
     article writes as a place, after a designator («بمدينة بوغور»)."""
     if q.lang != "ar" or not q.count:
         return []
-    after_in = [t for t in q.terms if q.text[:t.start].split()[-1:] == ["في"]]
+    # «في بلدية كونيتس»: the name after a designator after «في» too.
+    after_in = [t for t in q.terms if q.text[:t.start].split()[-1:] == ["في"] or (
+        q.text[:t.start].split()[-2:-1] == ["في"]
+        and any(b in DESIGNATORS for b in clitic_bases(norm(q.text[:t.start].split()[-1]))))]
     if not after_in:
         return []
     toks = tokens(fx.article)
