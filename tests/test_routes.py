@@ -47,3 +47,12 @@ def test_a_name_beginning_with_a_preposition_letter_is_kept_after_a_designator()
     text = ("ليبرفيل - غرقت عبارة تقل 161 شخصاً قبالة ليبرفيل.\n\nوكانت العبارة قد أبحرت من ميناء "
             "مول متجهة إلى مدينة بور جنتي النفطية.\n")
     assert "بور جنتي" in ask("إلى أي مدينة كانت العبارة متجهة؟", text).text
+
+
+def test_a_place_named_by_its_kind_keeps_where_it_stands() -> None:
+    # «إلى نقطة المراقبة في ماكابا»: the post is only told apart by its place.
+    text = ("جورجتاون - أُصيب ستة جنود بالرصاص حين تعرض قارب إمداد عسكري لكمين على نهر كويوني."
+            "\n\nوكانت الدورية متجهة من القاعدة الرئيسية إلى نقطة المراقبة في ماكابا لنقل "
+            "الإمدادات.\n")
+    ans = ask("Where was the resupply boat bound when it came under fire?", text)
+    assert "نقطة المراقبة في ماكابا" in ans.text, ans.text

@@ -80,8 +80,19 @@ def _place(fx: Facts, start: int, end: int, way: str) -> tuple[int, int] | None:
             if toks[j].norm in ".؛":
                 break
             if toks[j].norm == (_TO if way == "to" else _FROM):
-                return _phrase(toks, j + 1)
+                return _where_in(toks, _phrase(toks, j + 1))
     return None
+
+
+def _where_in(toks: list[Token], place: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The place and where it stands, after «في»: «نقطة المراقبة في ماكابا»."""
+    if place is None:
+        return None
+    after = next((j for j, t in enumerate(toks) if t.start >= place[1]), None)
+    if after is None or toks[after].norm != "في":
+        return place
+    inner = _phrase(toks, after + 1)
+    return place if inner is None else (place[0], inner[1])
 
 
 def _phrase(toks: list[Token], first: int) -> tuple[int, int] | None:
