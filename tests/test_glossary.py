@@ -85,6 +85,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "How many HIV cases did the Central Division record?", ["central", "division"]),
     ("r_fiji_suva_hiv_outbreak_declaration_moh", "سوفا -",
      "When was the HIV outbreak declared?", ["hiv"]),
+    ("r_liberia_foya_cdc_unity_party_supporters_clash", "فقد حمّل المتحدث",
+     "Which supporters were blamed?", ["supporters"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
