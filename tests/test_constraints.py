@@ -1141,6 +1141,14 @@ def test_a_quoted_rescue_answers_how_many_were_pulled_alive() -> None:
         "How many passengers were pulled alive from the canal?"))
 
 
+def test_a_rescue_word_after_the_counted_group_says_they_are_alive() -> None:
+    # «أربعة بحارة أُنقذوا»: the rescue verb follows the sailors.
+    text = ("بورت لويس - قُتل ثلاثة بحارة في غرق قاطرة قبالة موريشيوس مساء أمس.\n\n"
+            "وأكد متحدث باسم الشرطة أن أربعة بحارة أُنقذوا.\n")
+    ans = asker(text, "2020-09-01")("كم بحاراً نجا من غرق القاطرة؟")
+    assert not refused(ans) and "أربعة" in ans.text, ans.text
+
+
 def test_an_acronym_in_brackets_restates_the_name_before_it() -> None:
     # Written for this test: the ministry is named in full; its English acronym is not written.
     text = ("بيروت - أعلنت وزارة الصحة العامة اللبنانية تسجيل 26 إصابة مؤكدة بالكوليرا.\n")

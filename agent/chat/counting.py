@@ -192,12 +192,13 @@ def _skeleton(word: str) -> str:
 
 
 def rescued_counted(text: str, counted: tuple[str, ...]) -> bool:
-    """A rescue word stands right before the counted group's figure («من إنقاذ 13 راكباً»),
-    not only somewhere in the sentence («فرق الإنقاذ … 13 راكباً»)."""
+    """A rescue word stands right before the counted group's figure («من إنقاذ 13 راكباً») or
+    right after it («أربعة بحارة أُنقذوا»), not only somewhere in the sentence («فرق الإنقاذ …
+    13 راكباً»)."""
     toks = [t.norm for t in tokens(text)]
     return any(matches(w, counted) and any(
         ar_category(clitic_bases(near)) == CasualtyCategory.rescued
-        for near in toks[max(0, i - 3):i]) for i, w in enumerate(toks))
+        for near in (*toks[max(0, i - 3):i], *toks[i + 1:i + 2])) for i, w in enumerate(toks))
 
 
 def category_before(text: str, c: Constraints) -> bool:
