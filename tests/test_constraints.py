@@ -1149,6 +1149,16 @@ def test_a_rescue_word_after_the_counted_group_says_they_are_alive() -> None:
     assert not refused(ans) and "أربعة" in ans.text, ans.text
 
 
+def test_a_group_before_toll_is_whose_toll_it_is() -> None:
+    # 'the latest police death toll' is the toll the police gave, not police officers killed;
+    # 'how many police officers were killed' still counts officers.
+    text = ("بورت لويس - ارتفعت إلى ثلاثة قتلى حصيلة غرق قاطرة قبالة موريشيوس، بحسب الشرطة.\n")
+    ask_it = asker(text, "2020-09-01")
+    ans = ask_it("What is the latest police death toll from the tug sinking?")
+    assert not refused(ans) and "3" in ans.text, ans.text
+    assert refused(ask_it("How many police officers were killed in the tug sinking?"))
+
+
 def test_an_acronym_in_brackets_restates_the_name_before_it() -> None:
     # Written for this test: the ministry is named in full; its English acronym is not written.
     text = ("بيروت - أعلنت وزارة الصحة العامة اللبنانية تسجيل 26 إصابة مؤكدة بالكوليرا.\n")

@@ -92,7 +92,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
             counted = [of_the.group(1)]
         # 'Were any adults hurt? How many?': the group may come before 'how many'.
         for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):
-            if w in _GROUPS:
+            # 'the latest police death toll': the toll the police gave, not police killed.
+            if w in _GROUPS and not re.search(rf"\b{w}(?:'s)? (?:death )?toll", low):
                 c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
                 return
         # 'cases' counts any case, and a sentence may say حالات rather than a category word.
