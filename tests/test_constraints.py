@@ -251,6 +251,19 @@ def test_nationality_not_given_is_refused() -> None:
     assert refused(ans) and ans.text.startswith("لا يذكر المقال جنسية سائق الشاحنة")
 
 
+def test_a_citizenship_said_in_words_answers_farther_from_the_name() -> None:
+    # «ويحمل الجنسية الروسية» stands past the name's near words, after his town and age.
+    text = ("باكو - قُتل ضابطان في الشرطة طعناً مساء أمس خلال تفريق تجمع في مدينة غنجة.\n\n"
+            "واعتُقل المسلح يونس صفروف، وهو من سكان غنجة ويبلغ من العمر 35 عاماً ويحمل "
+            "الجنسية الروسية، في مكان الهجوم.\n")
+    ask_it = asker(text, "2018-07-04")
+    ans = ask_it("What citizenship does the gunman Yunis Safarov hold?")
+    assert not refused(ans) and "الروسية" in ans.text, ans.text
+    no_citizenship = text.replace("ويحمل الجنسية الروسية", "ويعمل في السوق")
+    assert refused(asker(no_citizenship, "2018-07-04")("What citizenship does the gunman Yunis "
+                                                        "Safarov hold?"))
+
+
 def test_reason_the_article_says_is_unknown_is_refused() -> None:
     assert refused(ask("ما سبب الانفجار؟"))
 

@@ -26,6 +26,7 @@ _ACCORDING = words("according_to")
 _DEPUTY = {"نائب", "مساعد", "وكيل", "deputy", "vice", "assistant"}  # before a title's head
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)(?!\w)|من العمر|عمره|عمرها")
 _NEGATIONS = ("لم", "لا", "غير")
+_CITIZENSHIP = re.compile(r"(?:يحمل|تحمل|يحملون|حامل|حاملي|من) الجنسيه \S")
 _HOURS = "|".join(table("clock_hours_ar", str))
 # '3:15', 'الساعة العاشرة', 'الثالثة فجراً', 'الثالثة والربع من عصر أمس'.
 _CLOCK = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|الساعه \S+"
@@ -95,6 +96,8 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
         return False
     if c.attribute == Attribute.age:
         return bool(_AGE.search(near))
+    if c.attribute == Attribute.nationality and _CITIZENSHIP.search(text):
+        return True  # «ويحمل الجنسية الروسية»: said in so many words, farther than a nisba
     if c.attribute == Attribute.nationality:
         # A nisba ('بنغلاديشيون', 'مصرية'), or a country someone comes from ('غالبيتهم من
         # بنغلاديش', 'المتحدرة من مدريد في إسبانيا'); not a country named as a place.
