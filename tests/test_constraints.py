@@ -264,6 +264,14 @@ def test_a_citizenship_said_in_words_answers_farther_from_the_name() -> None:
                                                         "Safarov hold?"))
 
 
+def test_midday_is_a_time_that_answers_when() -> None:
+    # «بحلول منتصف النهار» says when the water went down; the flood's day is another event's.
+    text = ("سراييفو - قُتل 18 شخصاً في فيضانات ضربت وسط البوسنة فجر اليوم الجمعة.\n\n"
+            "وفي كيسيلياك فاض النهر وأغرق المحال قبل أن تنحسر المياه بحلول منتصف النهار.\n")
+    ans = asker(text, "2024-10-04")("متى انحسرت مياه الفيضان في كيسيلياك؟")
+    assert not refused(ans) and "منتصف النهار" in ans.text, ans.text
+
+
 def test_reason_the_article_says_is_unknown_is_refused() -> None:
     assert refused(ask("ما سبب الانفجار؟"))
 

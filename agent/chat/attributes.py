@@ -19,7 +19,7 @@ from schemas import ActorType, DatePrecision
 
 _NOT_AGENTS = (ActorType.civilians, ActorType.other)
 
-_TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه"}
+_TIMES = words("times_of_day") | words("time_words") | {"الساعه", "ساعه", "منتصف", "ظهيره"}
 _NAME_MARKERS = words("question_name_markers")
 _NAME_STOPS = words("name_stop_words")
 _ACCORDING = words("according_to")
