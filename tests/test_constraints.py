@@ -256,12 +256,10 @@ def test_a_citizenship_said_in_words_answers_farther_from_the_name() -> None:
     text = ("باكو - قُتل ضابطان في الشرطة طعناً مساء أمس خلال تفريق تجمع في مدينة غنجة.\n\n"
             "واعتُقل المسلح يونس صفروف، وهو من سكان غنجة ويبلغ من العمر 35 عاماً ويحمل "
             "الجنسية الروسية، في مكان الهجوم.\n")
-    ask_it = asker(text, "2018-07-04")
-    ans = ask_it("What citizenship does the gunman Yunis Safarov hold?")
-    assert not refused(ans) and "الروسية" in ans.text, ans.text
+    question = "What citizenship does the gunman Yunis Safarov hold?"
+    answered_with(text, "2018-07-04", question, "الروسية")
     no_citizenship = text.replace("ويحمل الجنسية الروسية", "ويعمل في السوق")
-    assert refused(asker(no_citizenship, "2018-07-04")("What citizenship does the gunman Yunis "
-                                                        "Safarov hold?"))
+    assert refused(asker(no_citizenship, "2018-07-04")(question))
 
 
 def test_midday_is_a_time_that_answers_when() -> None:
