@@ -72,6 +72,15 @@ def test_judge_a_refusal_is_wrong_for_an_answerable_question_right_for_the_other
     assert judge(_q(False), refusal) == (True, False)
 
 
+def test_judge_an_accepted_figure_among_the_related_facts_is_not_the_answer() -> None:
+    said = _a("79 people were killed [1]. Related, not the answer: At least 116 people were "
+              "killed in مدينة غواياكيل [2].")
+    assert judge(_q(True, ("116",)), said) == (False, True)
+    said = _a("قُتل 11 جثة [1]. معلومة ذات صلة وليست الجواب: قُتل 9 جثث [2].")
+    assert judge(_q(True, ("9",)), said) == (False, True)
+    assert judge(_q(True, ("11",)), said) == (True, False)
+
+
 def test_judge_a_figure_for_an_unanswerable_question_is_a_wrong_figure() -> None:
     assert judge(_q(False), _a("27 people were killed [1].")) == (False, True)
     assert judge(_q(True, ("6",)), _a("27 people were killed [1].")) == (False, True)

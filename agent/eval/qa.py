@@ -1,7 +1,8 @@
 """`naba eval --qa`: the chat scored on tests/corpus's questions. An answerable question is
-right when the answer is not a refusal and holds one of its `accept` strings; an unanswerable
-one when the answer refuses. A figure in an answer that is neither refused nor right is a wrong
-figure, the worst error the chat can make (it cites a number for something not asked).
+right when the answer is not a refusal and holds one of its `accept` strings before any related
+facts it adds (those are marked as not the answer); an unanswerable one when the answer refuses.
+A figure in an answer that is neither refused nor right is a wrong figure, the worst error the
+chat can make (it cites a number for something not asked).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.chat import Answer, answer
+from agent.chat.constraints import RELATED
 from agent.errors import InputError
 from agent.eval import ROOT
 from agent.extract import extract
@@ -98,10 +100,15 @@ def judge(q: Question, ans: Answer) -> tuple[bool, bool]:
     refused = ans.source == "none"
     if not q.answerable:
         return refused, not refused and bool(re.search(r"\d", _strip_marks(ans.text)))
-    said = _plain(ans.text)
+    said = _plain(_answer_part(ans.text))
     right = not refused and any(_holds(said, _plain(a)) for a in q.accept)
     return right, (not refused and not right and q.kind == "how_many"
                    and bool(re.search(r"\d", _strip_marks(ans.text))))
+
+
+def _answer_part(text: str) -> str:
+    """The answer without the related facts that follow it: a figure there is not the answer."""
+    return min((text.split(mark)[0] for mark in RELATED.values()), key=len)
 
 
 def _holds(said: str, accepted: str) -> bool:
