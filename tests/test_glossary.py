@@ -113,6 +113,21 @@ def test_casualty_and_say_words_keep_their_role() -> None:
         assert q.say and not q.terms, word
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    ("According to UNHCR, how many people were injured in the attack on the displacement site "
+     "near Nguetchewe?", {CasualtyCategory.injured}),
+    ("How many children were killed at the IDP camp?", {CasualtyCategory.killed}),
+    ("How many fled to the refugee camp?", {CasualtyCategory.displaced}),
+])
+def test_a_camp_of_the_displaced_names_a_place_not_the_category_asked(
+        question: str, asked: set[CasualtyCategory]) -> None:
+    """'the displacement site' is where it happened: it does not ask how many were displaced
+    (Cameroon's attack: 11 injured, not the site's 800 displaced)."""
+    q = parse(question)
+    assert q.categories == asked
+    assert any("النازحين" in t.forms or "اللاجئين" in t.forms for t in q.terms)
+
+
 @pytest.mark.parametrize("question", [
     "من الذي تحدث عن «انهيار كامل للمنظومة الصحية» في المدينة؟",
     "من وصف الوضع في المخيم بأنه كارثي؟",
