@@ -24,7 +24,7 @@ def from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
         return True
     # A figure's source is the one the extraction ties it to, when it ties one: its sentence
     # may name another ('MSF denied Ocampo's 5,000' is Ocampo's figure, not MSF's).
-    reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
+    given = reported = getattr(ev.fact.obj, "reported_by", None) if ev.fact is not None else None
     if reported and not _is_actor(fx, reported):
         reported = None  # a source cut to a common word ('المركز', 'آخر'): read the sentence
     if reported and ev.fact is not None and _POSSESSED.search(norm(reported)):
@@ -32,10 +32,10 @@ def from_source(fx: Facts, ev: Evidence, sources: list[Term]) -> bool:
         reported += " " + _owner(fx, ev.fact.quote.start)
     said = Words(_with_aliases(fx, reported) if reported else " ".join(
         [ev.sentence, *(_with_aliases(fx, s) for s in _speakers(fx, ev.sentence))]))
-    if reported is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
+    if given is None and ev.fact is not None and ev.fact.kind == "casualty" and not any(
             said.has(t, min_key=2) for t in required):
         # A figure no one is said to give is the article's own: its lead's source ('أفاد مكتب
-        # أوتشا في تحديثه …' over an update's figures).
+        # أوتشا في تحديثه …' over an update's figures); not one «دبلوماسيون عرب» gave.
         said = Words(" ".join(s.text for s, _ in fx.lead))
     found = sum(said.has(t, min_key=2) for t in required)
     # A question words the source its own way ("the city's health office director" for مدير
