@@ -1066,6 +1066,19 @@ def test_a_figure_no_one_gives_is_the_source_of_the_lead() -> None:
     assert refused(ask_it("How many people died according to the Red Cross?"))
 
 
+def test_the_group_after_a_toll_noun_is_the_group_counted() -> None:
+    """«كم بلغ عدد قتلى المسلحين»: the gunmen's toll, not the 29 of both sides; «جرحى المدنيين»
+    is not answered by wounded soldiers. «قتلى الطرفين» still asks the whole toll."""
+    text = ("كولياكان - أعلن وزير الدفاع المكسيكي اليوم أن المعارك التي أعقبت اعتقال زعيم "
+            "العصابة أسفرت عن مقتل 29 شخصاً، هم عشرة عسكريين و19 من المسلحين المهاجمين.\n\n"
+            "وأصيب 35 عسكرياً بطلقات نارية.\n")
+    ask_it = asker(text, "2023-01-06")
+    said = ask_it("كم بلغ عدد قتلى المسلحين بحسب وزير الدفاع؟").text
+    assert "19 من المسلحين" in said and "قُتل 29" not in said
+    assert refused(ask_it("كم عدد جرحى المدنيين؟"))
+    assert "29" in ask_it("كم بلغ عدد قتلى الطرفين؟").text
+
+
 def test_a_figure_others_gave_is_not_the_leads_source() -> None:
     """«وكان دبلوماسيون عرب قد أفادوا …»: the figure is theirs, though no actor was made of them;
     it does not answer 'according to the Saudi health minister' because the lead names him."""

@@ -33,6 +33,8 @@ _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|w
                         r"\s+(?:still\s+)?([a-z'-]+)")  # 'how many of the injured are still'
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _EN_MEMBERS = re.compile(r"\bhow many (?:members|personnel|staff|employees) of ")
+_TOLL_NOUNS = words("question_toll_nouns_ar")  # «قتلى»، «جرحى»: nouns a group may follow
+_BOTH_SIDES = {"الطرفين", "الجانبين", "طرفين", "جانبين"}
 _EN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|did|died|lost)\b")
 
 
@@ -126,7 +128,19 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         if k == 0 and not any(b in _GENERIC for b in bases) and own:
             c.counted, c.counted_words = tuple(bases), t.text
             return
-        if category is not None and rest[k + 1:k + 2] and rest[k + 1].norm != "من":
+        after = rest[k + 1:k + 2]
+        if category is not None and t.norm in _TOLL_NOUNS and after:
+            # «كم عدد قتلى المسلحين»: the toll of the group in its genitive.
+            bases = clitic_bases(after[0].norm)
+            group = next((_GROUPS[g] for b in bases for g in _GROUPS if starts(b, g)), None)
+            if group:
+                c.counted, c.counted_words = _group_forms(group), after[0].text
+                return
+            if after[0].norm.startswith("ال") and after[0].norm.endswith("ين") and not any(
+                    b in _BOTH_SIDES for b in bases):  # «قتلى المسلحين», not «قتلى الطرفين»
+                c.counted, c.counted_words = tuple(bases), after[0].text
+                return
+        if category is not None and after and after[0].norm != "من":
             break  # «كم شخصاً أوقفت الشرطة»: after the verb comes who did it, not who counts
     # «كم فرداً من طاقم السفينة»: of people counted in general, the group after «من» is counted.
     after = toks[at + 1:at + 4]
