@@ -1079,6 +1079,20 @@ def test_the_group_after_a_toll_noun_is_the_group_counted() -> None:
     assert "29" in ask_it("كم بلغ عدد قتلى الطرفين؟").text
 
 
+def test_whose_account_a_figure_is_names_its_source() -> None:
+    """«في رواية الجيش الكاميروني», «برواية الشرطة»: whose figure is asked, as «بحسب» says."""
+    text = ("ياوندي - قالت منظمة هيومن رايتس ووتش في تقرير اليوم إن جنوداً من الجيش الكاميروني "
+            "قتلوا 21 مدنياً في قرية نغاربوه.\n\nفي المقابل، قال الجيش الكاميروني في بيان إن خمسة "
+            "مدنيين لقوا حتفهم في انفجار حاويات وقود.\n")
+    fx = Facts.build(extract(text, "2020-02-25"), text)
+    for question, source in (("كم بلغت حصيلة القتلى المدنيين في رواية الجيش الكاميروني؟",
+                              ["الجيش", "الكاميروني"]),
+                             ("كم مدنياً قُتل برواية الشرطة؟", ["الشرطة"])):
+        assert [t.word for t in read(parse(question), fx).sources] == source, question
+    said = asker(text, "2020-02-25")("كم بلغت حصيلة القتلى المدنيين في رواية الجيش الكاميروني؟")
+    assert "خمسة" in said.text.split("معلومة")[0] and "21" not in said.text.split("معلومة")[0]
+
+
 def test_a_figure_others_gave_is_not_the_leads_source() -> None:
     """«وكان دبلوماسيون عرب قد أفادوا …»: the figure is theirs, though no actor was made of them;
     it does not answer 'according to the Saudi health minister' because the lead names him."""

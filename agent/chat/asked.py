@@ -20,6 +20,7 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
 # 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
+_AR_ACCOUNT = ("روايه", "بروايه", "لروايه")
 _AR_GIVING = words("past_reporting_verbs") | words("figure_verbs")  # «كم قتيلاً أعلنت X»
 # Words that end the source's name: a preposition, a day or a time («محافظ هرمزغان مساء الأحد»).
 _AR_AFTER_SOURCE = ({"في", "خلال", "منذ", "جراء", "بسبب", "اثر", "علي", "حتي", "بعد", "من"}
@@ -59,7 +60,8 @@ def sources(q: Query) -> list[Term]:
         start, end = m.span(1) if m.group(1) else m.span(2)
     else:
         toks = tokens(q.text)
-        found = [t for t in toks if t.norm in _AR_SOURCE]
+        # «في رواية الجيش»، «برواية الشرطة»: whose account the figure is.
+        found = [t for t in toks if t.norm in _AR_SOURCE or t.norm in _AR_ACCOUNT]
         giving = _giving_after_how_many(toks)
         if found:
             start, end = found[0].end, len(q.text)
