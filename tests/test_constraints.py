@@ -2212,6 +2212,15 @@ def test_a_bomb_that_went_off_is_the_explosion() -> None:
     answered_with(text, "2025-01-06", "At what time did the IED go off?", "2:15")
 
 
+def test_what_local_time_asks_an_hour() -> None:
+    """'At what local time did the quake hit?' asks the hour as 'what time' does: the sentence
+    of the time, not one that shares the word 'local' («وسائل إعلام محلية»)."""
+    text = ("بورت فيلا - ارتفعت حصيلة الزلزال الذي ضرب فانواتو إلى 14 قتيلاً، بعدما ذكرت وسائل "
+            "إعلام محلية أمس أن عدد القتلى بلغ سبعة.\n\nووقع الزلزال عند الساعة 12:47 بالتوقيت "
+            "المحلي غربي بورت فيلا.\n")
+    answered_with(text, "2024-12-18", "At what local time did the quake hit?", "12:47")
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

@@ -56,7 +56,8 @@ SITES = words("place_sites_ar")  # camps, airports, hospitals: named after their
 _NAME_KINDS = words("question_name_kinds_ar")
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
-_CLOCK = re.compile(r"\bwhat time\b|\b(?:what|which) hour\b|اي ساعه|الساعه كم|اي وقت من")
+_CLOCK = re.compile(r"\bwhat (?:(?:local|exact|precise) )?time\b|\b(?:what|which) hour\b"
+                    r"|اي ساعه|الساعه كم|اي وقت من")
 _YEAR = re.compile(r"\b(?:what|which) year\b|اي (?:عام|سنه)\b")
 _ASKS_AGE = {"كم", "ما", "كان", "كانت", "يبلغ", "تبلغ", "بلغ"}  # «كم كان عمر», «ما عمر»
 _ON_DAY = re.compile(r"\b(?:what|which) (?:day|date)\b|اي (?:يوم|تاريخ)\b")

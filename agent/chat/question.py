@@ -80,7 +80,8 @@ _PLACE_CLASS_EN = re.compile(r"\b(?:places|towns|cities|neighbou?rhoods?|distric
                              r"villages|locations)\b")
 # 'When ...?', 'since when', 'on what day'; not 'how many were hurt when the bomb went off'.
 _WHEN_EN = re.compile(r"^\W*(?:(?:since|until|till|and|but|so) )?when\b"
-                      r"|\b(?:what|which) (?:date|day|time|year|month|hour)\b")
+                      r"|\b(?:what|which) (?:(?:local|exact|precise) )?"
+                      r"(?:date|day|time|year|month|hour)\b")
 
 class _Cue(StrEnum):
     """What an Arabic question word asks for (agent/lexicons/question_cues_ar.txt)."""
