@@ -2221,6 +2221,16 @@ def test_what_local_time_asks_an_hour() -> None:
     answered_with(text, "2024-12-18", "At what local time did the quake hit?", "12:47")
 
 
+def test_the_age_of_the_one_killed_is_told_of_the_dead() -> None:
+    """'How old was the man killed in Smara?': «ويبلغ القتيل … 23 عاماً» answers, though it
+    says neither 'man' nor the place the lead names; the injured were given no age."""
+    text = ("الرباط - أسفرت الانفجارات التي هزت مدينة السمارة عن مقتل شخص وإصابة ثلاثة آخرين، "
+            "بحسب السلطات المحلية.\n\nوأكد هلال أن القتيل شاب مغربي قادم من فرنسا.\n\nويبلغ "
+            "القتيل، بحسب وسائل إعلام محلية، 23 عاماً، وكان مقيماً في فرنسا.\n")
+    answered_with(text, "2023-10-30", "How old was the man killed in Smara?", "23")
+    assert refused(asker(text, "2023-10-30")("How old was the injured woman?"))
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

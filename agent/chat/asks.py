@@ -19,6 +19,7 @@ from agent.chat.question import (
     Query,
     asks_alone,
     asks_presence,
+    category_terms,
     is_event,
 )
 from agent.chat.question_names import (
@@ -217,6 +218,10 @@ def read(q: Query, fx: Facts) -> Constraints:
                         if id(t) not in source_ids and t.start > c.asked_at), key=lambda t: t.start)
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
         c.head = _head(q, c.subject)
+    if c.attribute == Attribute.age and q.lang == "en" and q.categories:
+        # 'How old was the man killed in Smara': the one killed («ويبلغ القتيل 23 عاماً»), when
+        # the article does not call him by the question's words.
+        c.subject = [*c.subject, *category_terms(q)]
     return c
 
 

@@ -29,7 +29,7 @@ from agent.chat.days import is_month, states_day
 from agent.chat.facts import Fact, Facts
 from agent.chat.names import is_name
 from agent.chat.question import EVENT_NOUNS, Query
-from agent.chat.question_names import COUNTRIES
+from agent.chat.question_names import COUNTRIES, placed
 from agent.chat.question_names import names as name_runs
 from agent.chat.source_check import from_source
 from agent.chat.where import (
@@ -292,6 +292,8 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     # An English word the glossary carries ('rails': «سكته») is a common word, not a name.
     names = [t for t in fx.known(q.terms) if is_name(t) or (
         fx.names.has(t, min_key=2) and not (t.word.isascii() and t.forms))]
+    if c.attribute == Attribute.age:  # 'the man killed in Smara': where, not who is asked of
+        names = [t for t in names if not placed(q, t)]
 
     # 'Thulani Maseko' is one name: «قُتل ماسيكو، البالغ من العمر 52 عاماً» holds it.
     grouped = [[t for t in run if t in names] for run in name_runs(q)]

@@ -218,6 +218,8 @@ def _parse_en(q: Query) -> None:
         q.terms.sort(key=lambda t: t.start)
 
 
+# 'the man killed', 'the victim': who a question asks of, by a word the article need not use.
+PERSON_NOUNS_EN = {"man", "woman", "person", "victim", "boy", "girl", "youth", "teenager"}
 _EN_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 

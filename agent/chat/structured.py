@@ -13,7 +13,7 @@ from agent.chat.attributes import deputy
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
 from agent.chat.facts import Fact, Facts, best_matching
 from agent.chat.names import display_name, english_name, is_name, place_lists
-from agent.chat.question import Query
+from agent.chat.question import PERSON_NOUNS_EN, Query
 from agent.chat.question_names import is_name as qn_is_name
 from agent.chat.question_names import names as name_runs
 from agent.chat.routes import asked_way, route_answer
@@ -388,7 +388,8 @@ def out_of_article(q: Query, fx: Facts) -> bool:
     if not known:
         return True
     # 'Umaro Sissoco Embalo': a word of a name the article gives in part is no other thing.
-    unknown = [t for t in q.terms if t not in known and t not in q.asked and not any(
+    unknown = [t for t in q.terms if t not in known and t not in q.asked
+               and not (q.categories and t.word.lower() in PERSON_NOUNS_EN) and not any(
         t in run and qn_is_name(q, t) and any(x in known and qn_is_name(q, x) for x in run)
         for run in name_runs(q))]
     only_names = all(fx.names.has(t, min_key=2) or is_name(t) for t in known)
