@@ -2231,6 +2231,18 @@ def test_the_age_of_the_one_killed_is_told_of_the_dead() -> None:
     assert refused(asker(text, "2023-10-30")("How old was the injured woman?"))
 
 
+def test_a_site_in_the_city_is_in_the_city_the_sentence_named() -> None:
+    """«قرب مطار إينكا مانكو كاباك في المدينة»: the airport is in the town the sentence named
+    before it (Juliaca), not in the town of the dateline (Puno)."""
+    text = ("بونو (البيرو) - تعيش مدينة خولياكا اليوم على وقع الحزن، إذ قُتل 17 مدنياً يوم "
+            "الاثنين في مواجهات مع الشرطة قرب مطار إينكا مانكو كاباك في المدينة، وفق أمينة "
+            "المظالم.\n")
+    ask_it = asker(text, "2023-01-11")
+    assert "17" in ask_it("What was the civilian death toll in Juliaca on Monday?").text.split(
+        "Related")[0]
+    assert refused(ask_it("How many civilians were killed in Puno on Monday?"))
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

@@ -16,6 +16,7 @@ from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import words
 
 _STOP_AR = words("question_stopwords_ar")
+_DESIGNATORS = words("place_designators")  # «المدينة» of «في المدينة»: the town named before
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
 
@@ -70,7 +71,21 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
                         default=0):]
     if at > 0 and Words(" ".join(before)).has(place, min_key=2):
         return True
+    if at >= 0 and _in_the_town(fx, ev.sentence, at + len(norm(loc.name)), place):
+        return True
     return _inside(fx, loc.name, place)
+
+
+def _in_the_town(fx: Facts, sentence: str, end: int, place: Term) -> bool:
+    """«قرب مطار إينكا مانكو كاباك في المدينة»: a place said to be «في المدينة» just after
+    `end` is inside the town its sentence (or the lead, the dateline left out) named before."""
+    text = norm(sentence)
+    after = [t.norm for t in tokens(text[end:])][:6]
+    return any(((w == "في" and x.startswith("ال")) or x.startswith("بال"))
+               and x.removeprefix("ب").removeprefix("ال") in _DESIGNATORS
+               for w, x in zip(["", *after], after, strict=False)) and (
+        Words(_undated(fx, text[:end])).has(place, min_key=2)
+        or lead_before(fx, sentence, place))
 
 
 _CLAUSE_END = re.compile(r"[،,.؛:]")
