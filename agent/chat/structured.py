@@ -5,12 +5,12 @@ article at all."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
 from agent.chat.asks import Attribute, Constraints
 from agent.chat.attributes import deputy
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
+from agent.chat.dated import date_label
 from agent.chat.facts import Fact, Facts, best_matching
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import PERSON_NOUNS_EN, Query
@@ -20,10 +20,9 @@ from agent.chat.routes import asked_way, route_answer
 from agent.chat.said import answer_said_when, answer_statements
 from agent.chat.where import kind_named
 from agent.chat.words import Term, Words
-from agent.extract.dates import find_dates
 from agent.extract.places import DESIGNATORS
 from agent.text.arabic import norm, tokens
-from agent.text.doc import Doc, locate
+from agent.text.doc import locate
 from agent.text.lexicon import ordered, table
 from agent.text.lexicon import words as lexicon_words
 from schemas import (
@@ -32,8 +31,6 @@ from schemas import (
     CasualtyCategory,
     CasualtyReport,
     CountUnit,
-    DatePrecision,
-    Event,
     Span,
     Victims,
 )
@@ -296,45 +293,11 @@ def _answer_when(q: Query, fx: Facts) -> Answer | None:
     d = Draft(q.lang)
     seen: dict[str, str] = {}
     for f in best:
-        label = _date_label(fx, f.obj, q.lang)
+        label = date_label(fx, f.obj, q.lang)
         seen[label] = seen.get(label, "") + d.cite(f.id, f.kind, f.quote)
     d.parts = [f"On {label} {marks}." if q.lang == "en" else f"في {label} {marks}."
                for label, marks in seen.items()]
     return d.answer()
-
-
-def _date_label(fx: Facts, item: Event | CasualtyReport, lang: str) -> str:
-    """A day as people write it, then its ISO date and the article's words ('8 July 2025
-    (2025-07-08, «الثلاثاء»)'); any other date as stored, with its words."""
-    if item.date and _to_the_day(fx, item):
-        comma = ", " if lang == "en" else "، "
-        words = f"{comma}«{item.date_text}»" if item.date_text else ""
-        return f"{_written_day(item.date, lang)} ({item.date}{words})"
-    words = f" («{item.date_text}»)" if item.date_text else ""
-    return f"{item.date}{words}"
-
-
-# Month names written out, not the locale's (calendar.month_name follows LC_TIME).
-_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
-_AR_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
-              "حزيران/يونيو", "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
-              "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
-
-
-def _to_the_day(fx: Facts, item: Event | CasualtyReport) -> bool:
-    """The date is told to the day (a casualty report keeps no precision: its words say)."""
-    if isinstance(item, Event):
-        return item.date_precision == DatePrecision.day
-    told = find_dates(Doc.build(item.date_text, fx.doc.published)) if item.date_text else []
-    return bool(told) and told[0].precision == DatePrecision.day
-
-
-def _written_day(iso: str, lang: str) -> str:
-    """'8 July 2025', «8 تموز/يوليو 2025»."""
-    day = date.fromisoformat(iso)
-    month = (_EN_MONTHS if lang == "en" else _AR_MONTHS)[day.month - 1]
-    return f"{day.day} {month} {day.year}"
 
 
 def _answer_who_did(q: Query, fx: Facts) -> Answer | None:
