@@ -2243,6 +2243,18 @@ def test_a_site_in_the_city_is_in_the_city_the_sentence_named() -> None:
     assert refused(ask_it("How many civilians were killed in Puno on Monday?"))
 
 
+def test_a_date_told_in_the_sentence_before_is_cited_with_it() -> None:
+    """«بدأت الأحداث فجر الخميس …» then «واعتقلت القوات 18 مسلحاً، عرّف أحدهم نفسه بأنه
+    أوفيديو غوزمان»: the arrest's day is answered, citing the sentence that says it."""
+    text = ("مكسيكو سيتي - أعلن وزير الدفاع اليوم الجمعة انتهاء العملية في ولاية سينالوا.\n\n"
+            "وبحسب رواية الوزير، بدأت الأحداث فجر الخميس حين رصدت دورية للحرس الوطني ست مركبات "
+            "مصفحة في بلدة خيسوس ماريا. واعتقلت القوات 18 مسلحاً، عرّف أحدهم نفسه بأنه أوفيديو "
+            "غوزمان، قبل أن تهاجم خلايا مسلحة الجنود.\n")
+    said = asker(text, "2023-01-06")("When was Ovidio Guzmán detained?")
+    assert said.source != "none" and "2023-01-05" in said.text
+    assert any("فجر الخميس" in c.quote.text for c in said.citations)
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

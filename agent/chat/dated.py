@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from agent.chat.facts import Facts
+from agent.chat.facts import Fact, Facts
 from agent.extract.dates import find_dates
 from agent.text.doc import Doc
 from schemas import CasualtyReport, DatePrecision, Event
+
+
+def date_sentence(fx: Facts, f: Fact) -> int | None:
+    """The sentence before the fact's own that holds its date words, when its own does not
+    («بدأت الأحداث فجر الخميس» for «واعتقلت القوات 18 مسلحاً» after it)."""
+    said = getattr(f.obj, "date_text", None)
+    own = fx.sentence_at(f.quote.start)
+    if not said or own is None or said in fx.sentences[own][0].text:
+        return None
+    at = fx.article.rfind(said, 0, f.quote.start)
+    return fx.sentence_at(at) if at >= 0 else None
 
 
 def date_label(fx: Facts, item: Event | CasualtyReport, lang: str) -> str:

@@ -10,7 +10,7 @@ from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
 from agent.chat.asks import Attribute, Constraints
 from agent.chat.attributes import deputy
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
-from agent.chat.dated import date_label
+from agent.chat.dated import date_label, date_sentence
 from agent.chat.facts import Fact, Facts, best_matching
 from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import PERSON_NOUNS_EN, Query
@@ -295,6 +295,9 @@ def _answer_when(q: Query, fx: Facts) -> Answer | None:
     for f in best:
         label = date_label(fx, f.obj, q.lang)
         seen[label] = seen.get(label, "") + d.cite(f.id, f.kind, f.quote)
+        k = date_sentence(fx, f)
+        if k is not None:  # the date's own words, to check it by
+            seen[label] += d.cite(f"sentence-{k + 1}", "sentence", fx.sentences[k][0])
     d.parts = [f"On {label} {marks}." if q.lang == "en" else f"في {label} {marks}."
                for label, marks in seen.items()]
     return d.answer()
