@@ -2255,6 +2255,18 @@ def test_a_date_told_in_the_sentence_before_is_cited_with_it() -> None:
     assert any("فجر الخميس" in c.quote.text for c in said.citations)
 
 
+def test_who_suggested_a_cause_is_who_said_it() -> None:
+    """'Who suggested the reservoir wall failed because of human error?': a say question whose
+    words ('reservoir', 'human error') the glossary finds in «خطأ بشري وراء انهيار جدار الخزان»."""
+    text = ("بودابست - ارتفعت حصيلة تسرب الوحل الأحمر من خزان مصنع الألومنيوم إلى أربعة قتلى."
+            "\n\nورجّح رئيس الوزراء فيكتور أوربان أن يكون خطأ بشري وراء انهيار جدار الخزان، "
+            "وقال: «لا نعلم بأي مؤشر على أن لهذه الكارثة أسباباً طبيعية».\n")
+    q = parse("Who suggested the reservoir wall failed because of human error?")
+    assert q.say and {t.word for t in q.terms if t.forms} >= {"reservoir", "human error"}
+    answered_with(text, "2010-10-05",
+                  "Who suggested the reservoir wall failed because of human error?", "أوربان")
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""
