@@ -202,6 +202,9 @@ KNOWN = {
     ("r_lesotho_leribe_fobane_famo_revenge_killings", "without diacritics and tatweel"):
         "actors: the tanwin of 'ظناً' ends the name in «منزل فوباني ظناً منهم»; without it the "
         "name runs on into the next word ('فوباني ظنا')",
+    ("r_westernsahara_smara_night_projectile_blasts", "without diacritics and tatweel"):
+        "actors: the tanwin of 'رسمياً' marks an adverb in «مجهولة رسمياً»; without it the two "
+        "words are read as a person's name ('مجهولة رسميا')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
