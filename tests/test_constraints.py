@@ -2267,6 +2267,16 @@ def test_who_suggested_a_cause_is_who_said_it() -> None:
                   "Who suggested the reservoir wall failed because of human error?", "أوربان")
 
 
+def test_militants_and_the_armys_media_wing() -> None:
+    """'How many militants did the army's media wing say were killed': «19 مسلحاً» are the
+    militants, and the army's public relations directorate is its media wing."""
+    text = ("بيشاور - قُتل 11 عسكرياً باكستانياً في هجوم على قافلة في مقاطعة أوركزاي، وفق ما "
+            "أعلنت إدارة العلاقات العامة للقوات المسلحة اليوم.\n\nوأضاف البيان أن 19 مسلحاً "
+            "قُتلوا في الاشتباكات التي تلت ذلك.\n")
+    answered_with(text, "2023-06-11", "How many militants did the army's media wing say were "
+                  "killed in the Orakzai operation?", "19")
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""
