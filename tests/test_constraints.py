@@ -2009,6 +2009,9 @@ def test_an_acronym_written_out_in_arabic_letter_names_is_found() -> None:
     q, fx = parse("Did CNN report the toll?"), Facts.build(extract(text, published), text)
     expand(q, fx)
     assert "سي ان ان" not in next(t for t in q.terms if t.word == "CNN").forms
+    q = parse("What casualty toll did ORTM's newscast first put out?")
+    expand(q, fx)  # an owner's 's is no part of the acronym
+    assert any("او ار تي ام" in f for t in q.terms if t.word == "ORTM" for f in t.forms)
 
 
 def test_the_capital_of_the_dateline_holds_its_district() -> None:

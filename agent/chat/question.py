@@ -263,7 +263,9 @@ def english_stems(word: str) -> list[str]:
 
 
 def _classify_en(q: Query, word: str, start: int, end: int) -> None:
-    low = word.lower().removesuffix("'s")
+    if word.endswith(("'s", "’s")) and len(word) > 4:  # "the DSWD's count" is the DSWD's
+        word, end = word[:-2], end - 2
+    low = word.lower()
     forms = (low, *english_stems(low))
     category = next((_CATEGORY_EN[w] for w in forms if w in _CATEGORY_EN), None)
     if category is not None:
