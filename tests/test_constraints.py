@@ -2280,6 +2280,17 @@ def test_militants_and_the_armys_media_wing() -> None:
                   "killed in the Orakzai operation?", "19")
 
 
+def test_the_health_minister_speaks_for_the_health_ministry() -> None:
+    """'according to the health ministry': the minister's figure is the ministry's, and the
+    rights group's is not."""
+    text = ("جوبا - قالت منظمة أطباء بلا حدود إن فرقها عالجت 646 مريضاً بالكوليرا في ملكال "
+            "بجنوب السودان، توفي منهم اثنان.\n\nفي المقابل، قال وزير الصحة بالإنابة جيمس هوث "
+            "ماي، خلال اجتماع طارئ في جوبا، إن الكوليرا أودت بحياة 23 شخصاً في أنحاء البلاد.\n")
+    answered_with(text, "2024-12-09",
+                  "How many cholera deaths has South Sudan's health ministry counted nationwide?",
+                  "23")
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""
