@@ -2291,6 +2291,15 @@ def test_the_health_minister_speaks_for_the_health_ministry() -> None:
                   "23")
 
 
+def test_where_in_a_place_is_not_answered_by_that_place() -> None:
+    """«أين وقع هجوم إطلاق النار في مسقط؟»: the district inside Muscat, not Muscat itself."""
+    text = ("مسقط - أعلنت شرطة عُمان السلطانية اليوم أن حادثة إطلاق النار التي وقعت مساء أمس في "
+            "محيط مسجد بمنطقة الوادي الكبير في العاصمة مسقط أسفرت عن وفاة خمسة أشخاص.\n")
+    for question in ("أين وقع هجوم إطلاق النار في مسقط؟",
+                     "Where in Muscat did the shooting happen?"):
+        answered_with(text, "2024-07-16", question, "الوادي الكبير")
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

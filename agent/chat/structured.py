@@ -16,9 +16,10 @@ from agent.chat.names import display_name, english_name, is_name, place_lists
 from agent.chat.question import PERSON_NOUNS_EN, Query
 from agent.chat.question_names import is_name as qn_is_name
 from agent.chat.question_names import names as name_runs
+from agent.chat.question_names import placed
 from agent.chat.routes import asked_way, route_answer
 from agent.chat.said import answer_said_when, answer_statements
-from agent.chat.where import kind_named
+from agent.chat.where import kind_named, only_named
 from agent.chat.words import Term, Words
 from agent.extract.places import DESIGNATORS
 from agent.text.arabic import norm, tokens
@@ -257,12 +258,15 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
         return route_answer(q, fx, fx.known(q.terms))
     if q.place_list:
         return _answer_place_list(q, fx)
-    best = _best_with(q, fx, "location")
+    given = [t for t in q.terms if t not in q.asked and is_name(t)]
+    # 'Where in Muscat did the shooting happen': not Muscat itself.
+    best = [f for f in _best_with(q, fx, "location")
+            if not any(only_named(f.obj.location.name, t) for t in q.terms
+                       if t in given or placed(q, t))]
     if not best:
         return None
     d = Draft(q.lang)
     seen: dict[str, str] = {}
-    given = [t for t in q.terms if t not in q.asked and is_name(t)]
     for f in best:
         loc = f.obj.location
         name, quote = loc.name, loc.evidence[0] if loc.evidence else f.quote

@@ -213,6 +213,13 @@ def _place_before(fx: Facts, fact: Fact) -> str | None:
     return word.text if any(b in GAZETTEER_HEADS for b in clitic_bases(word.norm)) else None
 
 
+def only_named(name: str, place: Term) -> bool:
+    """The place's name is that place and common words only («العاصمة مسقط» for Muscat)."""
+    toks = tokens(name)
+    own = [Words(t.text).has(place, min_key=2) for t in toks]
+    return any(own) and all(o or _generic(t.text) for o, t in zip(own, toks, strict=True))
+
+
 def _generic(name: str) -> bool:
     """A place named only by common words ('الأحياء الشرقية', 'المدينة'), no proper name."""
     return all(any(b in _GENERIC_PLACE or b.removesuffix("يه") + "ي" in _GENERIC_PLACE
