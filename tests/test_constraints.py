@@ -272,6 +272,10 @@ def test_midday_is_a_time_that_answers_when() -> None:
 
 def test_reason_the_article_says_is_unknown_is_refused() -> None:
     assert refused(ask("ما سبب الانفجار؟"))
+    # «لم تذكر وزارة الصحة في صنعاء سبب الانفجار»: the cause noun after the subject.
+    text = ("البيضاء - ارتفعت حصيلة انفجار محطة الغاز في مديرية الزاهر إلى 15 قتيلاً.\n\nفي "
+            "المقابل، لم تذكر وزارة الصحة في صنعاء سبب الانفجار، واكتفت بتقديم التعازي.\n")
+    assert refused(asker(text, "2024-12-14")("ما سبب الانفجار بحسب وزارة الصحة في صنعاء؟"))
 
 
 def test_date_is_answered_from_the_words_that_give_it() -> None:

@@ -225,8 +225,10 @@ def _asked_is_cause(text: str, subject: list[Term]) -> bool:
 def _cause_unknown(text: str) -> bool:
     """'ولم تعرف أسباب الحريق بعد': a negation right before the word for the cause."""
     toks = text.split()
+    # «لم تذكر وزارة الصحة في صنعاء سبب الانفجار»: the cause noun may follow the subject.
     return any(t.removeprefix("و").removeprefix("ف") in _NEGATIONS
-               and any(x.endswith(("سبب", "اسباب")) for x in toks[i + 1:i + 4])
+               and any(x.endswith(("سبب", "اسباب")) and not x.startswith("بسبب")
+                       for x in toks[i + 1:i + 7])
                for i, t in enumerate(toks))
 
 
