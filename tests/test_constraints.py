@@ -2304,6 +2304,18 @@ def test_where_in_a_place_is_not_answered_by_that_place() -> None:
         answered_with(text, "2024-07-16", question, "الوادي الكبير")
 
 
+def test_the_total_a_question_gives_is_not_the_part_it_asks() -> None:
+    """'How many of the 570 Yanomami children died of mercury poisoning?': the 570 is the whole
+    the question gives; the article does not break it down, so it is refused."""
+    text = ("بوا فيستا - وبحسب وزارة الشعوب الأصلية، توفي 570 طفلاً من اليانومامي خلال السنوات "
+            "الأربع الماضية بسبب الجوع والتسمم بالزئبق.\n")
+    ask_it = asker(text, "2023-01-23")
+    for question in ("How many of the 570 Yanomami children died of mercury poisoning?",
+                     "كم طفلاً من أصل 570 توفوا بسبب التسمم بالزئبق؟"):
+        assert refused(ask_it(question)), question
+    assert "570" in ask_it("How many Yanomami children died?").text
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

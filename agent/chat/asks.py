@@ -106,6 +106,7 @@ class Constraints:
     another: bool = False  # 'how many other people', 'كم شخصاً آخر': an additional figure
     released: bool = False  # 'how many were freed': a figure given as released
     present: bool = False  # 'how many were on board': a figure of those there, not a toll
+    totals: frozenset[int] = frozenset()  # 'how many of the 570 children': not the 570
     sites: list[Term] = field(default_factory=list)  # 'brought to Imbaba hospital': a hospital
 
 

@@ -100,6 +100,9 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "counted"  # 'how many were freed' is not answered by how many were held
     if c.sites and not all(Words(ev.sentence).has(t) for t in c.sites):
         return "place"
+    if c.totals and (ev.fact.obj.count_best in c.totals if reported and ev.fact is not None
+                     else set(map(int, re.findall(r"\d+", norm(ev.sentence)))) <= c.totals):
+        return "counted"  # 'how many of the 570 children': the 570 is the whole, not the part
     if c.present and not present(fx, ev):
         return "counted"  # 'how many were on board' is not answered by a toll
     if c.another and not any(b in _ADDITIONAL for t in tokens(ev.figure)

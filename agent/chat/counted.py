@@ -12,7 +12,7 @@ from agent.chat.asked import demonyms_of, en_counted, nationality
 from agent.chat.question import Query, ar_category, gloss_of
 from agent.chat.question_names import PLACE_CUES
 from agent.chat.words import Term
-from agent.text.arabic import clitic_bases, tokens
+from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ _AR_COUNT_SKIP = words("question_count_skip_ar")
 _EN_MEMBERS = re.compile(r"\bhow many (?:members|personnel|staff|employees) of ")
 _TOLL_NOUNS = words("question_toll_nouns_ar")  # «قتلى»، «جرحى»: nouns a group may follow
 _BOTH_SIDES = {"الطرفين", "الجانبين", "طرفين", "جانبين"}
+# 'how many of the 570', «من أصل 18»: the total the question gives, within which it asks.
+_OF_TOTAL = re.compile(r"\b(?:of|out of|among) (?:the |those |these )?(\d[\d,]*)\b"
+                       r"|(?:من اصل|من بين|بين ال|من ال)\s*(\d+)", re.I)
 _EN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|did|died|lost)\b")
 
 
@@ -42,6 +45,8 @@ def read_counted(q: Query, c: Constraints) -> None:
     """What a how-many question counts, read into `c`: the group or noun, an amount of money,
     nationals, a condition, and the status its figure must carry."""
     _read_counted_noun(q, c)
+    c.totals = frozenset(int((m.group(1) or m.group(2)).replace(",", ""))
+                         for m in _OF_TOTAL.finditer(norm(q.text)))
     # 'How much will each family be paid': a payment's verb asks an amount of money, and so
     # does a noun of money ('how much compensation', «كم تبلغ الأموال»).
     nouns = [*c.counted, *c.counted_words.split()] + (
