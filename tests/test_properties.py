@@ -205,6 +205,13 @@ KNOWN = {
     ("r_westernsahara_smara_night_projectile_blasts", "without diacritics and tatweel"):
         "actors: the tanwin of 'رسمياً' marks an adverb in «مجهولة رسمياً»; without it the two "
         "words are read as a person's name ('مجهولة رسميا')",
+    ("r_madagascar_analamanga_pneumonic_plague_who_ministry_tally",
+     "without diacritics and tatweel"):
+        "actors: the tanwin of 'طاعوناً' marks a counted noun in «و270 طاعوناً دبلياً»; without it "
+        "the two words are read as a person's name",
+    ("r_yemen_bayda_zaher_gas_stations_explosion", "without diacritics and tatweel"):
+        "actors: the tanwin of 'دولياً' marks an adverb in «المعترف بها دولياً»; without it the "
+        "words are read as a person's name ('بها دوليا')",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
