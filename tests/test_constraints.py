@@ -2235,7 +2235,11 @@ def test_the_age_of_the_one_killed_is_told_of_the_dead() -> None:
             "بحسب السلطات المحلية.\n\nوأكد هلال أن القتيل شاب مغربي قادم من فرنسا.\n\nويبلغ "
             "القتيل، بحسب وسائل إعلام محلية، 23 عاماً، وكان مقيماً في فرنسا.\n")
     answered_with(text, "2023-10-30", "How old was the man killed in Smara?", "23")
-    assert refused(asker(text, "2023-10-30")("How old was the injured woman?"))
+    ask_it = asker(text, "2023-10-30")
+    assert refused(ask_it("How old was the injured woman?"))
+    # The dateline's city is where the story was filed: no one is said to be killed there.
+    said = ask_it("How old was the man killed in Rabat?")
+    assert refused(said) and said.text.startswith("The article does not give the age of man")
 
 
 def test_a_site_in_the_city_is_in_the_city_the_sentence_named() -> None:

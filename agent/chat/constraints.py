@@ -295,8 +295,9 @@ def answering_sentence(q: Query, fx: Facts, c: Constraints, ranked: list[int]) -
     # An English word the glossary carries ('rails': «سكته») is a common word, not a name.
     names = [t for t in fx.known(q.terms) if is_name(t) or (
         fx.names.has(t, min_key=2) and not (t.word.isascii() and t.forms))]
-    if c.attribute == Attribute.age:  # 'the man killed in Smara': where, not who is asked of
-        names = [t for t in names if not placed(q, t)]
+    if c.attribute == Attribute.age:  # 'the man killed in Smara': where, not who is asked of,
+        last = fx.sentences[-1][0].text  # when the lead says it happened there
+        names = [t for t in names if not (placed(q, t) and lead_before(fx, last, t))]
 
     # 'Thulani Maseko' is one name: «قُتل ماسيكو، البالغ من العمر 52 عاماً» holds it.
     grouped = [[t for t in run if t in names] for run in name_runs(q)]
@@ -370,6 +371,7 @@ def refusal(q: Query, why: str, terms: list[Term], related: Answer | None) -> An
 
 
 def _words(q: Query, terms: list[Term]) -> str:
+    terms = [t for t in terms if t.end > t.start]  # a category's words stand nowhere in it
     if not terms:
         return ""
     return q.text[min(t.start for t in terms):max(t.end for t in terms)]
