@@ -2320,6 +2320,15 @@ def test_the_total_a_question_gives_is_not_the_part_it_asks() -> None:
     assert "570" in ask_it("How many Yanomami children died?").text
 
 
+def test_an_age_in_brackets_before_where_a_man_is_from_is_his() -> None:
+    """«ووفاة أشوكان (52 عاماً) من نادابورام»: 'the Nadapuram man' is 52, not Rajan's 47."""
+    text = ("كوجيكود - ارتفع عدد الوفيات بفيروس نيباه في ولاية كيرالا إلى 11.\n\nكما ثبت أن "
+            "وفاتين أخريين سببهما الفيروس، هما وفاة راجان (47 عاماً) من كوراتشوندو، ووفاة "
+            "أشوكان (52 عاماً) من نادابورام.\n")
+    answered_with(text, "2018-05-24",
+                  "How old was the Nadapuram man whose death was confirmed as Nipah?", "52")
+
+
 def test_a_group_joined_to_a_toll_keeps_the_category_after_it() -> None:
     """«16 وفاة وطفلتان في عداد المفقودين»: the two girls are missing, not among the dead, so
     'how many children died' is refused."""

@@ -25,6 +25,7 @@ _NAME_STOPS = words("name_stop_words")
 _ACCORDING = words("according_to")
 _DEPUTY = {"نائب", "مساعد", "وكيل", "deputy", "vice", "assistant"}  # before a title's head
 _AGE = re.compile(r"\d+\s*(?:عاما|عام|سنه|سنوات|سنين|شهرا|اشهر)(?!\w)|من العمر|عمره|عمرها")
+_AGE_FROM = re.compile(r"\(\s*\d{1,3}\s*(?:عاما|عام|سنه|سنوات)\s*\)\s*(?:من|في)\s+$")
 _NEGATIONS = ("لم", "لا", "غير")
 _CITIZENSHIP = re.compile(r"(?:يحمل|تحمل|يحملون|حامل|حاملي|من) الجنسيه \S")
 _HOURS = "|".join(table("clock_hours_ar", str))
@@ -252,5 +253,8 @@ def _near_subject(text: str, subject: list[Term], head: Term | None = None,
         if every:  # «قيادة الدرك الوطني … أن الدركي هو نيكولا موليناري، البالغ من العمر 22»
             found = [(k.start, len(k.text)) for k in tokens(text)
                      if Words(k.text).has(t, min_key=2)] or found
+            # «ووفاة أشوكان (52 عاماً) من نادابورام»: the age just before where he is from.
+            near += [m.group(0) for at, _ in found
+                     if (m := _AGE_FROM.search(text, max(0, at - 30), at))]
         near += [text[at:at + size + 60] for at, size in found]
     return " … ".join(near) if near else (None if subject else text)
