@@ -259,9 +259,10 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
     if q.place_list:
         return _answer_place_list(q, fx)
     given = [t for t in q.terms if t not in q.asked and is_name(t)]
-    # 'Where in Muscat did the shooting happen': not Muscat itself.
-    best = [f for f in _best_with(q, fx, "location")
-            if not any(only_named(f.obj.location.name, t) for t in q.terms
+    # 'Where in Muscat did the shooting happen': not Muscat itself (the wider place written
+    # with it may answer 'in which province is Guayaquil').
+    best = [f for f in _best_with(q, fx, "location") if f.obj.location.area
+            or not any(only_named(f.obj.location.name, t) for t in q.terms
                        if t in given or placed(q, t))]
     if not best:
         return None
