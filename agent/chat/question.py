@@ -263,7 +263,7 @@ def english_stems(word: str) -> list[str]:
 
 
 def _classify_en(q: Query, word: str, start: int, end: int) -> None:
-    if word.endswith(("'s", "’s")) and len(word) > 4:  # "the DSWD's count" is the DSWD's
+    if word.endswith(("'s", "’s")) and len(word) > 3:  # "the DSWD's count" is the DSWD's
         word, end = word[:-2], end - 2
     low = word.lower()
     forms = (low, *english_stems(low))
