@@ -78,7 +78,8 @@ def test_a_superscript_digit_is_no_number(sound):
 @pytest.mark.slow
 def test_extraction_time_grows_linearly_and_a_megabyte_is_read():
     """CPU time, so that other work on the machine does not count: 64 copies of the founding
-    article take about 16 times as long as 4 (quadratic code made it 120 times), and 1 MB is
+    article take about 4 times as long as 16 (quadratic code would take 16 times; 4 copies were
+    too quick a baseline, and a CI run's noise once pushed 64/4 past its bound), and 1 MB is
     read in seconds (about 14 s measured on two cores; the bound leaves room for slower CPUs)."""
     seed = SEED.read_text(encoding="utf-8")
 
@@ -89,6 +90,6 @@ def test_extraction_time_grows_linearly_and_a_megabyte_is_read():
         return time.process_time() - started
 
     cpu(1)  # lexicons and the labeller load once
-    assert cpu(64) / cpu(4) <= 20
+    assert cpu(64) / cpu(16) <= 8
     megabyte = 1_048_576 // len(seed.encode("utf-8")) + 1
     assert cpu(megabyte) <= 30
