@@ -1457,6 +1457,18 @@ def test_plural_and_figurative_death_words_ask_the_killed(question: str) -> None
     assert parse(question).categories == {CasualtyCategory.killed}, question
 
 
+@pytest.mark.parametrize(("question", "asked"), [
+    # Kasindi: the army's latest toll of the wounded is 63; its 14 dead are another figure.
+    ("According to the Congolese army's latest toll, how many people were wounded in the "
+     "Kasindi church bombing?", {CasualtyCategory.injured}),
+    ("What is the latest toll of the Kasindi bombing?", {CasualtyCategory.killed}),
+    ("What was the death toll?", {CasualtyCategory.killed}),
+])
+def test_a_toll_counts_the_dead_only_when_no_other_category_is_asked(
+        question: str, asked: set[CasualtyCategory]) -> None:
+    assert parse(question).categories == asked
+
+
 def test_workers_counted_are_no_age() -> None:
     """«274 عاملاً» (workers) is no age: 'how old was the youngest' is refused by it."""
     text = ("أنقرة - ارتفعت حصيلة قتلى انفجار منجم الفحم في بلدة أماسرة إلى 41 عاملاً، بحسب ما "

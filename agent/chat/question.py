@@ -192,7 +192,7 @@ def _parse_en(q: Query) -> None:
     q.place_list = bool(_PLACE_CLASS_EN.search(low))
     q.when = bool(_WHEN_EN.search(low))
     found = [(m.group(0), m.start(), m.end()) for m in _EN_WORD.finditer(q.text)]
-    i = 0
+    i, toll = 0, False
     while i < len(found):
         # Longest glossary phrase first: 'united states', 'syrian observatory'.
         for size in (4, 3, 2, 1):
@@ -207,8 +207,13 @@ def _parse_en(q: Query) -> None:
                 break
         else:
             word, start, end = found[i]
-            _classify_en(q, word, start, end)
+            if word.lower() in ("toll", "tolls"):
+                toll = True
+            else:
+                _classify_en(q, word, start, end)
             i += 1
+    if toll and not q.categories:  # 'the latest toll … how many were wounded' asks the wounded
+        q.categories.add(CasualtyCategory.killed)
     # 'Who put the toll at 2,445?': the figure is a word the article writes (as an Arabic
     # question's digits are), without its group commas. Not in 'how many', whose figure is
     # asked: 'the toll before it climbed to 134' is not the 134.
