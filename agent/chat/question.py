@@ -64,9 +64,6 @@ _VICTIM_FORMS = words("question_victim_words_ar")
 _COUNT_AR = words("question_count_words_ar")
 _SAY_EN = words("question_say_words_en")
 _SAY_AR = words("question_say_words_ar")
-# English words the chat knows are not names (a capitalized one in a reply is not invented).
-KNOWN_EN = (_EN_STOP | _SAY_EN | _VICTIM_EN | set(_CATEGORY_EN)
-            | {w for key in GLOSSARY for w in key.split()})
 
 _COUNT_EN = re.compile(r"\bhow (?:many|much)\b|\bnumber of\b|\btoll\b|\bwhat figure\b")
 _WHO_IS_EN = re.compile(r"\bwho(?:'s| is| was| are| were| chairs| heads| leads| runs)\b|"

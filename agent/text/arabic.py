@@ -103,10 +103,6 @@ def is_arabic(text: str, threshold: float = 0.5) -> bool:
     return arabic / len(letters) >= threshold
 
 
-# Proclitics that glue to a word: conjunctions, prepositions, and the article.
-_PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
-
-
 def clitic_bases(word: str) -> list[str]:
     """Candidate forms of a normalized word with its proclitics removed, longest first.
 
