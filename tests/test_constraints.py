@@ -16,6 +16,7 @@ from agent.chat import Answer, answer
 from agent.chat.acronyms import expand
 from agent.chat.asks import read
 from agent.chat.attributes import Evidence
+from agent.chat.claims import asks_claim, claims
 from agent.chat.counting import counts, matches
 from agent.chat.facts import Facts
 from agent.chat.question import CATEGORY_FORMS, parse
@@ -2433,3 +2434,41 @@ def test_english_head_of_an_of_phrase_is_its_first_noun() -> None:
     assert refused(asker(text, "2018-05-31")(question))
     answered_with(text + "وأكدت المنظمة أن قائد المجموعات المسلحة هو خوسيه رودريغيز.\n",
                   "2018-05-31", question, "خوسيه رودريغيز")
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which group claimed responsibility for the Nguetchewe attack?", True),
+    ("Which militant group claimed the abduction of the guards in Mirjaveh?", True),
+    ("ما الجهة التي تبنت تفجير منبج؟", True),
+    ("أي فصيل ماوي أعلن مسؤوليته عن التفجير؟", True),
+    ("Who claimed that 35 hostages died in the army's first assault?", False),
+    ("ما الجماعة التي حمّلها الجيش الكونغولي مسؤولية تفجير كنيسة كاسيندي؟", False),
+])
+def test_a_claim_of_responsibility_is_asked(question: str, asked: bool) -> None:
+    assert asks_claim(question) is asked
+
+
+@pytest.mark.parametrize(("sentence", "claimed"), [
+    ("وتبنّت «جيش العدل» العملية، وقال المتحدث باسمها إن مقاتلي الجماعة هاجموا مركزاً حدودياً.", True),
+    ("وأعلن تنظيم الدولة الإسلامية عبر وكالة «أعماق» التابعة له مسؤوليته عن الهجوم.", True),
+    ("ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.", False),
+    ("ونفت الحركة مسؤوليتها عن التفجير، ودانته.", False),
+    ("وقال المتحدث باسم الجيش إن الهجوم يحمل بصمات الجماعة.", False),
+])
+def test_a_claim_is_made_only_when_no_word_undoes_it(sentence: str, claimed: bool) -> None:
+    assert claims(sentence) is claimed
+
+
+def test_who_claimed_is_refused_when_nobody_did_and_quoted_where_someone_did() -> None:
+    text = ("مقتل ثمانية عمال زراعيين بتفجير سيارة مفخخة قرب منبج\n\n"
+            "منبج (سوريا) - قُتل ثمانية عمال زراعيين وأصيب 14 آخرون اليوم الاثنين بانفجار سيارة "
+            "مفخخة قرب حافلة كانت تقلهم على أطراف مدينة منبج في ريف حلب الشرقي، بحسب الدفاع "
+            "المدني السوري.\n\nوقال الدفاع المدني إن فرقه نقلت المصابين إلى مستشفيات المدينة، "
+            "وإن بينهم حالات خطرة.\n\nولم تعلن أي جهة مسؤوليتها عن الهجوم.\n")
+    question = "Which group claimed responsibility for the Manbij bombing?"
+    nobody = asker(text, "2025-02-03")(question)  # the lead's bombing is no claim
+    assert nobody.source == "none", nobody.text
+    claimed = text.replace("ولم تعلن أي جهة مسؤوليتها عن الهجوم.",
+                           "وتبنى تنظيم «الدولة الإسلامية» الهجوم في بيان.")
+    said = asker(claimed, "2025-02-03")(question)
+    assert said.source != "none" and "الدولة الإسلامية" in said.text, said.text

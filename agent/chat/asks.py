@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from agent.chat.asked import in_article_places, sources
+from agent.chat.claims import asks_claim
 from agent.chat.counted import read_counted
 from agent.chat.days import asked_day
 from agent.chat.facts import Facts
@@ -108,6 +109,7 @@ class Constraints:
     present: bool = False  # 'how many were on board': a figure of those there, not a toll
     totals: frozenset[int] = frozenset()  # 'how many of the 570 children': not the 570
     sites: list[Term] = field(default_factory=list)  # 'brought to Imbaba hospital': a hospital
+    claim: bool = False  # 'which group claimed the attack': only a claim made answers
 
 
 def read(q: Query, fx: Facts) -> Constraints:
@@ -137,7 +139,7 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.year = bool(_YEAR.search(norm(q.text).lower()))
         c.day = bool(_ON_DAY.search(norm(q.text).lower()))
         c.since = bool(re.search(r"\bsince when\b|منذ متي", norm(q.text).lower()))
-    c.count = q.count
+    c.count, c.claim = q.count, asks_claim(q.text)
     kinds = {b for t in q.asked for f in t.forms for b in clitic_bases(f)}  # 'المخيم' -> مخيم
     # «إلى أي جماعة ينتمي»: a nationality asked is no group's name.
     named = kinds & _NAME_KINDS and c.attribute != Attribute.nationality

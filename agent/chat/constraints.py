@@ -15,6 +15,7 @@ from agent.chat.answers import Answer, Citation, quoted
 from agent.chat.asked import DEMONYMS
 from agent.chat.asks import SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
+from agent.chat.claims import claims
 from agent.chat.context import ranked_sentences
 from agent.chat.counting import (
     category_before,
@@ -122,6 +123,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
         return "time"
     if c.attribute is not None and not has_attribute(fx, ev, c):
         return str(c.attribute)
+    if c.claim and not claims(ev.sentence):
+        return "agent"  # «ولم تعلن أي جهة مسؤوليتها» names no one who claimed it
     # The head noun names the kind: 'group' of 'which jihadist group' (an Arabic question has
     # one word after «أي»).
     if c.place_kind and _country_kind(c):  # 'which country mediated': a country named

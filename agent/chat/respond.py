@@ -45,10 +45,11 @@ def answer(question: str, extraction: ArticleExtraction, article: str,
                               or covers(q, fx, [c.quote for c in coded.citations])):
         checked = vet(q, fx, coded, asks)
         # A figure of a source no extracted figure is tied to may stand in the source's own
-        # sentence: «قالت مديرة الاتصالات في الأونروا … إن عدد القتلى … يتراوح بين 35 و45».
-        if checked.source == "none" and q.count and asks.sources and items:
+        # sentence: «قالت مديرة الاتصالات في الأونروا … إن عدد القتلى … يتراوح بين 35 و45»;
+        # a claim in its own sentence, not in what someone said of the attack.
+        if checked.source == "none" and (asks.claim or (q.count and asks.sources)) and items:
             found = answering_sentence(q, fx, asks, ranked_sentences(q, fx))
-            if found is not None and _names_source(asks, found):
+            if found is not None and (asks.claim or _names_source(asks, found)):
                 checked = vet(q, fx, found, asks)
         return vetoed(llm, q, checked)
     if out_of_article(q, fx) or not items:
