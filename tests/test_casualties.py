@@ -710,3 +710,9 @@ def test_one_of_them_died_is_no_toll_of_all_of_them():
 def test_police_custody_as_the_maghreb_writes_it_is_detention():
     text = "وأعلنت وزارة الداخلية وضع 409 أشخاص تحت تدابير الحراسة النظرية بعد أعمال العنف."
     assert [(r.category.value, r.count_best) for r in reports(text)] == [("detained", 409)]
+
+
+def test_prisoners_who_flee_broke_out_and_were_not_displaced():
+    text = ("ولا تزال الأجهزة الأمنية تلاحق 31 سجيناً فرّوا صباح السبت من نظارة المخفر، "
+            "فيما فرّ 200 شخص من القرية هرباً من الاشتباكات.")
+    assert [(r.category.value, r.count_best) for r in reports(text)] == [("displaced", 200)]

@@ -35,6 +35,7 @@ _VICTIMS = {kind: frozenset(w for w, k in _VICTIM_WORDS.items() if k is kind)
 _CAUSES = lexicon.words("cause_words")
 _DAMAGE = lexicon.words("damage_words")
 _DESIGNATORS = lexicon.words("place_designators")  # "سبع منها في إقليم طاطا"
+_PRISONERS = lexicon.words("prisoner_words")
 _OF_THEM = {"منهم", "منها", "منهن"}
 _COUNT_FIELDS = ("count_low", "count_best", "count_high", "count_text")
 _ROUNDING = 0.1  # how far a headline's "more than N" may round its body figure down
@@ -156,6 +157,9 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
             governed = governed[0], None  # the whole's word is not the part's evidence
         category, lexeme = governed
         told[k] = category
+        if category == CasualtyCategory.displaced and any(
+                set(clitic_bases(w.norm)) & _PRISONERS for w in ws[spans[k][0]:spans[k][1] + 1]):
+            continue  # "31 سجيناً فرّوا": a jailbreak, not a displacement
         if lexeme is not None and (negated(ws, lexeme.index, spans)
                                    or among(ws, lexeme, spans[k])):
             continue
