@@ -185,3 +185,13 @@ def test_a_counted_noun_in_the_accusative_finds_its_plural() -> None:
     said = Words("وأنقذ خفر السواحل 104 من المهاجرين بعد غرق المركب.")
     assert said.has_form(norm("مهاجراً"))
     assert not said.has_form(norm("مسافراً"))
+
+
+def test_the_eu_acts_through_its_commission() -> None:
+    # Cox's Bazar: 'the EU's humanitarian aid directorate' is the European Commission's.
+    said = Words("وأحصت المديرية العامة للحماية المدنية والمساعدات الإنسانية التابعة للمفوضية "
+                 "الأوروبية 549 حالة مشتبهاً بها.")
+    eu = next(t for t in parse("How many cases had the EU's directorate counted?").terms
+              if t.word == "eu")
+    assert said.has(eu)
+    assert not Words("وقالت منظمة الصحة العالمية إن الحالات تضاعفت.").has(eu)
