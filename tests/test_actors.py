@@ -399,3 +399,13 @@ def test_an_acronym_met_again_after_its_bracketed_title_does_not_break_the_readi
             "سقوط 631 ضحية مدنية.\n")
     found = extract(text, "2018-05-07").actors
     assert any("يوناما" in (a.name, *a.aliases) or "بعثة" in a.name for a in found)
+
+
+def test_a_body_for_the_defence_of_something_keeps_what_it_defends() -> None:
+    text = ("ودعت «الجبهة الوطنية للدفاع عن الدستور» إلى التظاهر، فيما دانت المنظمة الغينية "
+            "للدفاع عن حقوق الإنسان والمواطن حملة الاعتقالات. وقال نقابي: «اليوم صرخة فزع "
+            "للدفاع عن الثورة».")
+    names = [a.name for a in actors_of(text)]
+    assert "الجبهة الوطنية للدفاع عن الدستور" in names
+    assert "المنظمة الغينية للدفاع عن حقوق الإنسان والمواطن" in names
+    assert not any(n.startswith("للدفاع") for n in names), names

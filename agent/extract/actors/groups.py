@@ -81,6 +81,11 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
         if inside and not is_quoted(doc, toks[j]):
             break  # "«قوات حفتر» | المسؤولية": a quoted name ends with its quotation
         verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
+        after = toks[j + 2].norm if nxt and j + 2 < len(toks) else ""
+        if w == "عن" and j - 1 > i and prev.startswith("لل") and nxt and nxt not in STOP_WORDS and (
+                definite(nxt) or definite(after)):
+            j, definite_seen = j + 1, False  # "للدفاع عن الدستور"، "للدفاع عن حقوق الإنسان"
+            continue
         if w in STOP_WORDS or verb or (_PREPOSED.match(w) and prev not in CONNECTORS):
             break  # "الشرطة | بالعصي": a preposition starts what was done, not the name
         if (definite(prev) or nisba(prev)) and to_whom(doc, toks, j):
