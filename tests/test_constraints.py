@@ -2472,3 +2472,14 @@ def test_who_claimed_is_refused_when_nobody_did_and_quoted_where_someone_did() -
                            "وتبنى تنظيم «الدولة الإسلامية» الهجوم في بيان.")
     said = asker(claimed, "2025-02-03")(question)
     assert said.source != "none" and "الدولة الإسلامية" in said.text, said.text
+
+
+def test_a_name_in_apposition_before_a_title_in_construct_answers_who_holds_it() -> None:
+    text = ("مقتل ثلاثة من رجال الأمن في مداهمة بمعان\n\n"
+            "عمّان (وكالات) - قُتل ثلاثة من أفراد الأمن العام الأردني اليوم الاثنين خلال مداهمة "
+            "لتوقيف مشتبه بهم في قتل العقيد عبد الرزاق الدلابيح، نائب مدير شرطة محافظة معان، "
+            "الذي أصيب برصاصة في الرأس ليل الخميس خلال احتجاجات على أسعار المحروقات.\n")
+    ask_it = asker(text, "2022-12-19")
+    said = ask_it("من هو نائب مدير شرطة محافظة معان الذي قُتل خلال الاحتجاجات؟")
+    assert said.source != "none" and "الدلابيح" in said.text, said.text
+    assert ask_it("من هو مدير شرطة محافظة معان؟").source == "none"  # his deputy is not he

@@ -164,6 +164,12 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
         if any(b in _NAME_MARKERS for w in toks[end:end + 3] for b in clitic_bases(w)) or any(
                 f" {name} " in f" {after} " for name in given):
             return True
+        # «العقيد عبد الرزاق الدلابيح، نائب مدير شرطة محافظة معان»: the name just before a
+        # title in construct; a bare «المسؤولة» after a name is too common a word to tell.
+        start = end - len(head.word.split())
+        if start < end - 1 and any(
+                toks[max(0, start - len(n.split())):start] == n.split() for n in given):
+            return True
     return False
 
 
