@@ -2483,3 +2483,15 @@ def test_a_name_in_apposition_before_a_title_in_construct_answers_who_holds_it()
     said = ask_it("من هو نائب مدير شرطة محافظة معان الذي قُتل خلال الاحتجاجات؟")
     assert said.source != "none" and "الدلابيح" in said.text, said.text
     assert ask_it("من هو مدير شرطة محافظة معان؟").source == "none"  # his deputy is not he
+
+
+def test_a_dateline_with_a_date_is_where_the_story_was_filed_not_its_figures() -> None:
+    text = ("الأردن: مقتل ثلاثة من رجال الشرطة في مداهمة بالحسينية\n\n"
+            "عمّان، 19 كانون الأول/ديسمبر (وكالات) - قُتل ثلاثة من أفراد الأمن العام الأردني "
+            "صباح اليوم الاثنين خلال مداهمة في منطقة الحسينية بمحافظة معان جنوبي المملكة.\n\n"
+            "وأعلنت السلطات يوم السبت توقيف 44 شخصاً على خلفية الاحتجاجات في عدد من محافظات "
+            "الجنوب ومدنه.\n")
+    ask_it = asker(text, "2022-12-19")
+    amman = ask_it("كم شخصاً أوقف في العاصمة عمّان على خلفية احتجاجات المحروقات؟")
+    assert amman.source == "none", amman.text
+    assert "44" in ask_it("كم شخصاً أوقف على خلفية الاحتجاجات؟").text

@@ -62,7 +62,7 @@ def _in_place(fx: Facts, ev: Evidence, place: Term) -> bool:
         parts = re.split(r"\sو(?=\S)", norm(loc.name))  # not 'محافظة واسط'
         return len(parts) == 1 or not any(Words(p).has(place, min_key=2) for p in parts)
     if _generic(loc.name):  # 'الأحياء الشرقية': the article's own place, named in its lead
-        return any(w.has(place, min_key=2) for _, w in fx.lead)
+        return any(Words(_undated(fx, s.text)).has(place, min_key=2) for s, _ in fx.lead)
     # 'بحي الكرادة وسط بغداد': the figure's own sentence names the asked place right before it.
     at = norm(ev.sentence).find(norm(loc.name))
     before = norm(ev.sentence)[:max(at, 0)].split()[-7:]  # "بمدينة الناصرية، مركز محافظة ذي قار"
@@ -178,7 +178,8 @@ def _lead_at(fx: Facts, at: int, place: Term) -> bool:
     return Words(_undated(fx, " ".join(lead))).has(place, min_key=2)
 
 
-_DATELINE = re.compile(r"^[^\n.،]{1,40}?\s[-–]\s")  # 'نيروبي - '، 'كالاماتا (اليونان) - '
+# 'نيروبي - '، 'كالاماتا (اليونان) - '، 'عمّان، 19 كانون الأول/ديسمبر (وكالات) - '
+_DATELINE = re.compile(r"^[^\n.،]{1,40}?(?:،[^\n.،]{1,40}?)?\s[-–]\s")
 
 
 def _undated(fx: Facts, text: str) -> str:
