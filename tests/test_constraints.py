@@ -2495,3 +2495,15 @@ def test_a_dateline_with_a_date_is_where_the_story_was_filed_not_its_figures() -
     amman = ask_it("كم شخصاً أوقف في العاصمة عمّان على خلفية احتجاجات المحروقات؟")
     assert amman.source == "none", amman.text
     assert "44" in ask_it("كم شخصاً أوقف على خلفية الاحتجاجات؟").text
+
+
+def test_the_word_a_figure_was_read_by_counts_it_however_far_before_the_number() -> None:
+    text = ("اليونان: العثور على جثث في غابة داديا\n\n"
+            "ألكسندروبولي (اليونان) - عثر رجال الإطفاء اليونانيون اليوم الثلاثاء على 18 جثة "
+            "متفحمة قرب قرية أفانتاس في إقليم إيفروس.\n\n"
+            "وفي وقت لاحق من اليوم، أفادت وسائل إعلام يونانية بأن عدد الجثث التي عُثر عليها "
+            "داخل متنزه داديا الوطني ارتفع إلى 26، بعد العثور على مجموعة ثانية من ثماني جثث.\n")
+    said = asker(text, "2023-08-22")(
+        "How many bodies had been found in Dadia national park by later on Tuesday, "
+        "according to Greek media?")
+    assert said.text.startswith("26 "), said.text

@@ -46,6 +46,11 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
         if victims == Victims.security_forces and any(
                 f.startswith(("شرط", "جند", "جنود", "عسكر", "عنصر", "عناصر")) for f in forms):
             return True
+        # «عدد الجثث التي عُثر عليها داخل متنزه داديا الوطني ارتفع إلى 26»: the word the
+        # extraction read the figure by opens its evidence, however far before the number.
+        opening = tokens(ev.fact.obj.evidence[0].text)[:1]
+        if opening and matches(opening[0].norm, forms) and not category:
+            return True
     # The figure's words, each part where the article has it ('53 قتيلاً', 'بينهم ستة أطفال').
     parts = [ev.figure]
     if ev.fact is not None and ev.fact.kind == "casualty":
