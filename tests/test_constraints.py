@@ -2507,3 +2507,19 @@ def test_the_word_a_figure_was_read_by_counts_it_however_far_before_the_number()
         "How many bodies had been found in Dadia national park by later on Tuesday, "
         "according to Greek media?")
     assert said.text.startswith("26 "), said.text
+
+
+def test_the_capital_is_another_place_unless_the_story_was_filed_there() -> None:
+    evros = ("اليونان: حرائق في إيفروس\n\n"
+             "ألكسندروبولي (اليونان) - يستعر منذ أربعة أيام حريق في إقليم إيفروس شمال شرقي البلاد "
+             "قرب الحدود مع تركيا.\n\n"
+             "وقال جهاز الإطفاء إن أكثر من 120 رجل إطفاء وتسع طائرات يكافحون الحرائق المحيطة "
+             "بالعاصمة، في ظل رياح عاتية.\n")
+    said = asker(evros, "2023-08-22")("How many firefighters were battling the Evros wildfire?")
+    assert said.source == "none", said.text
+    baghdad = ("العراق: حريق في سوق الشورجة ببغداد\n\n"
+               "بغداد - اندلع حريق كبير اليوم الاثنين في سوق الشورجة التجاري.\n\n"
+               "وقال الدفاع المدني إن أكثر من 40 رجل إطفاء يكافحون الحريق في العاصمة، في ظل "
+               "رياح عاتية.\n")
+    said = asker(baghdad, "2023-08-22")("How many firefighters were battling the Baghdad fire?")
+    assert "40" in said.text and said.source != "none", said.text

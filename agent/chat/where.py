@@ -13,7 +13,7 @@ from agent.chat.question_names import COUNTRIES, GAZETTEER, GAZETTEER_HEADS
 from agent.chat.words import Term, Words
 from agent.ner import entities
 from agent.text.arabic import clitic_bases, norm, tokens
-from agent.text.lexicon import words
+from agent.text.lexicon import table, words
 
 _STOP_AR = words("question_stopwords_ar")
 _DESIGNATORS = words("place_designators")  # «المدينة» of «في المدينة»: the town named before
@@ -201,6 +201,16 @@ def _capital(fx: Facts, after: list[str], place: Term) -> bool:
     return any(m is not None and Words(m.group(0)).has(place, min_key=2) for m in filed)
 
 
+_CAPITALS = set(table("state_capitals", str))
+
+
+def _filed_in_capital(fx: Facts) -> bool:
+    """The dateline's city is a capital the lexicon knows ('بغداد - ')."""
+    filed = (_DATELINE.match(s.text) for s, _ in fx.sentences[:3])
+    return any(m is not None and any(b in _CAPITALS for t in tokens(m.group(0))
+                                     for b in clitic_bases(t.norm)) for m in filed)
+
+
 def _place_before(fx: Facts, fact: Fact) -> str | None:
     """The place name written right before a figure in an enumeration ('حلب (153 إصابة)',
     'والحسكة (21)'), when one is."""
@@ -291,6 +301,9 @@ def new_place(fx: Facts, sentence: str, given: list[Term], countries: bool = Fal
     found += [b for i, t in enumerate(toks) for b in clitic_bases(t.norm) if b in GAZETTEER
               and not (i + 1 < len(toks) and toks[i + 1].norm == "باعمال")]
     found += [sentence[a:b] for a, b, kind in entities(sentence) if kind == "LOC"]
+    # «الحرائق المحيطة بالعاصمة» in a story filed from a town that is not the capital.
+    found += [t.text for t in toks
+              if "العاصمه" in clitic_bases(t.norm) and not _filed_in_capital(fx)]
     # A country does not answer 'which city' ('في سويسرا' for 'أي مدينة سويسرية').
     return any(not any(Words(p).has(t, min_key=2) for t in given)
                and (countries or not any(b in COUNTRIES for w in tokens(p)
