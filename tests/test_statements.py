@@ -475,3 +475,10 @@ def test_a_bare_title_is_the_person_named_with_a_longer_form_of_it() -> None:
     text = ("وقال الرئيس التشيلي غابرييل بوريك إن «الحصيلة ستواصل الارتفاع». "
             "وأضاف الرئيس، الذي رافقه حاكم المنطقة، أن أكثر من ثلاثة آلاف منزل دُمّرت.")
     assert [s.speaker for s in found(text)] == ["غابرييل بوريك", "غابرييل بوريك"]
+
+
+def test_putting_something_down_to_a_cause_is_a_statement() -> None:
+    # Written for this test in the style of a provincial police statement (Herat, 2023).
+    text = "وعزت شرطة هرات الحادث إلى «السرعة الزائدة والإهمال» من جانب سائق الحافلة."
+    assert [(s.speaker, s.kind) for s in found(text)] == [
+        ("شرطة هرات", StatementKind.reported_speech)]
