@@ -2523,3 +2523,13 @@ def test_the_capital_is_another_place_unless_the_story_was_filed_there() -> None
                "رياح عاتية.\n")
     said = asker(baghdad, "2023-08-22")("How many firefighters were battling the Baghdad fire?")
     assert "40" in said.text and said.source != "none", said.text
+
+
+def test_a_dispute_that_arose_from_something_has_its_cause_given() -> None:
+    text = ("تشاد: 41 قتيلاً في نزاع على الأرض\n\n"
+            "نجامينا - قُتل 41 شخصاً في اشتباكات بين رعاة ومزارعين في قرية مندكاو جنوب غربي "
+            "البلاد.\n\n"
+            "وقالت وزارة الأمن العام، في بيان، إن النزاع نشأ عن تحوّل تدريجي لمنطقة رعي إلى "
+            "أراضٍ زراعية، وهو تحوّل لم يتقبّله الرعاة.\n")
+    said = asker(text, "2025-05-16")("ما سبب النزاع في مندكاو بحسب وزارة الأمن العام التشادية؟")
+    assert said.source != "none" and "منطقة رعي" in said.text, said.text
