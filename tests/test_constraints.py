@@ -2467,11 +2467,10 @@ def test_who_claimed_is_refused_when_nobody_did_and_quoted_where_someone_did() -
             "وإن بينهم حالات خطرة.\n\nولم تعلن أي جهة مسؤوليتها عن الهجوم.\n")
     question = "Which group claimed responsibility for the Manbij bombing?"
     nobody = asker(text, "2025-02-03")(question)  # the lead's bombing is no claim
-    assert nobody.source == "none", nobody.text
+    assert refused(nobody), nobody.text
     claimed = text.replace("ولم تعلن أي جهة مسؤوليتها عن الهجوم.",
                            "وتبنى تنظيم «الدولة الإسلامية» الهجوم في بيان.")
-    said = asker(claimed, "2025-02-03")(question)
-    assert said.source != "none" and "الدولة الإسلامية" in said.text, said.text
+    answered_with(claimed, "2025-02-03", question, "الدولة الإسلامية")
 
 
 def test_a_name_in_apposition_before_a_title_in_construct_answers_who_holds_it() -> None:
@@ -2479,10 +2478,10 @@ def test_a_name_in_apposition_before_a_title_in_construct_answers_who_holds_it()
             "عمّان (وكالات) - قُتل ثلاثة من أفراد الأمن العام الأردني اليوم الاثنين خلال مداهمة "
             "لتوقيف مشتبه بهم في قتل العقيد عبد الرزاق الدلابيح، نائب مدير شرطة محافظة معان، "
             "الذي أصيب برصاصة في الرأس ليل الخميس خلال احتجاجات على أسعار المحروقات.\n")
-    ask_it = asker(text, "2022-12-19")
-    said = ask_it("من هو نائب مدير شرطة محافظة معان الذي قُتل خلال الاحتجاجات؟")
-    assert said.source != "none" and "الدلابيح" in said.text, said.text
-    assert ask_it("من هو مدير شرطة محافظة معان؟").source == "none"  # his deputy is not he
+    answered_with(text, "2022-12-19",
+                  "من هو نائب مدير شرطة محافظة معان الذي قُتل خلال الاحتجاجات؟", "الدلابيح")
+    chief = asker(text, "2022-12-19")("من هو مدير شرطة محافظة معان؟")
+    assert refused(chief), chief.text  # his deputy is not he
 
 
 def test_a_dateline_with_a_date_is_where_the_story_was_filed_not_its_figures() -> None:
@@ -2491,10 +2490,9 @@ def test_a_dateline_with_a_date_is_where_the_story_was_filed_not_its_figures() -
             "صباح اليوم الاثنين خلال مداهمة في منطقة الحسينية بمحافظة معان جنوبي المملكة.\n\n"
             "وأعلنت السلطات يوم السبت توقيف 44 شخصاً على خلفية الاحتجاجات في عدد من محافظات "
             "الجنوب ومدنه.\n")
-    ask_it = asker(text, "2022-12-19")
-    amman = ask_it("كم شخصاً أوقف في العاصمة عمّان على خلفية احتجاجات المحروقات؟")
-    assert amman.source == "none", amman.text
-    assert "44" in ask_it("كم شخصاً أوقف على خلفية الاحتجاجات؟").text
+    amman = asker(text, "2022-12-19")("كم شخصاً أوقف في العاصمة عمّان على خلفية احتجاجات المحروقات؟")
+    assert refused(amman), amman.text
+    answered_with(text, "2022-12-19", "كم شخصاً أوقف على خلفية الاحتجاجات؟", "44")
 
 
 def test_the_word_a_figure_was_read_by_counts_it_however_far_before_the_number() -> None:
@@ -2516,13 +2514,13 @@ def test_the_capital_is_another_place_unless_the_story_was_filed_there() -> None
              "وقال جهاز الإطفاء إن أكثر من 120 رجل إطفاء وتسع طائرات يكافحون الحرائق المحيطة "
              "بالعاصمة، في ظل رياح عاتية.\n")
     said = asker(evros, "2023-08-22")("How many firefighters were battling the Evros wildfire?")
-    assert said.source == "none", said.text
+    assert refused(said), said.text
     baghdad = ("العراق: حريق في سوق الشورجة ببغداد\n\n"
                "بغداد - اندلع حريق كبير اليوم الاثنين في سوق الشورجة التجاري.\n\n"
                "وقال الدفاع المدني إن أكثر من 40 رجل إطفاء يكافحون الحريق في العاصمة، في ظل "
                "رياح عاتية.\n")
-    said = asker(baghdad, "2023-08-22")("How many firefighters were battling the Baghdad fire?")
-    assert "40" in said.text and said.source != "none", said.text
+    answered_with(baghdad, "2023-08-22", "How many firefighters were battling the Baghdad fire?",
+                  "40")
 
 
 def test_a_dispute_that_arose_from_something_has_its_cause_given() -> None:
@@ -2531,5 +2529,5 @@ def test_a_dispute_that_arose_from_something_has_its_cause_given() -> None:
             "البلاد.\n\n"
             "وقالت وزارة الأمن العام، في بيان، إن النزاع نشأ عن تحوّل تدريجي لمنطقة رعي إلى "
             "أراضٍ زراعية، وهو تحوّل لم يتقبّله الرعاة.\n")
-    said = asker(text, "2025-05-16")("ما سبب النزاع في مندكاو بحسب وزارة الأمن العام التشادية؟")
-    assert said.source != "none" and "منطقة رعي" in said.text, said.text
+    answered_with(text, "2025-05-16", "ما سبب النزاع في مندكاو بحسب وزارة الأمن العام التشادية؟",
+                  "منطقة رعي")
