@@ -445,6 +445,15 @@ def test_a_toll_is_of_the_event_asked() -> None:
     assert refused(ans) and "603" not in ans.text.splitlines()[0], ans.text
 
 
+def test_a_figure_is_of_the_event_its_sentence_names_in_other_words() -> None:
+    # Written for this test in the style of a local paper: the headline says «تفجير», the
+    # figure's sentence an attempt on a governor's life by a car bomb.
+    text = ("نجاة محافظ عدن من تفجير استهدف موكبه\n\n"
+            "عدن - نجا محافظ عدن من محاولة اغتيال بسيارة مفخخة انفجرت لدى مرور موكبه في مديرية "
+            "التواهي أمس، ما أسفر عن مقتل ستة أشخاص وإصابة 11 آخرين، بينهم ثلاثة مدنيين.\n")
+    answered_with(text, "2021-10-11", "كم مدنياً أصيب في التفجير؟", "ثلاثة مدنيين")
+
+
 def test_another_wants_a_figure_given_as_more() -> None:
     # «وأصيب 40 آخرون»: the wounded are 'others'; the 27 killed are not.
     ans = ask("كم شخصاً آخر أصيب في الانفجار؟")

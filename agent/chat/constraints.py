@@ -268,10 +268,12 @@ def _of_event(fx: Facts, ev: Evidence, topic: list[Term]) -> bool:
     # The article is about such an event: its lead names it or the extraction found one.
     lead = any(w.has(t) for _, w in fx.lead for t in topic) or bool(
         asked & {str(e.type) for e in fx.extraction.events})
+    named = {EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
+             if b in EVENT_NOUNS}
+    if asked & named:  # «محاولة اغتيال بسيارة مفخخة» answers for «التفجير»: the same kind
+        return True
     # Another kind of event in the figure's sentence (displacement is what events cause).
-    other = {EVENT_NOUNS[b] for t in tokens(ev.sentence) for b in clitic_bases(t.norm)
-             if b in EVENT_NOUNS} - asked - {"displacement", "meeting_agreement", "other"}
-    return lead and not other
+    return lead and not named - asked - {"displacement", "meeting_agreement", "other"}
 
 
 def group_sentence(q: Query, fx: Facts, c: Constraints) -> Answer | None:
