@@ -2540,3 +2540,31 @@ def test_a_dispute_that_arose_from_something_has_its_cause_given() -> None:
             "أراضٍ زراعية، وهو تحوّل لم يتقبّله الرعاة.\n")
     answered_with(text, "2025-05-16", "ما سبب النزاع في مندكاو بحسب وزارة الأمن العام التشادية؟",
                   "منطقة رعي")
+
+
+# Written for these tests in the style of an agency wire: two tolls from two sources, and an
+# army's count of 'terrorists' in its own words.
+TWO_TOLLS = (
+    "بلدوين - قال المتحدث باسم الشرطة المحلية حسن طيسو إن 15 شخصاً على الأقل قُتلوا في "
+    "تفجيرين انتحاريين استهدفا مركز اقتراع في المدينة اليوم الأربعاء.\n\n"
+    "ثم أعلن رئيس الولاية علي غودلاوي أن عدد القتلى ارتفع إلى 48 شخصاً.\n\n"
+    "وقالت النيابة العامة إن 30 شخصاً قُتلوا في أعمال الشغب داخل السجن.\n\n"
+    "وقال الجيش إنه «حيّد» 203 من «الإرهابيين» في عملية لمكافحة الإرهاب قرب القرية.\n")
+
+
+def test_a_toll_given_by_a_groups_spokesman_is_that_source_not_that_group_counted() -> None:
+    answered_with(TWO_TOLLS, "2022-03-23",
+                  "What was the first death toll given by the local police spokesman?", "15")
+    ans = asker(TWO_TOLLS, "2022-03-23")(
+        "What death toll was given by the local police spokesman in Beledweyne?")
+    assert "48" not in ans.text.split("Related")[0], ans.text
+
+
+def test_an_offices_owner_names_the_source() -> None:
+    answered_with(TWO_TOLLS, "2022-03-23",
+                  "How many people died in the riot according to the prosecutor's office?", "30")
+
+
+def test_a_noun_in_scare_quotes_is_still_counted() -> None:
+    answered_with(TWO_TOLLS, "2022-03-23",
+                  "How many 'terrorists' did the army say it had neutralised?", "203")

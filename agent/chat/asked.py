@@ -16,7 +16,11 @@ from agent.text.lexicon import table, words
 _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
                         r"((?:\S+ ){0,3}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
                         r"counted|announce|put|give(?! way)|confirm|confirmed|register|"
-                        r"registered)\b", re.I)
+                        r"registered)\b"
+                        # 'the first toll given by the police spokesman in Beledweyne'
+                        r"|\b(?:given|reported|announced|issued) by (?:the )?"
+                        r"((?:(?! (?:in|on) )[^,?])+)",
+                        re.I)
 # 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
 _AR_SOURCE = ("بحسب", "حسب", "وفق", "وفقا", "نقلا")
@@ -57,7 +61,7 @@ def sources(q: Query) -> list[Term]:
         m = _EN_SOURCE.search(q.text)
         if not m:
             return []
-        start, end = m.span(1) if m.group(1) else m.span(2)
+        start, end = m.span(next(k for k in (1, 2, 3) if m.group(k)))
     else:
         toks = tokens(q.text)
         # «في رواية الجيش»، «برواية الشرطة»: whose account the figure is.

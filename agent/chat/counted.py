@@ -38,6 +38,7 @@ _BOTH_SIDES = {"الطرفين", "الجانبين", "طرفين", "جانبين
 # 'how many of the 570', «من أصل 18»: the total the question gives, within which it asks.
 _OF_TOTAL = re.compile(r"\b(?:of|out of|among) (?:the |those |these )?(\d[\d,]*)\b"
                        r"|(?:من اصل|من بين|بين ال|من ال)\s*(\d+)", re.I)
+_SPEAKER = r"(?:spokes\w+|sources?|statements?|chief|commissioner)\b"  # 'police spokesman'
 _EN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|did|died|lost)\b")
 
 
@@ -91,7 +92,8 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
             c.counted, c.counted_words = tuple(f.split()[0] for f in body.forms), body.word
             return
         m = en_counted(low)
-        counted = m.group(1).split() if m else []
+        # "how many 'terrorists'": a word in scare quotes is still the noun counted.
+        counted = [w.strip("'\"‘’“”") for w in m.group(1).split()] if m else []
         of_the = _EN_OF_THE.search(low)
         # 'how many of those killed were women': the group after 'were' is counted.
         if of_the and not (of_the.group(1).endswith("ing") or of_the.group(1) in _EN_STOP) and (
@@ -99,8 +101,10 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
             counted = [of_the.group(1)]
         # 'Were any adults hurt? How many?': the group may come before 'how many'.
         for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):
-            # 'the latest police death toll': the toll the police gave, not police killed.
-            if w in _GROUPS and not re.search(rf"\b{w}(?:'s)? (?:death )?toll", low):
+            # 'the latest police death toll', 'the toll given by the police spokesman': the toll
+            # the police gave, not police killed.
+            if w in _GROUPS and not re.search(
+                    rf"\b{w}(?:'s)? (?:death )?toll|\b{w} {_SPEAKER}", low):
                 c.counted, c.counted_words = _group_forms(_GROUPS[w]), w
                 return
         # 'cases' counts any case, and a sentence may say حالات rather than a category word.
