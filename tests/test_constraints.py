@@ -2568,3 +2568,15 @@ def test_an_offices_owner_names_the_source() -> None:
 def test_a_noun_in_scare_quotes_is_still_counted() -> None:
     answered_with(TWO_TOLLS, "2022-03-23",
                   "How many 'terrorists' did the army say it had neutralised?", "203")
+
+
+def test_who_said_finds_the_speaker_by_crisis_words_of_judgement() -> None:
+    # Written for this test in the style of a UN release: a verdict and a cause in other words
+    # than the question's ('extremely disturbing', 'sabotage').
+    text = ("جنيف - قال المفوض السامي لحقوق الإنسان فولكر تورك إن نتائج التقرير «مقلقة للغاية».\n\n"
+            "وقال وزير السكك الحديدية خواجه سعد رفيق إن للحادث سببين محتملين، هما عطل ميكانيكي "
+            "أو عمل تخريبي.\n")
+    answered_with(text, "2023-05-12", "Who described the report's findings as 'extremely "
+                  "disturbing'?", "فولكر تورك")
+    answered_with(text, "2023-05-12", "Which official said the derailment could have been "
+                  "caused by sabotage?", "خواجه سعد رفيق")
