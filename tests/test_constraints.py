@@ -2580,3 +2580,11 @@ def test_who_said_finds_the_speaker_by_crisis_words_of_judgement() -> None:
                   "disturbing'?", "فولكر تورك")
     answered_with(text, "2023-05-12", "Which official said the derailment could have been "
                   "caused by sabotage?", "خواجه سعد رفيق")
+
+
+def test_a_square_named_in_english_is_the_articles_saha() -> None:
+    # Written for this test in the style of a local paper.
+    text = ("بغداد - أصيب 13 متظاهراً على الأقل في حوادث طعن في ساحة التحرير مساء الخميس، فيما "
+            "قالت وزارة الداخلية إن 80 شخصاً أصيبوا في إطلاق نار على ساحة الخلاني.\n")
+    answered_with(text, "2019-12-07", "How many people were wounded at Khilani Square?", "80")
+    answered_with(text, "2019-12-07", "How many protesters were hurt in Tahrir Square?", "13")
