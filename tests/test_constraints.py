@@ -2588,3 +2588,10 @@ def test_a_square_named_in_english_is_the_articles_saha() -> None:
             "قالت وزارة الداخلية إن 80 شخصاً أصيبوا في إطلاق نار على ساحة الخلاني.\n")
     answered_with(text, "2019-12-07", "How many people were wounded at Khilani Square?", "80")
     answered_with(text, "2019-12-07", "How many protesters were hurt in Tahrir Square?", "13")
+
+
+def test_from_which_town_asks_where_not_who() -> None:
+    # Written for this test in the style of an agency wire.
+    text = ("موانزا - انقلبت العبّارة بعد ظهر الخميس قرب جزيرة أوكارا، وكانت قادمة من بلدة "
+            "بوغولورا على جزيرة أوكيريوي.\n")
+    answered_with(text, "2018-09-22", "من أي بلدة انطلقت العبّارة قبل أن تنقلب؟", "بوغولورا")

@@ -300,7 +300,8 @@ def _parse_ar(q: Query) -> None:
     q.when = bool(_WHEN_AR.search(normalized))
     toks = tokens(q.text)
     norms = [t.norm for t in toks]
-    q.who = bool(toks) and toks[0].norm in _WHO_AR
+    # «من أي بلدة انطلقت العبارة»: from which town, not who.
+    q.who = bool(toks) and toks[0].norm in _WHO_AR and norms[1:2] != ["اي"]
     counted: tuple[CasualtyCategory, Term] | None = None  # «كم لاجئاً أصيب»: لاجئ is counted
     after_count = False
     for i, tok in enumerate(toks):
