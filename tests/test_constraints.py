@@ -2595,3 +2595,10 @@ def test_from_which_town_asks_where_not_who() -> None:
     text = ("موانزا - انقلبت العبّارة بعد ظهر الخميس قرب جزيرة أوكارا، وكانت قادمة من بلدة "
             "بوغولورا على جزيرة أوكيريوي.\n")
     answered_with(text, "2018-09-22", "من أي بلدة انطلقت العبّارة قبل أن تنقلب؟", "بوغولورا")
+
+
+def test_a_feminine_plural_counts_its_singular() -> None:
+    # Written for this test in the style of an NGO report.
+    text = ("صنعاء - قالت 116 منظمة محلية في بيان مشترك إن الحوثيين احتجزوا موظفين في "
+            "منظمات إنسانية.\n")
+    answered_with(text, "2024-06-11", "كم عدد المنظمات المحلية التي أصدرت البيان المشترك؟", "116")

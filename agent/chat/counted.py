@@ -38,6 +38,7 @@ _BOTH_SIDES = {"الطرفين", "الجانبين", "طرفين", "جانبين
 # 'how many of the 570', «من أصل 18»: the total the question gives, within which it asks.
 _OF_TOTAL = re.compile(r"\b(?:of|out of|among) (?:the |those |these )?(\d[\d,]*)\b"
                        r"|(?:من اصل|من بين|بين ال|من ال)\s*(\d+)", re.I)
+_PLURAL_MIN = 5  # letters of the shortest plural whose stem is a noun (منظمات، not بات)
 _SPEAKER = r"(?:spokes\w+|sources?|statements?|chief|commissioner)\b"  # 'police spokesman'
 _EN_VERB = re.compile(r"\b(?:were|was|are|is|have|has|had|did|died|lost)\b")
 
@@ -135,7 +136,10 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         category = ar_category(bases)  # «كم لاجئاً أصيب»: the refugees are counted
         own = category is None or bool(q.categories and category not in q.categories)
         if k == 0 and not any(b in _GENERIC for b in bases) and own:
-            c.counted, c.counted_words = tuple(bases), t.text
+            # «المنظمات» counts «116 منظمة»: the sound feminine plural's stem. (Measured: the
+            # masculine's too lets «19 مسلحاً قُتلوا» answer how many militants took part.)
+            stems = [b[:-2] for b in bases if len(b) >= _PLURAL_MIN and b.endswith("ات")]
+            c.counted, c.counted_words = (*bases, *stems), t.text
             return
         after = rest[k + 1:k + 2]
         if category is not None and t.norm in _TOLL_NOUNS and after:
