@@ -2602,3 +2602,10 @@ def test_a_feminine_plural_counts_its_singular() -> None:
     text = ("صنعاء - قالت 116 منظمة محلية في بيان مشترك إن الحوثيين احتجزوا موظفين في "
             "منظمات إنسانية.\n")
     answered_with(text, "2024-06-11", "كم عدد المنظمات المحلية التي أصدرت البيان المشترك؟", "116")
+
+
+def test_ohchr_is_the_un_human_rights_office() -> None:
+    # Written for this test in the style of an NGO report.
+    text = ("صنعاء - قال موظفون يمنيون في عريضة إن الحوثيين اعتقلوا ستة موظفين في المفوضية "
+            "السامية لحقوق الإنسان.\n")
+    answered_with(text, "2024-06-11", "How many OHCHR employees were detained?", "ستة")
