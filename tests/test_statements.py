@@ -462,8 +462,9 @@ def test_time_phrases_and_the_reporters_own_clause_are_not_words_said(text: str,
 
 
 @pytest.mark.parametrize("when", ["أواخر كانون الثاني/يناير", "مطلع شباط/فبراير",
-                                  "منتصف الشهر الماضي", "أوائل آذار/مارس"])
-def test_a_part_of_a_month_after_the_verb_is_not_the_speaker(when: str) -> None:
+                                  "منتصف الشهر الماضي", "أوائل آذار/مارس", "غداة الكارثة",
+                                  "عشية الانتخابات"])
+def test_a_time_phrase_after_the_verb_is_not_the_speaker(when: str) -> None:
     # Written for this test in the style of a ministry bulletin (Angola's cholera, 2025).
     text = (f"وكانت وزيرة الصحة سيلفيا لوتوكوتا قد قالت {when}: «نبذل كل ما في وسعنا لمكافحة "
             "المرض، والهدف هو السيطرة عليه سريعاً».")
@@ -482,3 +483,10 @@ def test_putting_something_down_to_a_cause_is_a_statement() -> None:
     text = "وعزت شرطة هرات الحادث إلى «السرعة الزائدة والإهمال» من جانب سائق الحافلة."
     assert [(s.speaker, s.kind) for s in found(text)] == [
         ("شرطة هرات", StatementKind.reported_speech)]
+
+
+def test_what_a_joined_describing_verb_describes_is_not_its_speaker() -> None:
+    # Written for this test in the style of an NGO statement (Sanaa, 2024).
+    text = ("وقالت منظمة ميون لحقوق الإنسان إن «الحوثيين داهموا المنازل»، ووصفت الاختطافات بأنها "
+            "«ممارسات ابتزاز للحصول على مكاسب سياسية».")
+    assert [s.speaker for s in found(text)] == ["منظمة ميون لحقوق الإنسان"] * 2

@@ -13,6 +13,7 @@ from agent.extract.statements.triggers import (
     LONG_QUOTE,
     PARTICIPLES,
     Trigger,
+    describes,
     inside_quote,
     long_quote_at,
     verb_base,
@@ -194,7 +195,7 @@ def read_statement(doc: Doc, toks: Sequence[Token], trig: Trigger, end: int,
         # "وفي تصريحات لبي بي سي قال المراقب العام إنه": the name after the verb speaks
         trig = Trigger(trig.index, trig.kind, trig.participle, trig.opens)
     implied = trig.participle or pronominal or trig.subject is not None
-    names = [] if implied else _names_between(doc, toks, j)
+    names = [] if implied or describes(toks, trig, continuing) else _names_between(doc, toks, j)
     if len(names) == 2 and trig.kind is not StatementKind.accusation:
         names = _title_then_name(doc, toks, j, names)
     speaker_end = names[0].end if names else j

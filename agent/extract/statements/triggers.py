@@ -47,6 +47,14 @@ def verb_base(word: str) -> str | None:
                 None)
 
 
+def describes(toks: Sequence[Token], trig: Trigger, continuing: bool) -> bool:
+    """'، ووصفت الاختطافات بأنها «…»': after a joined «وصف» the word before «بأن» is what is
+    described; the speaker goes on from the words before."""
+    verb = toks[trig.index].norm
+    return continuing and verb[:1] in "وف" and verb_base(verb) in ("وصف", "وصفت", "وصفوا") and \
+        any(t.norm.startswith("بان") for t in toks[trig.index + 2:trig.index + 3])
+
+
 def inside_quote(doc: Doc, pos: int) -> bool:
     return actors.quotes(doc.text).covers(pos, pos + 1)
 
