@@ -2609,3 +2609,12 @@ def test_ohchr_is_the_un_human_rights_office() -> None:
     text = ("صنعاء - قال موظفون يمنيون في عريضة إن الحوثيين اعتقلوا ستة موظفين في المفوضية "
             "السامية لحقوق الإنسان.\n")
     answered_with(text, "2024-06-11", "How many OHCHR employees were detained?", "ستة")
+
+
+def test_identified_by_name_is_a_count_not_a_name_asked() -> None:
+    # Written for this test in the style of a UN report.
+    text = ("جنيف - قال تقرير للأمم المتحدة إن 500 شخص على الأقل أُعدموا في مورا، وإن فريق "
+            "التحقيق حصل على بيانات تعريفية، منها أسماء 238 ضحية على الأقل.\n")
+    answered_with(text, "2023-05-12",
+                  "How many of the Moura victims were UN investigators able to identify by name?",
+                  "238")

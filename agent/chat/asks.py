@@ -124,6 +124,8 @@ def read(q: Query, fx: Facts) -> Constraints:
                 asked_words[max(0, i - 2):i]) or (key == "عمر" and i and asked_words[
                     i - 1].norm not in _ASKS_AGE)):  # «بحسب إبراهيم عمر» names a man
             continue  # 'كم طفلاً دون سن الخامسة': the age bounds the group counted
+        if key == "name" and i and asked_words[i - 1].text.lower() == "by":
+            continue  # 'how many were identified by name': how, not a name asked
         # Not after ب or ل: 'بسبب البرد' (because of), 'المتحدث باسم' (on behalf of).
         bases = [key] if t.text.isascii() else [b for b in clitic_bases(key)
                                                if not key.startswith(("ب", "ل")) or b == key]
