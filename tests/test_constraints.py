@@ -2618,3 +2618,11 @@ def test_identified_by_name_is_a_count_not_a_name_asked() -> None:
     answered_with(text, "2023-05-12",
                   "How many of the Moura victims were UN investigators able to identify by name?",
                   "238")
+
+
+def test_of_the_dead_a_company_s_employees_are_counted() -> None:
+    # Written for this test in the style of a civil defence bulletin (Brumadinho, 2019).
+    text = ("برومادينيو - أعلن الدفاع المدني ارتفاع حصيلة القتلى إلى 121 قتيلاً.\n\n"
+            "وأوضحت النشرة أن 107 من القتلى جرى التعرف على هوياتهم، بينهم 62 من موظفي «فالي».\n")
+    ans = asker(text, "2019-02-03")("How many of the identified dead were Vale employees?")
+    assert "62" in ans.text and "121" not in ans.text.split("Related")[0], ans.text

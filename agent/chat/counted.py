@@ -29,8 +29,9 @@ CONDITION = words("question_condition_words")  # 'in critical condition', 'حا�
 _EN_STOP = words("question_stopwords_en")  # 'how many of the injured are still in …'
 _STILL = words("still_words") | {"still", "remain", "remained", "remaining"}
 _STATUS = table("question_status_words", str)  # 'suspected cases', 'وفاة محتملة'
+# 'how many of the injured are still …', 'how many of the dead were Vale employees'
 _EN_OF_THE = re.compile(r"\bhow many of (?:the|them|those|these)\b.*?\b(?:were|was|are)"
-                        r"\s+(?:still\s+)?([a-z'-]+)")  # 'how many of the injured are still'
+                        r"\s+(?:still\s+)?([a-z'-]+)(?: ([a-z'-]+)\W*$)?")
 _AR_COUNT_SKIP = words("question_count_skip_ar")
 _EN_MEMBERS = re.compile(r"\bhow many (?:members|personnel|staff|employees) of ")
 _TOLL_NOUNS = words("question_toll_nouns_ar")  # «قتلى»، «جرحى»: nouns a group may follow
@@ -100,6 +101,9 @@ def _read_counted_noun(q: Query, c: Constraints) -> None:
         if of_the and not (of_the.group(1).endswith("ing") or of_the.group(1) in _EN_STOP) and (
                 all(w in _GENERIC for w in counted) or of_the.group(1) in _GROUPS):
             counted = [of_the.group(1)]
+        elif of_the and of_the.group(2) and gloss_of(of_the.group(2)) is not None and \
+                q.text[of_the.start(1)].isupper():
+            counted = [of_the.group(2)]  # 'how many of the dead were Vale employees'
         # 'Were any adults hurt? How many?': the group may come before 'how many'.
         for w in counted or re.findall(r"[a-z]+", low[:m.start()] if m else low):
             # 'the latest police death toll', 'the toll given by the police spokesman': the toll
