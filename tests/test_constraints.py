@@ -2626,3 +2626,14 @@ def test_of_the_dead_a_company_s_employees_are_counted() -> None:
             "وأوضحت النشرة أن 107 من القتلى جرى التعرف على هوياتهم، بينهم 62 من موظفي «فالي».\n")
     ans = asker(text, "2019-02-03")("How many of the identified dead were Vale employees?")
     assert "62" in ans.text and "121" not in ans.text.split("Related")[0], ans.text
+
+
+def test_a_participle_closes_the_head_of_an_english_subject() -> None:
+    # Written for this test in the style of an agency wire: the engineer is never named, the
+    # prime minister is.
+    text = ("موانزا - بدأت تنزانيا دفن ضحايا غرق العبّارة «إم في نيريري»، بعدما أعلن رئيس الوزراء "
+            "قاسم مجاليوا ارتفاع الحصيلة إلى 224 قتيلاً.\n\n"
+            "وأخرج الغواصون أمس مهندساً حياً من داخل هيكل العبّارة المقلوبة.\n")
+    ans = asker(text, "2018-09-23")(
+        "What was the name of the engineer found alive inside the capsized MV Nyerere?")
+    assert refused(ans), ans.text

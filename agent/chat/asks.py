@@ -259,6 +259,9 @@ def _adjective(t: Term) -> bool:
 _RELATIVE_EN = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.I)
 
 
+_PARTICIPLE_EN = re.compile(r"[a-z]+ed|found|held|shot|hit|taken|seen|left|caught|known")
+
+
 def _head(q: Query, subject: list[Term]) -> Term | None:
     """The subject's head noun: in Arabic its first word ('المتحدث باسم ...'), in English the
     last word before a relative clause ('the little boy who died' -> boy)."""
@@ -271,7 +274,10 @@ def _head(q: Query, subject: list[Term]) -> Term | None:
         return subject[0]  # 'the captain of the boat'
     rel = _RELATIVE_EN.search(q.text, subject[0].start)
     before = [t for t in subject if rel is None or t.end <= rel.start()]
-    return (before or subject)[-1]
+    # 'the engineer found alive inside the ferry': a participle opens the clause too.
+    part = next((k for k, t in enumerate(before[1:], 1)
+                 if _PARTICIPLE_EN.fullmatch(q.text[t.start:t.end].lower())), len(before))
+    return (before[:part] or subject)[-1]
 
 
 def _construct(q: Query, subject: list[Term]) -> Term:
