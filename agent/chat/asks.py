@@ -259,7 +259,7 @@ def _adjective(t: Term) -> bool:
 _RELATIVE_EN = re.compile(r"\b(?:who|whom|whose|that|which)\b", re.I)
 
 
-_PARTICIPLE_EN = re.compile(r"[a-z]+ed|found|held|shot|hit|taken|seen|left|caught|known")
+_PARTICIPLE_EN = re.compile(r"[a-z]{3,}ed|found|held|shot|hit|taken|seen|left|caught|known")
 
 
 def _head(q: Query, subject: list[Term]) -> Term | None:
