@@ -50,3 +50,14 @@ def test_a_relaying_source_ends_before_naqlan():
 def test_people_brought_out_alive_are_rescued(sentence, expected):
     found = find_casualties(Doc.build(sentence))
     assert [(r.category.value, r.count_best) for r in found][-1:] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("وأعلنت السلطات أن عدد المفقودين تراجع من 130 إلى 118 شخصاً بعد تحديث القوائم.",
+     [("missing", 130), ("missing", 118)]),
+    ("وارتفع عدد القتلى من 40 إلى 55 شخصاً، بحسب الدفاع المدني.",
+     [("killed", 40), ("killed", 55)]),
+])
+def test_a_toll_changed_from_one_figure_to_another_keeps_the_new_one(sentence, expected):
+    assert [(r.category.value, r.count_best) for r in find_casualties(Doc.build(sentence))] \
+        == expected

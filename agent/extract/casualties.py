@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import pairwise
 
-from agent.extract.breakdowns import Details, breakdowns, elliptical, joined
+from agent.extract.breakdowns import Details, breakdowns, elliptical, joined, revised
 from agent.extract.counts import Count, find_counts
 from agent.extract.governing import (
     Lexeme,
@@ -148,7 +148,7 @@ def _sentence_reports(doc: Doc, sentence: Sentence) -> list[tuple[CasualtyReport
             ws, spans, found, k)
         if governed is None and previous is not None and (
                 (previous[1] is not None and joined(ws, counts, spans, k))
-                or elliptical(ws, counts, spans, k) or placed):
+                or elliptical(ws, counts, spans, k) or revised(ws, spans, k) or placed):
             governed = previous  # "بمقتل 15 مقاتلا و10 من عناصر النظام": one verb, two figures
         previous = governed
         if governed is None:
