@@ -2557,6 +2557,18 @@ def test_an_offices_owner_names_the_source() -> None:
                   "How many people died in the riot according to the prosecutor's office?", "30")
 
 
+def test_a_place_in_the_name_of_a_bulletins_source_is_the_source() -> None:
+    # Written for this test in the style of an agency wire: the state names the civil defence
+    # that gave the figure; the figure is the city's.
+    text = ("بورتو أليغري - أعلن الدفاع المدني في ولاية ريو غراندي دو سول، في نشرته الصادرة اليوم "
+            "الاثنين، أن 143 شخصاً ما زالوا في عداد المفقودين في مدينة كانواس جراء الفيضانات.\n\n"
+            "وقال رئيس بلدية كانواس إن 20 شخصاً قُتلوا في المدينة.\n")
+    answered_with(text, "2024-05-06", "How many people were still missing in Monday's Rio Grande "
+                  "do Sul Civil Defence bulletin?", "143")
+    assert refused(asker(text, "2024-05-06")(
+        "How many people were missing in the mayor's latest statement?"))
+
+
 def test_a_noun_in_scare_quotes_is_still_counted() -> None:
     answered_with(TWO_TOLLS, "2022-03-23",
                   "How many 'terrorists' did the army say it had neutralised?", "203")

@@ -19,7 +19,13 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
                         r"registered)\b"
                         # 'the first toll given by the police spokesman in Beledweyne'
                         r"|\b(?:given|reported|announced|issued) by (?:the )?"
-                        r"((?:(?! (?:in|on) )[^,?])+)",
+                        r"((?:(?! (?:in|on) )[^,?])+)"
+                        # 'in Sunday's Minas Gerais Civil Defence bulletin': whose bulletin
+                        r"|\bin (?:the |its |their )?((?:(?!\b(?:in|on|at|according|after|before|"
+                        r"during|since|latest|last|new)\b)[^,?\d])+?)(?:'s?)? "
+                        r"(?:(?:latest|first|last|new|daily|weekly|final|preliminary|earlier|"
+                        r"initial|official) )*(?:bulletin|report|update|statement|briefing|tally|"
+                        r"count|sitrep)\b",
                         re.I)
 # 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
@@ -61,7 +67,7 @@ def sources(q: Query) -> list[Term]:
         m = _EN_SOURCE.search(q.text)
         if not m:
             return []
-        start, end = m.span(next(k for k in (1, 2, 3) if m.group(k)))
+        start, end = m.span(next(k for k in (1, 2, 3, 4) if m.group(k)))
     else:
         toks = tokens(q.text)
         # «في رواية الجيش»، «برواية الشرطة»: whose account the figure is.
