@@ -2569,6 +2569,13 @@ def test_a_place_in_the_name_of_a_bulletins_source_is_the_source() -> None:
         "How many people were missing in the mayor's latest statement?"))
 
 
+def test_cadets_are_counted_as_students_not_as_everyone() -> None:
+    # Written for this test in the style of an agency wire: a toll with no cadets in it.
+    text = ("حمص - أعلنت وزارة الصحة أن 89 شخصاً قُتلوا، بينهم 31 امرأة، في هجوم بطائرات مسيّرة "
+            "على حفل تخريج في الكلية الحربية.\n")
+    assert refused(asker(text, "2023-10-06")("How many officer cadets were killed in the attack?"))
+
+
 def test_a_noun_in_scare_quotes_is_still_counted() -> None:
     answered_with(TWO_TOLLS, "2022-03-23",
                   "How many 'terrorists' did the army say it had neutralised?", "203")
@@ -2645,6 +2652,11 @@ WRITTEN = [
                  "التحقيق حصل على بيانات تعريفية، منها أسماء 238 ضحية على الأقل.\n", "2023-05-12",
                  "How many of the Moura victims were UN investigators able to identify by name?",
                  "238", id="identified by name"),
+    # 'red' is not a participle that ends the noun counted (an agency wire).
+    pytest.param("الأبيض - قُتل 20 مدنياً وثلاثة من متطوعي جمعية الهلال الأحمر السوداني في قصف "
+                 "استهدف سوق المدينة أمس.\n", "2024-03-05",
+                 "How many Sudanese Red Crescent volunteers were killed in the market shelling?",
+                 "ثلاثة", id="a Red Crescent's volunteers"),
 ]
 
 

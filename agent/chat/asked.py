@@ -41,7 +41,7 @@ _COUNTED_WORDS = (r"(?:of (?:the |them )?)?((?:(?!(?:in|at|from|inside|across|ab
                   r"[a-z'-]+ ){0,3}?[a-z'-]+)")  # 'people in Herat'
 _EN_COUNTED = re.compile(r"\bhow (?:many|much) " + _COUNTED_WORDS +
                          r"(?= (?:were|was|are|is|did|do|does|have|has|had|will|would|could|"
-                         r"can|died|lost|live|remain|[a-z]+ed)\b)")
+                         r"can|died|lost|live|remain|[a-z]{3,}ed)\b)")
 # 'How many teachers fell ill': people, before an irregular past ('how much rain fell' is rain).
 _EN_COUNTED_FELL = re.compile(r"\bhow many " + _COUNTED_WORDS +
                               r"(?= (?:fell|fled|went|got|took|left|came|ran|became|caught)\b)")
