@@ -93,6 +93,11 @@ def test_the_place_nearest_the_fact_wins_and_a_fronted_place_counts_less() -> No
     assert locate(text, "هاجموا")[0] == "مدينة سامراء"
 
 
+def test_a_place_a_distance_is_measured_from_is_not_where_it_happened() -> None:
+    text = "ففي بلدة كفرصير، على بعد نحو 9 كيلومترات شمال النبطية، دمّرت غارة منزلاً فقتلت رجلاً"
+    assert locate(text, "فقتلت")[0] == "بلدة كفرصير"
+
+
 def test_known_places_with_clitics() -> None:
     assert is_place("بحلب") and is_place("والموصل") and is_place("للموصل")
     assert is_place("صنعاء") and is_place("جنوب السودان")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, normalize_char, tokens
@@ -30,6 +31,7 @@ APPOSITIONS = lexicon.words("place_appositions")  # "مدينة كرمان، م�
 # Feminine participles (مفتوحه، محاصره، مجاوره), not names such as مقبنه.
 _PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
 _CLAUSE_BREAK = 100
+_MEASURE_REACH = 6  # «على بعد نحو 12 كيلومتراً شرق النبطية»: words from «على» to the place
 # Words a mention may start with once a glued preposition is cut off.
 _HEADS = DIRECTIONS | DESIGNATORS | PLURAL_DESIGNATORS | PLACES | CAPITAL_WORDS
 _DESIGNATING = DESIGNATORS | PLURAL_DESIGNATORS
@@ -65,6 +67,7 @@ def find_location(doc: Doc, start: int, end: int, anchor: int | tuple[int, int] 
     chains = _chains(doc.text, toks, _mentions(doc.text, toks, bare))
     chains = [c for c in chains if not any(
         s.start <= toks[c[0].first].start < s.end for s in seats)] or chains
+    chains = [c for c in chains if not _measured_from(toks, c[0].first)] or chains
     if not chains:
         return None
     if anchor is not None:
@@ -299,6 +302,13 @@ def unglued_start(tok: Token) -> int:
 def _joined(raw: str, toks: Sequence[Token], i: int) -> bool:
     """Token i and the next one are in the same phrase: nothing but spaces between them."""
     return i + 1 < len(toks) and not raw[toks[i].end : toks[i + 1].start].strip()
+
+
+def _measured_from(toks: Sequence[Token], i: int) -> bool:
+    """Is the place at token i only where a distance is measured from ("بلدة الصوانة، على بعد
+    نحو 12 كيلومتراً شرق النبطية"): «على بعد» a few words before it?"""
+    before = [t.norm for t in toks[max(0, i - _MEASURE_REACH):i]]
+    return any(a == "علي" and b == "بعد" for a, b in pairwise(before))
 
 
 def _distance(raw: str, toks: Sequence[Token], m: Mention, lo: int, hi: int) -> int:
