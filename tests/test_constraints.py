@@ -2576,6 +2576,28 @@ def test_cadets_are_counted_as_students_not_as_everyone() -> None:
     assert refused(asker(text, "2023-10-06")("How many officer cadets were killed in the attack?"))
 
 
+# Written for these tests in the style of a local paper: a figure and a verdict said in one
+# sentence, a verdict asked with 'called', and a city English calls by another name.
+UNION = ("فاس - قالت مصادر نقابية إن أكثر من 60 عاملاً كانوا في الداخل لحظة انهيار السقف، ووصف "
+         "رئيس النقابة سعيد الودغيري ما حدث بأنه «مأساة حقيقية»، معتبراً أن المصنع «غير مرخص».\n\n"
+         "وقال والي الجهة إن الغارة على القرية «مجزرة».\n\n"
+         "وفي طنجة، قضى 28 عاملاً غرقاً في ورشة للنسيج بحي الإناس.\n")
+
+
+def test_who_said_puts_the_statement_whose_own_words_match_first() -> None:
+    ans = asker(UNION, "2021-02-09")("Who described the factory deaths as a real tragedy?")
+    assert ans.text.startswith("سعيد الودغيري said"), ans.text
+
+
+def test_who_called_it_asks_for_a_speaker() -> None:
+    ans = asker(UNION, "2021-02-09")("Who called the raid on the village a massacre?")
+    assert ans.text.startswith("والي الجهة said"), ans.text
+
+
+def test_a_city_english_calls_by_another_name_is_found() -> None:
+    answered_with(UNION, "2021-02-09", "How many workers drowned in Tangier?", "28")
+
+
 def test_a_noun_in_scare_quotes_is_still_counted() -> None:
     answered_with(TWO_TOLLS, "2022-03-23",
                   "How many 'terrorists' did the army say it had neutralised?", "203")

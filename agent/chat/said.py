@@ -72,8 +72,9 @@ def answer_statements(q: Query, fx: Facts) -> Answer | None:
     elif q.say and q.who and known:  # "who said ...?": the topic finds the speaker
         # 'Who denied …': the denials that match, when the article has any.
         kind = _kind_asked(q)
-        chosen = best_matching([f for f in statements if f.obj.kind == kind], known)[:4] \
-            or best_matching(statements, known)[:4]
+        chosen = _own_words_first(best_matching([f for f in statements if f.obj.kind == kind],
+                                                known) or best_matching(statements, known),
+                                  known, fx)[:4]
     else:
         return None
     if not chosen:
@@ -89,6 +90,15 @@ def answer_statements(q: Query, fx: Facts) -> Answer | None:
         d.parts.append(f"{who} {_EN_SAY.get(s.kind, 'said')}: «{words}» {mark}" if q.lang == "en"
                        else f"{_AR_SAY[s.kind]} {who}: «{words}» {mark}")
     return d.answer("\n")
+
+
+def _own_words_first(statements: list[Fact], known: list[Term], fx: Facts) -> list[Fact]:
+    """Statements whose own words hold more of the question's (each by how rare it is in the
+    article) come first: 'a real tragedy' is «مأساة حقيقية» said, not a figure told in the
+    same paragraph."""
+    said = {f.id: Words(f.obj.text) for f in statements}
+    return sorted(statements, key=lambda f: -sum(fx.weight(t) for t in known
+                                                  if said[f.id].has(t)))
 
 
 def answer_said_when(q: Query, fx: Facts) -> Answer | None:
