@@ -2598,6 +2598,17 @@ def test_a_city_english_calls_by_another_name_is_found() -> None:
     answered_with(UNION, "2021-02-09", "How many workers drowned in Tangier?", "28")
 
 
+def test_who_said_it_was_shocking_and_unacceptable() -> None:
+    # Written for this test in the style of an NGO report: two statements on the bombing, one
+    # in the words of judgement the question quotes.
+    text = ("مايدوغوري - قال الجيش إن قصف المخيم وقع عن طريق الخطأ.\n\n"
+            "وقال مدير العمليات في المنظمة جان دوبوا إن «قصف مخيم للنازحين أمر صادم وغير "
+            "مقبول».\n")
+    ans = asker(text, "2017-01-18")(
+        "Who said the bombing of the camp was shocking and unacceptable?")
+    assert ans.text.startswith("جان دوبوا said"), ans.text
+
+
 def test_a_noun_in_scare_quotes_is_still_counted() -> None:
     answered_with(TWO_TOLLS, "2022-03-23",
                   "How many 'terrorists' did the army say it had neutralised?", "203")
@@ -2679,6 +2690,12 @@ WRITTEN = [
                  "استهدف سوق المدينة أمس.\n", "2024-03-05",
                  "How many Sudanese Red Crescent volunteers were killed in the market shelling?",
                  "ثلاثة", id="a Red Crescent's volunteers"),
+    # The fire service and its chief («قائد جهاز الإطفاء»), an agency wire.
+    pytest.param("شيتاغونغ - أوضح قائد جهاز الإطفاء أن مادة بيروكسيد الهيدروجين حالت دون السيطرة "
+                 "على النيران في المستودع.\n\nوقال عمال إن الإدارة لم تتعاون مع فرق الإنقاذ.\n",
+                 "2022-06-06",
+                 "What did the fire service chief say kept the blaze from being controlled?",
+                 "بيروكسيد", id="the fire service chief"),
 ]
 
 
