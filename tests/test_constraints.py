@@ -2696,6 +2696,15 @@ WRITTEN = [
                  "2022-06-06",
                  "What did the fire service chief say kept the blaze from being controlled?",
                  "بيروكسيد", id="the fire service chief"),
+    # «أي حي» asks for one neighbourhood, named with a clitic («بحي»), a local paper.
+    pytest.param("فاس - انهار مبنى سكني قديم بحي عين النقبي فجر اليوم، ما أدى إلى مقتل خمسة "
+                 "أشخاص.\n", "2021-02-09", "في أي حي من فاس انهار المبنى؟", "عين النقبي",
+                 id="which neighbourhood, with a clitic"),
+    # ... or in the headline only (a local paper).
+    pytest.param("خمسة قتلى في انهيار مبنى بحي عين النقبي في فاس\n\n"
+                 "فاس - انهار مبنى سكني قديم فجر اليوم، ما أدى إلى مقتل خمسة أشخاص.\n",
+                 "2021-02-09", "في أي حي من فاس انهار المبنى؟", "عين النقبي",
+                 id="which neighbourhood, in the headline"),
 ]
 
 

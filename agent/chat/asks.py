@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 from agent.chat.asked import in_article_places, sources
 from agent.chat.claims import asks_claim
@@ -56,6 +57,8 @@ _EN_BODIES = words("question_body_nouns_en")
 _PLACE_KINDS = DESIGNATORS | words("generic_places")
 SITES = words("place_sites_ar")  # camps, airports, hospitals: named after their noun
 _NAME_KINDS = words("question_name_kinds_ar")
+_WHICH_AR = {"اي", "باي", "فاي", "لاي", "ايه"}  # «في أي حي»، «بأي حي»
+_ONE_PLACE = {"حي"}  # a place noun the question words hold as a cue of a list of places
 _DAYS_MONTHS = set(table("weekdays", str)) | set(table("months", str))
 _YEAR_GIVEN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # 'in 2018', 'عام 2018'
 _CLOCK = re.compile(r"\bwhat (?:(?:local|exact|precise) )?time\b|\b(?:what|which) hour\b"
@@ -142,6 +145,9 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.day = bool(_ON_DAY.search(norm(q.text).lower()))
         c.since = bool(re.search(r"\bsince when\b|منذ متي", norm(q.text).lower()))
     c.count, c.claim = q.count, asks_claim(q.text)
+    one = _one_place_asked(q)
+    if one is not None:  # «في أي حي»: one neighbourhood named, not a list of them
+        q.asked, q.place_list = [one], False
     kinds = {b for t in q.asked for f in t.forms for b in clitic_bases(f)}  # 'المخيم' -> مخيم
     # «إلى أي جماعة ينتمي»: a nationality asked is no group's name.
     named = kinds & _NAME_KINDS and c.attribute != Attribute.nationality
@@ -308,3 +314,12 @@ def _owns_body(q: Query, t: Term) -> bool:
     if q.lang != "en" or "'s" not in q.text[t.end - 2:t.end + 2]:
         return False
     return any(w in _EN_BODIES for w in re.findall(r"[a-z]+", q.text[t.end:].lower())[1:4])
+
+
+def _one_place_asked(q: Query) -> Term | None:
+    """The singular place noun after «أي» that the question words skip for being a cue of
+    a list («حي»): «في أي حي من طنجة تقع الفيلا» asks for one neighbourhood."""
+    toks = tokens(q.text) if q.lang == "ar" and not q.asked else []
+    return next((Term(b.text, (b.norm,), frozenset(), b.start, b.end)
+                 for a, b in pairwise(toks)
+                 if a.norm in _WHICH_AR and b.norm in _ONE_PLACE), None)

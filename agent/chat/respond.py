@@ -63,7 +63,8 @@ def answer(question: str, extraction: ArticleExtraction, article: str,
              or answering_sentence(q, fx, asks, ranked_sentences(q, fx))
              or quote_answer(q, items))
     # A headline sums the story up: who did it, why, where exactly are told below it, if at all.
-    if not (q.count or q.where) and fx.headline and all(
+    # A place of the kind asked ('which neighbourhood') it names is named.
+    if not (q.count or q.where or (asks.place_kind and asks.settled)) and fx.headline and all(
             c.fact_id == "sentence-1" for c in found.citations):
         return refusal(q, "counted", [], found)
     return vetoed(llm, q, vet(q, fx, found, asks))

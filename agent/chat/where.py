@@ -16,6 +16,7 @@ from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
 _STOP_AR = words("question_stopwords_ar")
+_PROCLITICS = ("ب", "و", "ف", "ل", "ك")
 _DESIGNATORS = words("place_designators")  # «المدينة» of «في المدينة»: the town named before
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
                   | words("place_designators"))
@@ -342,5 +343,8 @@ def names_kind(asked: list[Term], given: list[Term], sentence: str) -> bool:
         return not (word.startswith("لل") or word in _STOP_AR
                     or any(Words(word).has(t, min_key=2) for t in given))
 
-    return any(Words(w).has(t) and i + 1 < len(toks) and name(toks[i + 1])
+    def kind(word: str, t: Term) -> bool:  # «بحي الإناس»: a clitic on a two-letter noun
+        return Words(word).has(t) or (word[:1] in _PROCLITICS and word[1:] in t.forms)
+
+    return any(kind(w, t) and i + 1 < len(toks) and name(toks[i + 1])
                for t in asked for i, w in enumerate(toks))
