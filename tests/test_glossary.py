@@ -195,3 +195,11 @@ def test_the_eu_acts_through_its_commission() -> None:
               if t.word == "eu")
     assert said.has(eu)
     assert not Words("وقالت منظمة الصحة العالمية إن الحالات تضاعفت.").has(eu)
+
+
+def test_a_workshop_is_a_word_the_article_holds_and_inside_is_none() -> None:
+    # A question asked of a local paper's «كان 42 عاملاً داخل الورشة»: 'inside' says where,
+    # it is not a name whose letters the article must hold.
+    terms = {t.word: t for t in parse("How many workers were inside the workshop?").terms}
+    assert "inside" not in terms
+    assert Words("كان 42 عاملاً وعاملة داخل الورشة لحظة وقوع الحادث").has(terms["workshop"])
