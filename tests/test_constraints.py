@@ -2705,6 +2705,11 @@ WRITTEN = [
                  "فاس - انهار مبنى سكني قديم فجر اليوم، ما أدى إلى مقتل خمسة أشخاص.\n",
                  "2021-02-09", "في أي حي من فاس انهار المبنى؟", "عين النقبي",
                  id="which neighbourhood, in the headline"),
+    # A hotel's guests are its نزلاء (a ministry statement).
+    pytest.param("بولو - قال وزير السياحة إن 238 نزيلاً كانوا مسجلين في الفندق لحظة اندلاع الحريق، "
+                 "وإن 76 منهم قضوا.\n", "2025-01-22",
+                 "How many guests were registered at the hotel when the fire broke out?", "238",
+                 id="a hotel's guests"),
 ]
 
 
