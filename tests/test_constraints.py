@@ -2710,6 +2710,10 @@ WRITTEN = [
                  "وإن 76 منهم قضوا.\n", "2025-01-22",
                  "How many guests were registered at the hotel when the fire broke out?", "238",
                  id="a hotel's guests"),
+    # «فتعذّر ذلك»: what came before made it impossible, a cause (a local paper).
+    pytest.param("باميندا - قال القس إن الخاطفين أبلغوا الكنيسة نيتهم إطلاق الطلاب صباح الأربعاء، "
+                 "«لكن الطريق أُغلق بالحواجز فتعذّر ذلك».\n", "2018-11-08",
+                 "لماذا لم يُطلق الطلاب صباح الأربعاء؟", "الحواجز", id="so it could not be done"),
 ]
 
 
