@@ -87,6 +87,8 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "When was the HIV outbreak declared?", ["hiv"]),
     ("r_liberia_foya_cdc_unity_party_supporters_clash", "فقد حمّل المتحدث",
      "Which supporters were blamed?", ["supporters"]),
+    ("r_nigeria_borno_rann_idp_camp_air_strike", "وأضاف مشيليا",
+     "How many victims were being treated at the State Specialist Hospital?", ["specialist"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
