@@ -86,9 +86,9 @@ def joined(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]], k:
 def revised(ws: list[Word], spans: list[tuple[int, int]], k: int) -> bool:
     """Is count k the new figure of a change told "من X إلى Y" ("تراجع عدد المفقودين من 226
     إلى 212 شخصاً"): one word, إلى, between them and من just before the old one?"""
-    before = spans[k - 1][0] - 1
-    return k > 0 and spans[k][0] - spans[k - 1][1] == 2 and before >= 0 \
-        and ws[before].norm == "من" and ws[spans[k][0] - 1].norm == "الي"
+    if k == 0 or spans[k][0] - spans[k - 1][1] != 2 or spans[k - 1][0] == 0:
+        return False
+    return ws[spans[k - 1][0] - 1].norm == "من" and ws[spans[k][0] - 1].norm == "الي"
 
 
 def elliptical(ws: list[Word], counts: list[Count], spans: list[tuple[int, int]], k: int
