@@ -30,6 +30,16 @@ def test_a_full_stop_after_a_number_ends_the_sentence_unless_it_numbers_a_line()
                      "1. إجلاء الجرحى", "12. توزيع المساعدات"]
 
 
+def test_the_points_of_an_acronym_and_of_an_initial_end_no_sentence():
+    text = ("وكان التلفزيون الرسمي (أو.آر.تي.إم) قد بث حصيلة أولية. وقالت وزيرة الصحة ك. ك. "
+            "شايلاجا إن 12 عينة جاءت إيجابية. وَوَقَعَ الْهُجُومُ فِي نَيْرُوبِي. وأُعلن ذلك عام "
+            "2013 م. وانتهى التحقيق.")
+    assert [s.text for s in sentences(text)] == [
+        "وكان التلفزيون الرسمي (أو.آر.تي.إم) قد بث حصيلة أولية.",
+        "وقالت وزيرة الصحة ك. ك. شايلاجا إن 12 عينة جاءت إيجابية.",
+        "وَوَقَعَ الْهُجُومُ فِي نَيْرُوبِي.", "وأُعلن ذلك عام 2013 م.", "وانتهى التحقيق."]
+
+
 def test_run_on_text_is_cut_into_pieces_a_prompt_can_hold():
     run_on = "، ".join(["استمرت الاشتباكات في أحياء المدينة الشرقية طوال الليل"] * 40)
     found = sentences(run_on)

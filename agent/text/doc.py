@@ -21,6 +21,11 @@ _END = re.compile(r"(?:(?<![\d.])|(?<=\d)(?<!^\d)(?<!^\d\d))[.!?؟](?![.\d])(?:[
                   r"|\n+", re.M)
 
 
+# The word right before a point, with its diacritics.
+_WORD_BEFORE = re.compile(r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670])[^\W\d_]"
+                          r"[\w\u0610-\u061a\u064b-\u065f\u0670]*$")
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int
@@ -47,16 +52,34 @@ def sentences(article: str) -> list[Sentence]:
 
 
 def _cuts(article: str) -> list[int]:
-    """Where sentences end: at every line break, and at a full stop outside an open «…»."""
+    """Where sentences end: at every line break, and at a full stop outside an open «…» that
+    is no acronym's or initial's."""
     cuts = []
     opened = closed = counted = 0  # the « and » in article[:counted]
     for m in _END.finditer(article):
+        if _acronym_dot(article, m.start()):
+            continue
         opened += article.count("«", counted, m.end())
         closed += article.count("»", counted, m.end())
         counted = m.end()
         if "\n" in m.group(0) or opened <= closed:
             cuts.append(m.end())
     return cuts
+
+
+def _acronym_dot(article: str, at: int) -> bool:
+    """The full stop at `at` joins the letters of an acronym ('(أو.آر.تي.إم)'، 'U.N.': at most
+    three letters before it and a letter right after it) or ends an initial ('ك. ك. شايلاجا':
+    one letter alone)."""
+    if article[at] != ".":
+        return False
+    word = _WORD_BEFORE.search(article, max(0, at - 60), at)
+    if word is None:
+        return False
+    letters = sum(ch.isalpha() for ch in word.group(0))  # not its diacritics
+    after_number = article[:word.start()].rstrip()[-1:].isdigit()  # '2012 م.' ends one
+    return (letters == 1 and not after_number) or (
+        letters <= 3 and article[at + 1:at + 2].isalpha())
 
 
 def _pieces(article: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -48,9 +48,13 @@ def gap(doc: Doc, a: Token, b: Token) -> str:
 
 
 def passable(doc: Doc, a: Token, b: Token) -> bool:
-    """Nothing but spaces and the marks of short quoted names between two words."""
+    """Nothing but spaces and the marks of short quoted names between two words, or the point
+    of an initial ('خ. مهيد الدين'، 'ك. ك. شايلاجا')."""
     marks = _short_quote_marks(doc.text)
-    return all(ch.isspace() or a.end + k in marks for k, ch in enumerate(gap(doc, a, b)))
+    between = gap(doc, a, b)
+    if between.startswith(".") and not between[1:].strip() and len(a.norm) == 1:
+        return doc.sentence_at(a.start) == doc.sentence_at(b.start)  # not '2013 م. وقد
+    return all(ch.isspace() or a.end + k in marks for k, ch in enumerate(between))
 
 
 class Quotes:
