@@ -253,6 +253,28 @@ def test_the_labeller_finds_plain_names_the_lexicons_miss(text: str, name: str) 
     assert name in people  # without the "و" of "and": "وأتيكو" names أتيكو
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال قائد شرطة إقليم سومطرة الشمالية باولوس واتربو إن كثيراً من الضحايا عالقون.",
+     "باولوس واتربو"),
+    ("وقال قائد قوات الرينجرز في السند اللواء أظهر وقاص، إن وحدات توجهت إلى الموقع.", "أظهر وقاص"),
+    ("قال نائب وزير الصحة التايواني وانغ بي شنغ إن التسمم يقتصر على فرع واحد.", "وانغ بي شنغ"),
+    ("وأعلن الرئيس الكيني وليام روتو حداداً وطنياً ثلاثة أيام.", "وليام روتو"),
+    ("وقال المفوض الإضافي في شرطة دكا خ. مهيد الدين إن بين القتلى 20 رجلاً.", "خ. مهيد الدين"),
+])
+def test_a_foreign_name_may_open_with_waw_or_an_initial(text: str, name: str) -> None:
+    assert name in {a.name for a in actors_of(text) if a.type is ActorType.person}
+
+
+@pytest.mark.parametrize(("text", "not_name"), [
+    ("قُتل ثلاثة مسلحين في مداهمة، فيما أصيب ضابط ومجند بجروح وُصفت بالطفيفة.", "ومجند"),
+    ("وقُتلت الناشطة كريستينا باوتيستا وأربعة من الحراس في الهجوم.", "وأربعة"),
+    ("ونجت النائبة أمينة محمد عبدي وحراسها من الانفجار.", "وحراسها"),
+    ("وطالب المحتجون بعودة الرئيس المعزول بيدرو كاستيو واعتقاله كان سبب الغضب.", "واعتقاله"),
+])
+def test_and_before_an_arabic_word_is_no_part_of_a_name(text: str, not_name: str) -> None:
+    assert all(not_name not in a.name for a in actors_of(text))
+
+
 @pytest.mark.parametrize(("text", "not_actor"), [
     ("ونُقل المصابون الأربعة إلى مستشفى ماري مرقص شرق المدينة.", "ماري مرقص"),
     ("وتوجه معظم النازحين إلى مخيمي زمزم وأبو شوك اللذين يؤويان أصلاً مئات الآلاف.", "أبو شوك"),

@@ -21,7 +21,7 @@ from typing import Any
 
 from agent.ner.features import Lexicon, normalize, sentence_features, strip_clitics
 
-__all__ = ["MODEL_FILE", "entities", "propagate", "spans", "tag", "tokenize"]
+__all__ = ["MODEL_FILE", "entities", "labels", "propagate", "seen", "spans", "tag", "tokenize"]
 
 MODEL_FILE = "anercorp.crfsuite"
 LEXICON_FILE = "anercorp.lex.json.gz"
@@ -51,6 +51,18 @@ def _load() -> tuple[Any, Lexicon]:
         tagger.open_inmemory(blob)
         _model = (tagger, lex, blob)  # keep the bytes alive as long as the tagger
     return _model[0], _model[1]
+
+
+def seen(word: str) -> int:
+    """How often the word, as written (marks and letter variants folded), occurs in the
+    labeller's training text: 0 for a word of another language's name ('واتربو' less its و)."""
+    return _load()[1].freq.get(normalize(word), 0)
+
+
+def labels(word: str) -> dict[str, int]:
+    """How often the word was labelled each entity type in training ('وليام': PERS once);
+    empty for a word never part of a name there."""
+    return dict(_load()[1].labels.get(normalize(word), {}))
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:

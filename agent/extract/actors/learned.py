@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from agent import ner
 from agent.extract.actors.mentions import Mention, mention, mentions_in
 from agent.extract.actors.names import labelled
 from agent.extract.actors.quotes import is_quoted
@@ -29,6 +30,7 @@ from agent.extract.actors.words import (
     lexical,
     stop_word,
     unjoined,
+    waw_name,
 )
 from agent.extract.event_triggers import WORDS as EVENT_NOUNS
 from agent.extract.places import (
@@ -90,7 +92,10 @@ def _person(doc: Doc, toks: Sequence[Token], seen: Counter[str]) -> Mention | No
     if len(toks) == 1 and (definite(toks[0].norm) or len(toks[0].norm) < 3 or
                            seen[unjoined(toks[0].norm)] < 2):
         return None  # one word, once: too often a place or a common word
-    start = _unjoined_start(doc, toks[0]) if conjoined(toks[0].norm) else toks[0].start
+    # 'وقال الرئيس وليام روتو': the و of a name the labeller learned whole is its first letter.
+    w = toks[0].norm
+    joined = conjoined(w) and not (waw_name(w) and "PERS" in ner.labels(toks[0].text))
+    start = _unjoined_start(doc, toks[0]) if joined else toks[0].start
     return Mention(span(doc.text, start, toks[-1].end), ActorType.person)
 
 

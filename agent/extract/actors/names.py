@@ -46,6 +46,7 @@ from agent.extract.actors.words import (
     nisba,
     stop_word,
     unjoined,
+    waw_name,
 )
 from agent.extract.places import DESIGNATORS, is_place
 from agent.text.arabic import Token
@@ -69,12 +70,32 @@ def _and(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     """toks[j] opens with a و that means 'and', unless the labeller reads one personal name
     over it and the word before ('وزير الداخلية أحمد وحيدي'), or a personal name that starts
     with it right after a rank or an honorific ('الدكتور وسيم بيغ')."""
-    if not conjoined(toks[j].norm) or not j:
+    if not conjoined(toks[j].norm) or not j or _foreign_name_word(doc, toks, j):
         return False
     after_rank = bare(toks[j - 1].norm) in HONORIFICS
     return not any(label == "PERS" and toks[j].end <= e and (
         s <= toks[j - 1].start or (after_rank and s == toks[j].start and toks[j].end < e))
         for s, e, label in labelled(doc.text))
+
+
+def _foreign_name_word(doc: Doc, toks: Sequence[Token], j: int) -> bool:
+    """toks[j] opens with و and is a word of a foreign personal name, not 'and' another's:
+    the last word of a name begun before it ('باولوس واتربو إن'، 'إلمار ولييف،'، 'أظهر وقاص،'),
+    or the first right after a title, with more of the name after it ('التايواني وانغ بي شنغ',
+    'الرئيس وليام روتو')."""
+    w, before = toks[j].norm, toks[j - 1]
+    if definite(w) or lexical(w) or lexical(w[1:]) or not waw_name(w) or \
+            not passable(doc, before, toks[j]):
+        return False
+    last = j + 1 == len(toks) or not passable(doc, toks[j], toks[j + 1]) or stop_word(toks[j + 1])
+    if not (lexical(before.norm) or definite(before.norm) or stop_word(before) or
+            conjoined(before.norm) or accusative(before)):
+        return last
+    titled = is_title_head(before.norm) or bare(before.norm) in HONORIFICS or (
+        definite(before.norm) and nisba(before.norm))
+    after = toks[j + 1] if not last else None  # a word of a name too, never Arabic alone
+    return titled and after is not None and not (lexical(after.norm) or definite(after.norm)) \
+        and (not ner.seen(after.text) or "PERS" in ner.labels(toks[j].text))
 
 
 def name_start(doc: Doc, toks: Sequence[Token], floor: int = 1) -> int | None:

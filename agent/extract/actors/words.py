@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from agent import ner
 from agent.extract.places import DESIGNATORS
 from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, tokens
@@ -141,6 +142,13 @@ def force_head(word: str) -> str | None:
     """'army' for a جيش, 'forces' for قوات / قوى ('والقوات'), None for any other word."""
     w = bare(word)
     return next((kind for kind, heads in FORCE_HEADS.items() if w.endswith(tuple(heads))), None)
+
+
+def waw_name(word: str) -> bool:
+    """A word opening with و whose rest is no word of the labeller's Arabic training text,
+    nor a noun with a possessive: a foreign name's ('واتربو'، 'وليام'), not 'and' a word
+    ('وأربعة'، 'وامرأة'، 'وحراسها'، 'واعتقاله')."""
+    return word.startswith("و") and not ner.seen(word[1:]) and not _POSSESSIVE.search(word)
 
 
 def lexicon_word(w: str) -> bool:
