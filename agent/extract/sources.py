@@ -40,6 +40,10 @@ _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فران�
 _REFERRING = lexicon.words("referring_sources")  # "وأضاف البيان", "المصدر ذاته"
 _PREPOSITIONS = lexicon.words("prepositions_before_subject")  # "في رفع الأنقاض": a verbal noun
 _VERB_OBJECTS = {"به", "بها", "له", "لها", "عنه", "عنها"}  # "وفق ما أفاد به X"
+# "المنظمة الأممية" is a UN body named before ("منظمة الصحة العالمية"); "اللجنة الدولية" is the
+# one whose name holds "الدولية" ("اللجنة الدولية للصليب الأحمر", not "قافلة للجنة في ولاية …").
+_OF_UN: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("الامميه",): ("الامم", "العالمي"), ("الدوليه",): ("الدولي",)}
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
 _TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
@@ -113,6 +117,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     elif is_reporting_verb(w, _RELAY_VERBS) and not is_reporting_verb(w):
         named = _name(doc, ws, _skip_asides(ws, k + 1), glued, places=True)
         return _relayed(doc, ws, named[2]) if named else None  # "نقلت وكالة X عن Y": Y
+    elif k > 0 and ws[k - 1].norm == "قد" and is_reporting_verb(w, _RELEASE_VERBS):
+        return _subject_before(doc, ws, k)  # "وكان التلفزيون الرسمي قد بث حصيلة أولية"
     elif is_reporting_verb(w, GIVING_VERBS) and not _verbal_noun(ws, k):
         if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
             return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
@@ -190,14 +196,18 @@ def _topic(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
 
 def _earlier_full_name(doc: Doc, name: str, before: int) -> str | None:
     """"ولفتت المنظمة": a body named again by its bare head takes the full name it had last
-    ("المنظمة الدولية للهجرة"), as written there."""
-    head = norm(name)
-    if " " in name.strip() or not head.startswith("ال") or head[2:] not in _ANAPHORIC_HEADS:
+    ("المنظمة الدولية للهجرة"), as written there; so does a head that only says it is of the
+    UN ("بحسب المنظمة الأممية" after "منظمة الصحة العالمية")."""
+    head, *words_after = norm(name).split() or [""]
+    rest = tuple(words_after)
+    if (rest and rest not in _OF_UN) or not head.startswith("ال") or \
+            head[2:] not in _ANAPHORIC_HEADS:
         return None
     for ws, k in _earlier_heads(doc, head, before):
         glued = ws[k].norm.startswith("ل") and ws[k].norm not in (head, head[2:])  # للمرصد
         named = _name(doc, ws, k, glued=glued, places=True)
-        if named is not None and " " in named[0]:
+        if named is not None and " " in named[0] and (
+                not rest or any(w in norm(named[0]) for w in _OF_UN[rest])):
             return named[0]
     return None
 
@@ -281,13 +291,15 @@ def _gives(w: Word) -> bool:
 
 def _put_out(ws: list[Word], k: int) -> bool:
     """Is a document (تقرير، تحديث) followed, past its qualifiers, by what it was put out by:
-    figures ("تحديث للحصيلة"), a verb ("تقرير نشره"), or a body with ل ("تقرير لمنظمة")?"""
+    figures ("تحديث للحصيلة"), a verb ("تقرير نشره"), a body with ل ("تقرير لمنظمة"), or one
+    it came from ("تقرير صادر عن")?"""
+    came_from = False
     while k < len(ws) and any(b in _QUALIFIERS for b in clitic_bases(ws[k].norm)):
-        k += 1
+        came_from, k = came_from or ws[k].norm == "عن", k + 1
     if k >= len(ws) or not ws[k].is_letters:
         return False
     w = ws[k]
-    return _gives(w) or any(b in _FIGURES for b in clitic_bases(w.norm)) \
+    return came_from or _gives(w) or any(b in _FIGURES for b in clitic_bases(w.norm)) \
         or (w.norm.startswith("ل") and len(w.norm) > 3)
 
 
