@@ -26,7 +26,9 @@ NAME_ADJECTIVES = lexicon.words("place_name_adjectives")
 LOCATIVES = lexicon.words("locatives")
 CAPITAL_WORDS = lexicon.words("capital_words")
 STOP = lexicon.words("place_stop_words")
-_TIME_WORDS = lexicon.words("times_of_day") | lexicon.words("time_words")  # «نهر دجلة عصر أمس»
+# «نهر دجلة عصر أمس»، «مدينة ماريانا عام 2015»
+_TIME_WORDS = lexicon.words("times_of_day") | lexicon.words("time_words") | {"عام", "سنه"}
+_PARTICLES = {"ان", "ها", "هم", "ما", "من"}  # «بأن»، «لها»: a clitic on a particle
 APPOSITIONS = lexicon.words("place_appositions")  # "مدينة كرمان، مركز محافظة كرمان"
 # Feminine participles (مفتوحه، محاصره، مجاوره), not names such as مقبنه.
 _PARTICIPLE = re.compile(r"^م\w{1,2}[وا]\w{1,2}ه$")
@@ -239,13 +241,16 @@ def _second_word(raw: str, toks: Sequence[Token], i: int) -> int:
     if not _joined(raw, toks, i) or toks[i].norm.startswith("ال"):
         return 0
     word = toks[i + 1].norm
-    if (not word.isalpha() or word in STOP or word.startswith(("ال", "و", "ف", "ب", "ل"))
-            or word.endswith(("ي", "يه", "ه")) or word.removesuffix("ا") in DIRECTIONS
+    # A clitic opens a longer word («بمحافظة»); «باي» (Bay) is too short to hold one.
+    if (not word.isalpha() or word in STOP or word.startswith(("ال", "و", "ف"))
+            or (word.startswith(("ب", "ل")) and (len(word) > 3 or word[1:] in _PARTICLES))
+            or word.endswith(("يه", "ه")) or word.removesuffix("ا") in DIRECTIONS
+            or word.removesuffix("ي") in DIRECTIONS
             or word in _HEADS or word in NAME_ADJECTIVES or word in _TIME_WORDS or len(word) < 2):
         return 0
     after = i + 2
     ends = (after >= len(toks) or not _joined(raw, toks, i + 1) or toks[after].norm in STOP
-            or toks[after].norm in DIRECTIONS)
+            or toks[after].norm in DIRECTIONS or toks[after].norm[:1].isdigit())
     return 1 if ends else 0
 
 
