@@ -14,6 +14,7 @@ import pytest
 
 from agent.chat import Answer, answer
 from agent.chat.acronyms import expand
+from agent.chat.asked import sources as asked_sources
 from agent.chat.asks import read
 from agent.chat.attributes import Evidence
 from agent.chat.claims import asks_claim, claims
@@ -1083,6 +1084,18 @@ def test_the_group_after_a_toll_noun_is_the_group_counted() -> None:
     assert "19 من المسلحين" in said and "قُتل 29" not in said
     assert refused(ask_it("كم عدد جرحى المدنيين؟"))
     assert "29" in ask_it("كم بلغ عدد قتلى الطرفين؟").text
+
+
+@pytest.mark.parametrize(("question", "source"), [
+    # a long name before the verb; 'in police custody did …' is no bulletin's place
+    ("How many deaths in police custody did IPOA chairman Ahmed Issack Hassan report?",
+     "IPOA chairman Ahmed Issack Hassan"),
+    # 'reported by the end of October' gives a time, not who reported
+    ("How many cholera cases had Nkhotakota reported by the end of October, according to the WHO?",
+     "WHO"),
+])
+def test_the_source_an_english_question_names(question: str, source: str) -> None:
+    assert " ".join(t.word for t in asked_sources(parse(question))).lower() == source.lower()
 
 
 def test_whose_account_a_figure_is_names_its_source() -> None:

@@ -14,15 +14,16 @@ from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
 _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|has|have) (?:the )?"
-                        r"((?:\S+ ){0,3}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
+                        r"((?:\S+ ){0,5}?\S+)(?: itself| themselves)? (?:say|report|record|count|"
                         r"counted|announce|put|give(?! way)|confirm|confirmed|register|"
                         r"registered)\b"
                         # 'the first toll given by the police spokesman in Beledweyne'
-                        r"|\b(?:given|reported|announced|issued) by (?:the )?"
-                        r"((?:(?! (?:in|on) )[^,?])+)"
+                        r"|\b(?:given|reported|announced|issued) by (?!(?:the )?(?:end|start|"
+                        r"beginning|middle|time|close)\b)(?:the )?((?:(?! (?:in|on) )[^,?])+)"
                         # 'in Sunday's Minas Gerais Civil Defence bulletin': whose bulletin
                         r"|\bin (?:the |its |their )?((?:(?!\b(?:in|on|at|according|after|before|"
-                        r"during|since|latest|last|new)\b)[^,?\d])+?)(?:'s?)? "
+                        r"during|since|latest|last|new|did|does|do|had|has|have)\b)[^,?\d])+?)"
+                        r"(?:'s?)? "
                         r"(?:(?:latest|first|last|new|daily|weekly|final|preliminary|earlier|"
                         r"initial|official) )*(?:bulletin|report|update|statement|briefing|tally|"
                         r"count|sitrep)\b",
