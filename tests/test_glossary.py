@@ -89,6 +89,11 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      "Which supporters were blamed?", ["supporters"]),
     ("r_nigeria_borno_rann_idp_camp_air_strike", "وأضاف مشيليا",
      "How many victims were being treated at the State Specialist Hospital?", ["specialist"]),
+    ("r_pakistan_kurram_boshehra_land_dispute_clashes", "وأفاد المشرف الطبي",
+     "According to the district hospital's medical superintendent, how many were killed?",
+     ["district", "medical", "superintendent"]),
+    ("r_mongolia_sukhbaatar_khentii_snowstorm_herders_ifrc", "وفي مساء اليوم الأول",
+     "How many did the Emergency Management Agency report missing?", ["management"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
