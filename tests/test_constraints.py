@@ -34,6 +34,7 @@ ARTICLE = "\n\n".join([
     "واعتقلت الشرطة سائق الشاحنة، وهو رجل في الأربعين من عمره، ولم تعرف أسباب الانفجار بعد.",
 ]) + "\n"
 REFUSED_EN, REFUSED_AR = "The article does not", "لا يذكر المقال"
+DEV = Path(__file__).parent / "corpus" / "dev"
 
 
 @cache
@@ -1096,6 +1097,17 @@ def test_the_group_after_a_toll_noun_is_the_group_counted() -> None:
 ])
 def test_the_source_an_english_question_names(question: str, source: str) -> None:
     assert " ".join(t.word for t in asked_sources(parse(question))).lower() == source.lower()
+
+
+def test_a_district_s_figure_in_a_sentence_told_then_of_the_article_s_disease() -> None:
+    """«وتركزت الإصابات حينها في الشمال …، إذ سجلت منطقة نخوتاكوتا 811 إصابة»: the time is the
+    sentence before's ('by 31 October'), the disease the lead's, and 'Nkhotakota district' is a
+    place the figure must be of (not Nkhata Bay's, in the same sentence)."""
+    article = "r_malawi_blantyre_lilongwe_cholera_schools_ministry"
+    text = (DEV / f"{article}.txt").read_text(encoding="utf-8")
+    ans = asker(text, "2023-01-03")("How many cholera cases had Nkhotakota district reported by "
+                                    "the end of October, according to the WHO?")
+    assert ans.text.startswith("811 cases"), ans.text
 
 
 def test_whose_account_a_figure_is_names_its_source() -> None:

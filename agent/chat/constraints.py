@@ -12,7 +12,6 @@ import re
 from datetime import date
 
 from agent.chat.answers import Answer, Citation, quoted
-from agent.chat.asked import DEMONYMS
 from agent.chat.asks import SITES, Attribute, Constraints, read
 from agent.chat.attributes import Evidence, has_attribute
 from agent.chat.claims import claims
@@ -41,6 +40,7 @@ from agent.chat.where import (
     names_asked,
     names_kind,
     new_place,
+    of_the_lead,
 )
 from agent.chat.words import Term, Words
 from agent.extract.dates import find_dates
@@ -109,8 +109,8 @@ def unmet(c: Constraints, fx: Facts, ev: Evidence) -> str | None:
     if c.another and not any(b in _ADDITIONAL for t in tokens(ev.figure)
                              for b in clitic_bases(t.norm)):
         return "counted"  # 'how many other people were infected': a figure given as more
-    when = " ".join([ev.sentence, getattr(ev.fact.obj, "date_text", None) or ""]
-                    if ev.fact is not None else [ev.sentence])
+    when = " ".join([_then(fx, ev.sentence), getattr(ev.fact.obj, "date_text", None) or ""]
+                    if ev.fact is not None else [_then(fx, ev.sentence)])
     dated = getattr(ev.fact.obj, "date", None) if ev.fact is not None else None
     if c.date_day is not None and not states_day(ev.sentence, dated, c.date_day):
         return "time"  # 'on December 12': «و1553 في الثاني عشر», not the five days' 7621
@@ -224,20 +224,20 @@ def _with_names(fx: Facts, ev: Evidence, named: list[Term]) -> bool:
     # is about what the lead before it names.
     lead = not new_place(fx, ev.sentence, [])
     return all(said.has(t, min_key=2) or in_place(fx, ev, t)
-               or (lead and lead_before(fx, ev.sentence, t)) or _its_country(fx, ev, t)
+               or (lead and lead_before(fx, ev.sentence, t)) or of_the_lead(fx, ev, t)
                for t in named)
 
 
-def _its_country(fx: Facts, ev: Evidence, t: Term) -> bool:
-    """'across India': the country the article's lead is about holds a figure whose sentence
-    names no other country (Bihar's 58 dead, in an article about India's heatwave)."""
-    if not any(b in COUNTRIES for f in t.forms for b in clitic_bases(f)):
-        return False
-    # «في إقليم السند الباكستاني»: a nisba names its country too.
-    others = {DEMONYMS.get(b, b) for w in tokens(ev.sentence) for b in clitic_bases(w.norm)
-              if b in COUNTRIES or b in DEMONYMS}
-    return any(w.has(t, min_key=2) for _, w in fx.lead) and all(
-        Words(b).has(t, min_key=2) for b in others)
+_THEN = {"حينها", "انذاك", "حينذاك", "وقتها", "انئذ"}
+
+
+def _then(fx: Facts, sentence: str) -> str:
+    """The sentence, and the one before it when it says «حينها» (then): the time it was told
+    ('بحلول 31 أكتوبر … وتركزت الإصابات حينها في الشمال')."""
+    k = next((i for i, (s, _) in enumerate(fx.sentences) if s.text == sentence), 0)
+    if k and any(t.norm in _THEN for t in tokens(sentence)):
+        return f"{fx.sentences[k - 1][0].text} {sentence}"
+    return sentence
 
 
 def _freed(fx: Facts, ev: Evidence) -> bool:

@@ -120,12 +120,15 @@ def _labelled(question: str) -> tuple[tuple[int, int], ...]:
 
 
 def placed(q: Query, t: Term) -> bool:
-    """The name stands after 'in', 'at', 'from' (في، ب، من) or a place designator."""
+    """The name stands after 'in', 'at', 'from' (في، ب، من) or a place designator, or before
+    one in English ('had Nkhotakota district reported')."""
     before = q.text[:t.start].split()
     prev = before[-1].lower() if before else ""
     if q.lang == "en":  # 'in Aleppo', 'in the city of Afrin'
+        after = q.text[t.end:].split()[:1]
         return (prev in _EN_IN or (len(before) > 1 and before[-2].lower() in _EN_IN)
-                or (prev == "of" and len(before) > 1 and before[-2].lower() in _PLACE_NOUNS_EN))
+                or (prev == "of" and len(before) > 1 and before[-2].lower() in _PLACE_NOUNS_EN)
+                or (bool(after) and after[0].lower().strip(",.?") in _PLACE_NOUNS_EN))
     word = q.text[t.start:t.end]
     return (norm(prev) in _AR_IN | PLACE_CUES or (word[:1] in ("ب", "ف") and len(word) > 3)
             or any(b in DESIGNATORS for b in clitic_bases(norm(word))))  # 'مخيم أبو شوك'

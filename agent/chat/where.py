@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.chat.asked import DEMONYMS
 from agent.chat.attributes import Evidence
 from agent.chat.facts import Fact, Facts
 from agent.chat.question import Query, asks_alone
@@ -16,6 +17,7 @@ from agent.text.arabic import clitic_bases, norm, tokens
 from agent.text.lexicon import table, words
 
 _STOP_AR = words("question_stopwords_ar")
+_DISEASES = {norm(d) for d in table("disease_names", str)}
 _PROCLITICS = ("ب", "و", "ف", "ل", "ك")
 _DESIGNATORS = words("place_designators")  # «المدينة» of «في المدينة»: the town named before
 _GENERIC_PLACE = (words("generic_places") | words("directions") | words("plural_designators")
@@ -144,6 +146,20 @@ def continues(fx: Facts, k: int) -> bool:
     """Sentence k goes on in the paragraph of the sentence before it, naming no place."""
     before, here = fx.sentences[k - 1][0], fx.sentences[k][0]
     return "\n" not in fx.article[before.end:here.start] and not new_place(fx, here.text, [])
+
+
+def of_the_lead(fx: Facts, ev: Evidence, t: Term) -> bool:
+    """'across India', 'cholera cases': the country or the disease the article's lead is about
+    holds a figure whose sentence names no other one (Bihar's 58 dead, in an article about
+    India's heatwave; Nkhotakota's 811 cases, in one about Malawi's cholera)."""
+    for kind, nisbas in ((COUNTRIES, DEMONYMS), (_DISEASES, {})):
+        if any(b in kind for f in t.forms for b in clitic_bases(f)):
+            # «في إقليم السند الباكستاني»: a nisba names its country too.
+            others = {nisbas.get(b, b) for w in tokens(ev.sentence) for b in clitic_bases(w.norm)
+                      if b in kind or b in nisbas}
+            return any(w.has(t, min_key=2) for _, w in fx.lead) and all(
+                Words(b).has(t, min_key=2) for b in others)
+    return False
 
 
 def lead_before(fx: Facts, sentence: str, place: Term) -> bool:
