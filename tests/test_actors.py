@@ -265,6 +265,16 @@ def test_a_foreign_name_may_open_with_waw_or_an_initial(text: str, name: str) ->
     assert name in {a.name for a in actors_of(text) if a.type is ActorType.person}
 
 
+def test_a_title_of_the_body_named_before_by_its_head_belongs_to_the_one_named_most() -> None:
+    """«المديرة القطرية للمنظمة في زامبيا»: the article's own organisation, named twice, not the
+    UNICEF it cites once in between, nor Zambia after في."""
+    text = ("منظمة إنقاذ الطفل – بيان صحفي\n\nلوساكا – حذّرت منظمة إنقاذ الطفل من إغلاق المدارس. "
+            "وبحسب أرقام منظمة الأمم المتحدة للطفولة، أصيب 9000 شخص بالكوليرا. وقالت المديرة "
+            "القطرية للمنظمة في زامبيا جو موسوندا: «على الحكومة أن تفتح المدارس».\n")
+    people = {a.name: a for a in extract(text, "2024-01-25").actors}
+    assert people["جو موسوندا"].affiliation == "منظمة إنقاذ الطفل"
+
+
 @pytest.mark.parametrize(("text", "not_name"), [
     ("قُتل ثلاثة مسلحين في مداهمة، فيما أصيب ضابط ومجند بجروح وُصفت بالطفيفة.", "ومجند"),
     ("وقُتلت الناشطة كريستينا باوتيستا وأربعة من الحراس في الهجوم.", "وأربعة"),

@@ -41,10 +41,13 @@ from agent.extract.actors.words import (
     unjoined,
 )
 from agent.extract.places import DESIGNATORS
+from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases, norm, tokens
 from agent.text.doc import Doc
 from agent.text.intervals import Ranges
 from schemas import ActorType, Span
+
+_HEADS = lexicon.words("anaphoric_heads")  # "للمنظمة" in a title: the body named before
 
 
 @dataclass
@@ -199,6 +202,11 @@ def affiliation(doc: Doc, title: Span | None) -> str | None:
     if title is None:
         return None
     toks = tokens(doc.text, title.start, title.end)
+    # 'رئيسة فريق الاستجابة الطارئة للمنظمة في السودان': the body named before by that head.
+    head = next((t.norm[2:] for t in toks if t.norm.startswith("لل") and t.norm[2:] in _HEADS),
+                None)
+    if head is not None and (body := _body_before(doc, title.start, False, head)) is not None:
+        return body
     for i, t in enumerate(toks[:-1]):
         if t.norm == "باسم" or (t.norm == "في" and not in_lexicon(toks[i + 1].norm, DESIGNATORS)):
             return clean(doc, toks[i + 1], toks[group_end(doc, toks, i + 1) - 1]).text
@@ -209,17 +217,22 @@ def affiliation(doc: Doc, title: Span | None) -> str | None:
     return groups[0].span.text if groups else None
 
 
-def _body_before(doc: Doc, pos: int, masculine: bool) -> str | None:
+def _body_before(doc: Doc, pos: int, masculine: bool, head: str | None = None) -> str | None:
     """The body 'باسمه' / 'باسمها' stands for: the last one named before raw `pos`, in its
     sentence or the one before, that acts or speaks ('وقال الجيش الإسرائيلي في بيان إنه نفّذ
     «ضربة على مجمّع لحماس» … وقال المتحدث باسمه': not Hamas, quoted and after a preposition);
-    'باسمه' skips a body of feminine form ('الشرطة'، 'القوات')."""
+    'باسمه' skips a body of feminine form ('الشرطة'، 'القوات'). With `head` ('منظمه' of
+    'للمنظمة'), the one named by that head before that the article names most ('منظمة إنقاذ
+    الطفل' of its own statement, not the UNICEF it cites once), the last of a tie."""
     sentence = doc.sentence_at(pos)
-    start = doc.sentences[max(sentence.index - 1, 0)].start
+    start = 0 if head else doc.sentences[max(sentence.index - 1, 0)].start
     toks = tokens(doc.text, start, pos)
     bodies = [m for m in mentions_in(doc, start, pos) if m.type is not ActorType.person and
               not m.weak and not (masculine and m.key[0].endswith(("ه", "ات"))) and
-              not _governed(doc, toks, m.span)]
+              not _governed(doc, toks, m.span) and
+              (head is None or norm(m.span.text).split()[0].removeprefix("ال") == head)]
+    if head is not None:
+        bodies.sort(key=lambda m: doc.norm.text.count(norm(m.span.text)))  # stable: last wins
     return bodies[-1].span.text if bodies else None
 
 
