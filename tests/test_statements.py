@@ -490,3 +490,14 @@ def test_what_a_joined_describing_verb_describes_is_not_its_speaker() -> None:
     text = ("وقالت منظمة ميون لحقوق الإنسان إن «الحوثيين داهموا المنازل»، ووصفت الاختطافات بأنها "
             "«ممارسات ابتزاز للحصول على مكاسب سياسية».")
     assert [s.speaker for s in found(text)] == ["منظمة ميون لحقوق الإنسان"] * 2
+
+
+def test_a_noun_in_construct_a_describing_verb_opens_with_is_what_it_describes() -> None:
+    # Written for this test in the style of a local paper (Nairobi, 2025): «رواية المفتش العام»
+    # is described; the speaker is the chairman of the sentence before. A name is no such noun:
+    # «ووصف نغونغو الهجوم بأنه» is Ngongo's.
+    text = ("وقال رئيس الهيئة المستقلة للرقابة أحمد عيسى حسن إن 20 شخصاً لقوا حتفهم في الحجز. "
+            "ووصف رواية المفتش العام بأنها «محاولة تستر رديئة».\n\nووصف نغونغو الهجوم بأنه «جريمة "
+            "ضد الإنسانية».")
+    speakers = [s.speaker for s in found(text)]
+    assert speakers[:2] == ["أحمد عيسى حسن"] * 2 and speakers[2].startswith("نغونغو"), speakers

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from agent import ner
 from agent.extract import actors
 from agent.text import lexicon
 from agent.text.arabic import ARABIC_LETTER, Token, clitic_bases, tokens
@@ -49,10 +50,17 @@ def verb_base(word: str) -> str | None:
 
 def describes(toks: Sequence[Token], trig: Trigger, continuing: bool) -> bool:
     """'، ووصفت الاختطافات بأنها «…»': after a joined «وصف» the word before «بأن» is what is
-    described; the speaker goes on from the words before."""
-    verb = toks[trig.index].norm
-    return continuing and verb[:1] in "وف" and verb_base(verb) in ("وصف", "وصفت", "وصفوا") and \
-        any(t.norm.startswith("بان") for t in toks[trig.index + 2:trig.index + 3])
+    described, and so is a noun in construct, in a sentence of its own too ('ووصف رواية المفتش
+    العام بأنها'); the speaker goes on from the words before."""
+    verb, i = toks[trig.index].norm, trig.index
+    if not (verb[:1] in "وف" and verb_base(verb) in ("وصف", "وصفت", "وصفوا")):
+        return False
+    k = next((k for k in range(i + 2, min(i + 5, len(toks))) if toks[k].norm.startswith("بان")),
+             None)
+    head = toks[i + 1]  # a common noun of the labeller's Arabic: not 'نغونغو' of 'نغونغو الهجوم'
+    return k is not None and ((continuing and k == i + 2) or (k > i + 2 and not (
+        actors.definite(head.norm) or actors.is_title_head(head.norm)) and ner.seen(head.text) > 0
+        and "PERS" not in ner.labels(head.text)))
 
 
 def inside_quote(doc: Doc, pos: int) -> bool:
