@@ -20,9 +20,10 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
                         # 'the first toll given by the police spokesman in Beledweyne'
                         r"|\b(?:given|reported|announced|issued) by (?!(?:the )?(?:end|start|"
                         r"beginning|middle|time|close)\b)(?:the )?((?:(?! (?:in|on) )[^,?])+)"
-                        # 'in Sunday's Minas Gerais Civil Defence bulletin': whose bulletin
+                        # 'in Sunday's Minas Gerais Civil Defence bulletin': whose bulletin; not
+                        # 'in police custody did X report' ('do' may be a name's: Rio Grande do Sul)
                         r"|\bin (?:the |its |their )?((?:(?!\b(?:in|on|at|according|after|before|"
-                        r"during|since|latest|last|new|did|does|do|had|has|have)\b)[^,?\d])+?)"
+                        r"during|since|latest|last|new|did|had|has|have)\b)[^,?\d])+?)"
                         r"(?:'s?)? "
                         r"(?:(?:latest|first|last|new|daily|weekly|final|preliminary|earlier|"
                         r"initial|official) )*(?:bulletin|report|update|statement|briefing|tally|"
