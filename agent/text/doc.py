@@ -21,9 +21,9 @@ _END = re.compile(r"(?:(?<![\d.])|(?<=\d)(?<!^\d)(?<!^\d\d))[.!?؟](?![.\d])(?:[
                   r"|\n+", re.M)
 
 
-# The word right before a point, with its diacritics.
-_WORD_BEFORE = re.compile(r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670])[^\W\d_]"
-                          r"[\w\u0610-\u061a\u064b-\u065f\u0670]*$")
+# The word right before a point, with its diacritics: letters only ('بـ63.' ends a sentence).
+_WORD_BEFORE = re.compile(r"(?<![\w\u0610-\u061a\u064b-\u065f\u0670])"
+                          r"(?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])+$")
 
 
 @dataclass(frozen=True)
