@@ -212,6 +212,9 @@ KNOWN = {
     ("r_yemen_bayda_zaher_gas_stations_explosion", "without diacritics and tatweel"):
         "actors: the tanwin of 'دولياً' marks an adverb in «المعترف بها دولياً»; without it the "
         "words are read as a person's name ('بها دوليا')",
+    ("r_kenya_nyeri_endarasha_dormitory_fire", "without diacritics and tatweel"):
+        "actors: the tanwin of 'حداداً' ends the president's name in «وأعلن الرئيس وليام روتو "
+        "حداداً وطنياً»; without it the name runs on ('وليام روتو حدادا'), as 'تعويضاً' does above",
     ("w_uk_swine_flu_death", "without diacritics and tatweel"):
         "statements: the damma of a present-tense prefix ('وَتُشِيرُ') is read as a passive, so "
         "the vowelled article loses 'تشير التقارير أنها …'",
