@@ -94,6 +94,9 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
      ["district", "medical", "superintendent"]),
     ("r_mongolia_sukhbaatar_khentii_snowstorm_herders_ifrc", "وفي مساء اليوم الأول",
      "How many did the Emergency Management Agency report missing?", ["management"]),
+    ("r_ethiopia_borena_dubluk_drought_herders", "ونقلت هيئة البث",
+     "How many people need urgent food aid according to the Ethiopian Broadcasting Corporation?",
+     ["broadcasting", "corporation"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
