@@ -441,3 +441,13 @@ def test_a_body_for_the_defence_of_something_keeps_what_it_defends() -> None:
     assert "الجبهة الوطنية للدفاع عن الدستور" in names
     assert "المنظمة الغينية للدفاع عن حقوق الإنسان والمواطن" in names
     assert not any(n.startswith("للدفاع") for n in names), names
+
+
+def test_a_body_for_the_oversight_of_something_keeps_what_it_oversees() -> None:
+    text = ("وأعلنت اللجنة الوطنية للإشراف على الانتخابات تأجيل الاقتراع في 12 دائرة، فيما "
+            "انتقدت الهيئة المستقلة للرقابة على أداء الشرطة تأخر التحقيق. وقالت المنظمة الدولية "
+            "للهجرة على لسان متحدثها إن القارب غرق.")
+    names = [a.name for a in actors_of(text)]
+    assert "اللجنة الوطنية للإشراف على الانتخابات" in names, names
+    assert "الهيئة المستقلة للرقابة على أداء الشرطة" in names, names
+    assert not any("لسان" in n for n in names), names

@@ -188,6 +188,9 @@ def test_sources_of_figures(sentence, name):
     ("قُتل 70 شخصاً على الأقل، وفق ما أفاد به مسؤول محلي.", "مسؤول محلي"),
     # 'survived' ends the name as the other casualty verbs do: a teacher who survived
     ("خطف مسلحون 287 تلميذاً، وفق حصيلة عرضها معلم نجا من الهجوم.", "معلم"),
+    # a body's name goes on over على after a noun that takes it, and stops before «أمام»
+    ("وقال رئيس الهيئة المستقلة للرقابة على أداء الشرطة أحمد عيسى حسن أمام البرلمان إن 20 "
+     "شخصاً لقوا حتفهم في الحجز.", "رئيس الهيئة المستقلة للرقابة على أداء الشرطة أحمد عيسى حسن"),
 ])
 def test_words_that_are_no_name(sentence, name):
     assert source(sentence) == name

@@ -44,6 +44,7 @@ _VERB_OBJECTS = {"به", "بها", "له", "لها", "عنه", "عنها"}  # "�
 # one whose name holds "الدولية" ("اللجنة الدولية للصليب الأحمر", not "قافلة للجنة في ولاية …").
 _OF_UN: dict[tuple[str, ...], tuple[str, ...]] = {
     ("الامميه",): ("الامم", "العالمي"), ("الدوليه",): ("الدولي",)}
+_OVER = lexicon.words("nouns_taking_ala")  # "للرقابة على": a body's name goes on
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
 _TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
@@ -344,11 +345,15 @@ def _name(doc: Doc, ws: list[Word], k: int, glued: bool, places: bool
         if places and j > k and ws[j].norm == "في" and _place_follows(ws, j + 1, ws[k]):
             j += 2  # "وزارة الصحة في غزة", "مصدر في الشرطة", but not "المرصد في بيان"
             continue
+        if j > k and ws[j].norm == "علي" and ws[j - 1].norm.startswith("لل") and \
+                ws[j - 1].norm[2:] in _OVER:
+            j += 1  # "الهيئة المستقلة للرقابة على أداء الشرطة"
+            continue
         if j > k and ws[j].norm == _GUILLEMETS[0] and (close := _closing(ws, j)):
             j = close + 1  # "منصة «دارفور24»": a name in guillemets after its head
             continue
-        if _ends_name(ws, j):
-            break
+        if _ends_name(ws, j) or (j > k and ws[j].norm == "امام" and ws[j].raw[:1] == "أ"):
+            break  # "… أحمد عيسى حسن أمام لجنة الأمن": before whom, not an imam (إمام)
         j += 1
     if j == k:
         return None

@@ -34,11 +34,13 @@ from agent.extract.actors.words import (
     verbish,
 )
 from agent.extract.places import DESIGNATORS
+from agent.text import lexicon
 from agent.text.arabic import Token, clitic_bases
 from agent.text.doc import Doc
 from schemas import ActorType
 
 _PREPOSED = re.compile(r"^[وف]?(?:ب|ك(?=ال...))ال(?=..)")  # not "وكالات"
+_OVER = lexicon.words("nouns_taking_ala")  # "للرقابة على أداء الشرطة"
 
 
 def to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
@@ -82,9 +84,9 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
             break  # "«قوات حفتر» | المسؤولية": a quoted name ends with its quotation
         verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
         after = toks[j + 2].norm if nxt and j + 2 < len(toks) else ""
-        if w == "عن" and j - 1 > i and prev.startswith("لل") and nxt and nxt not in STOP_WORDS and (
-                definite(nxt) or definite(after)):
-            j, definite_seen = j + 1, False  # "للدفاع عن الدستور"، "للدفاع عن حقوق الإنسان"
+        if j - 1 > i and prev.startswith("لل") and (w == "عن" or (w == "علي" and prev[2:] in _OVER)) \
+                and nxt and nxt not in STOP_WORDS and (definite(nxt) or definite(after)):
+            j, definite_seen = j + 1, False  # "للدفاع عن الدستور"، "للرقابة على أداء الشرطة"
             continue
         if w in STOP_WORDS or verb or (_PREPOSED.match(w) and prev not in CONNECTORS):
             break  # "الشرطة | بالعصي": a preposition starts what was done, not the name
