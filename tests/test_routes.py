@@ -56,3 +56,18 @@ def test_a_place_named_by_its_kind_keeps_where_it_stands() -> None:
             "الإمدادات.\n")
     ans = ask("Where was the resupply boat bound when it came under fire?", text)
     assert "نقطة المراقبة في ماكابا" in ans.text, ans.text
+
+
+CAMP = ("نيالا - قُتل ستة نازحين وأصيب 11 آخرون في قصف استهدف سوقاً داخل مخيم كلمة للنازحين "
+        "أمس، بحسب منسقية النازحين.\n\nويقع مخيم كلمة على بعد نحو 17 كيلومتراً شرق مدينة نيالا، "
+        "عاصمة ولاية جنوب دارفور، ويؤوي أكثر من 120 ألف نازح، وهو من أكبر مخيمات النزوح في "
+        "الإقليم.\n\nونزح نحو 300 شخص من مخيم كلمة إلى مخيمات النزوح في منطقة بليل.\n")
+
+
+def test_where_a_place_lies_is_the_sentence_that_says_so() -> None:
+    for question in ("أين يقع مخيم كلمة؟", "Where is Kalma camp located?"):
+        ans = ask(question, CAMP)
+        assert ans.citations and ans.citations[0].quote.text.startswith("ويقع مخيم كلمة"), ans.text
+    # Nyala is named in that sentence, but not as what lies there.
+    ans = ask("أين تقع مدينة نيالا؟", CAMP)
+    assert not any(c.quote.text.startswith("ويقع") for c in ans.citations), ans.text

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from agent.chat.answers import Answer, Draft, count_phrase, unanswerable
+from agent.chat.answers import Answer, Draft, count_phrase, quoted, unanswerable
 from agent.chat.asks import Attribute, Constraints
 from agent.chat.attributes import deputy
 from agent.chat.constraints import RELATED, fact_evidence, group_sentence, unmet
@@ -258,6 +258,9 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
         return route_answer(q, fx, fx.known(q.terms))
     if q.place_list:
         return _answer_place_list(q, fx)
+    lies = _where_it_lies(q, fx)
+    if lies is not None:
+        return lies
     given = [t for t in q.terms if t not in q.asked and is_name(t)]
     # 'Where in Muscat did the shooting happen': not Muscat itself (the wider place written
     # with it may answer 'in which province is Guayaquil').
@@ -289,6 +292,30 @@ def _answer_where(q: Query, fx: Facts) -> Answer | None:
     d.parts = [f"In {english_name(name)} {marks}." if q.lang == "en" else f"في {name} {marks}."
                for name, marks in seen.items()]
     return d.answer()
+
+
+def _where_it_lies(q: Query, fx: Facts) -> Answer | None:
+    """«أين يقع مخيم زمزم», 'where is the Zamzam camp located': the sentence that says where it
+    lies in so many words («ويقع مخيم زمزم على بعد نحو 15 كيلومتراً جنوب غربي مدينة الفاشر»),
+    before the places of the facts told there."""
+    if not (_LIES_EN.search(q.text) or any(t.norm.removeprefix("و") in _LIES_AR
+                                           for t in tokens(q.text))):
+        return None
+    given = [t for t in q.terms if t not in q.asked and not any(
+        norm(f).removeprefix("و") in _LIES_AR for f in (t.word, *t.forms))]
+    for k, (s, _) in enumerate(fx.sentences):
+        toks = tokens(s.text)
+        for i, t in enumerate(toks):  # what lies is named right after the verb
+            after = Words(" ".join(x.text for x in toks[i + 1:i + 1 + _LIES_REACH]))
+            if t.norm.removeprefix("و") in _LIES_AR and given and all(
+                    after.has(g, min_key=2) for g in given):
+                return quoted(q.lang, f"sentence-{k + 1}", "sentence", s)
+    return None
+
+
+_LIES_AR = {"يقع", "تقع"}
+_LIES_REACH = 4  # «وتقع ناحية البغدادي»، «ويقع مخيم زمزم»
+_LIES_EN = re.compile(r"\b(?:located|situated|lies|lie)\b", re.I)
 
 
 def _answer_when(q: Query, fx: Facts) -> Answer | None:
