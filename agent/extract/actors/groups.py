@@ -84,8 +84,9 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
             break  # "«قوات حفتر» | المسؤولية": a quoted name ends with its quotation
         verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
         after = toks[j + 2].norm if nxt and j + 2 < len(toks) else ""
-        if j - 1 > i and prev.startswith("لل") and (w == "عن" or (w == "علي" and prev[2:] in _OVER)) \
-                and nxt and nxt not in STOP_WORDS and (definite(nxt) or definite(after)):
+        takes = w == "عن" or (w == "علي" and prev[2:] in _OVER)
+        if j - 1 > i and prev.startswith("لل") and takes and nxt and nxt not in STOP_WORDS and (
+                definite(nxt) or definite(after)):
             j, definite_seen = j + 1, False  # "للدفاع عن الدستور"، "للرقابة على أداء الشرطة"
             continue
         if w in STOP_WORDS or verb or (_PREPOSED.match(w) and prev not in CONNECTORS):
