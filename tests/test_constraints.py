@@ -156,6 +156,17 @@ def test_a_deputy_is_not_the_minister_asked_for() -> None:
     assert not refused(ans) and "مارتن تاكو موي" in ans.text, ans.text
 
 
+def test_the_words_before_an_english_head_say_which_one_is_asked() -> None:
+    text = ("يريفان - اتهمت وزارة الدفاع الأرمينية أذربيجان بقصف بلدات حدودية، وأجرى رئيس "
+            "الوزراء الأرميني اتصالاً بوزير الخارجية الأمريكي أنتوني بلينكن، "
+            "فيما قالت نائبة رئيس بلدية غوريس ماريا هاكوبيان إن القصف طال 12 منزلاً.")
+    ask_it = asker(text, "2022-09-14")
+    # 'the defence minister' is not «وزير الخارجية»
+    assert refused(ask_it("What is the name of Azerbaijan's defence minister?"))
+    ans = ask_it("What is the name of the Goris deputy mayor?")
+    assert not refused(ans) and "ماريا هاكوبيان" in ans.text, ans.text
+
+
 def test_a_place_asked_alone_must_stand_alone_by_the_figure() -> None:
     text = ("لواندا - يواجه أكثر من 1.3 مليون شخص في ولايات كونيني وهويلا وناميبي الثلاث جوعاً "
             "حاداً بسبب الجفاف. وتضررت 1320 عائلة في بلدة شيبيا وحدها.")

@@ -94,6 +94,7 @@ class Constraints:
     named: list[Term] = field(default_factory=list)  # other names a figure must stand with
     subject: list[Term] = field(default_factory=list)  # whom the attribute is asked of
     head: Term | None = None  # the subject's noun ('boy' of 'the little boy who died')
+    kind: list[Term] = field(default_factory=list)  # 'defence' of 'the defence minister'
     asked_at: int = 0  # where the attribute word stands in the question
     future: bool = False  # 'when will ...': only a date the article puts ahead answers
     clock: bool = False  # 'what time', 'في أي ساعة': only an hour answers
@@ -229,6 +230,7 @@ def read(q: Query, fx: Facts) -> Constraints:
                         if id(t) not in source_ids and t.start > c.asked_at), key=lambda t: t.start)
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
         c.head = _head(q, c.subject)
+        c.kind = _kind(q, c.subject, c.head)
     if c.attribute == Attribute.age and q.lang == "en" and q.categories:
         # 'How old was the man killed in Smara': the one killed («ويبلغ القتيل 23 عاماً»), when
         # the article does not call him by the question's words.
@@ -284,6 +286,20 @@ def _head(q: Query, subject: list[Term]) -> Term | None:
     part = next((k for k, t in enumerate(before[1:], 1)
                  if _PARTICIPLE_EN.fullmatch(q.text[t.start:t.end].lower())), len(before))
     return (before[:part] or subject)[-1]
+
+
+def _kind(q: Query, subject: list[Term], head: Term | None) -> list[Term]:
+    """The English nouns right before the head that say which one it is: 'defence' in
+    "Azerbaijan's defence minister" (not the owner, who may be named farther off)."""
+    kind: list[Term] = []
+    at = head.start if head is not None and q.lang == "en" else -1
+    for t in reversed([t for t in subject if t.end <= at]):
+        if not t.forms or q.text[t.end:at] != " " or q.text[t.start:t.end].endswith(
+                ("'s", "’s")):  # the owner's span holds its 's
+            break
+        kind.append(t)
+        at = t.start
+    return kind
 
 
 def _construct(q: Query, subject: list[Term]) -> Term:

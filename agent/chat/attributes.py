@@ -111,7 +111,7 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
                    for i, w in enumerate(toks) for b in clitic_bases(w)) or any(
             any(b in COUNTRIES for b in clitic_bases(w)) and "من" in toks[max(0, i - 3):i]
             for i, w in enumerate(toks)) or _nationals_of([t.norm for t in tokens(text)])
-    return _names_after_head(fx, text, c.subject, c.head)
+    return _names_after_head(fx, text, c.subject, c.head, c.kind)
 
 
 def _said_by_person(fx: Facts, ev: Evidence) -> bool:
@@ -136,7 +136,8 @@ def _nationals_of(toks: list[str]) -> bool:
         for i, w in enumerate(toks))
 
 
-def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | None) -> bool:
+def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | None,
+                      kind: list[Term]) -> bool:
     """A name marker ('تدعى') or a name the question does not give, within twelve words after
     the subject's head noun ('مديرة قسم الشرق الأوسط في المنظمة سارة ليا ويتسن'; 'عضو البرلمان'
     is not answered by 'نائب مفوض دادو سيد مرتضى علي')."""
@@ -153,6 +154,9 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
     # «فتاة في الرابعة» taken for a person leaves «في الرابعة»: a name starts with no such word.
     given = [n for n in given if n and n.split()[0] not in _NAME_STOPS]
     for end in _head_ends(toks, head):
+        near = toks[max(0, end - _MODIFIER_REACH):end + _MODIFIER_REACH]
+        if not all(Words(" ".join(near)).has(m, min_key=2) for m in kind):
+            continue  # 'the defence minister' is not «وزير الخارجية الأمريكي»
         if end >= 2 and deputy(toks[end - 2]) and not any(deputy(t.word) for t in subject):
             continue  # 'the education minister' is not «نائب وزير التعليم»
         # «بينهم أربعة أطفال، حسبما أعلن حاكم المقاطعة فياتشيسلاف غلادكوف»: who reports it
@@ -171,6 +175,9 @@ def _names_after_head(fx: Facts, text: str, subject: list[Term], head: Term | No
                 toks[max(0, start - len(n.split())):start] == n.split() for n in given):
             return True
     return False
+
+
+_MODIFIER_REACH = 3  # «وزير الدفاع الأذربيجاني»، «نائبة رئيس بلدية نالغاد»
 
 
 def deputy(text: str) -> bool:
