@@ -40,11 +40,9 @@ _OUTLETS = lexicon.words("outlets")  # "قال مسؤول لوكالة فران�
 _REFERRING = lexicon.words("referring_sources")  # "وأضاف البيان", "المصدر ذاته"
 _PREPOSITIONS = lexicon.words("prepositions_before_subject")  # "في رفع الأنقاض": a verbal noun
 _VERB_OBJECTS = {"به", "بها", "له", "لها", "عنه", "عنها"}  # "وفق ما أفاد به X"
-# "المنظمة الأممية" is a UN body named before ("منظمة الصحة العالمية"); "اللجنة الدولية" is the
-# one whose name holds "الدولية" ("اللجنة الدولية للصليب الأحمر", not "قافلة للجنة في ولاية …").
-_OF_UN: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("الامميه",): ("الامم", "العالمي"), ("الدوليه",): ("الدولي",)}
-_OVER = lexicon.words("nouns_taking_ala")  # "للرقابة على": a body's name goes on
+# "المنظمة الأممية" after "منظمة الصحة العالمية"; "اللجنة الدولية" (of the Red Cross) only.
+_OF_UN = {"الامميه": ("الامم", "العالمي"), "الدوليه": ("الدولي",)}
+_OVER = {"لل" + w for w in lexicon.words("nouns_taking_ala")}  # "للرقابة على": a name goes on
 _GUILLEMETS = ("«", "»")
 _QUOTED_NAME_WORDS = 3  # "منصة «دارفور24»"، "جمعية «تابيتال بولاكو»"
 _TOPIC_REACH = 12  # "أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت"
@@ -200,7 +198,7 @@ def _earlier_full_name(doc: Doc, name: str, before: int) -> str | None:
     ("المنظمة الدولية للهجرة"), as written there; so does a head that only says it is of the
     UN ("بحسب المنظمة الأممية" after "منظمة الصحة العالمية")."""
     head, *words_after = norm(name).split() or [""]
-    rest = tuple(words_after)
+    rest = " ".join(words_after)
     if (rest and rest not in _OF_UN) or not head.startswith("ال") or \
             head[2:] not in _ANAPHORIC_HEADS:
         return None
@@ -323,10 +321,11 @@ def _ends_name(ws: list[Word], i: int) -> bool:
         return True  # "الكنيسة نقلاً عن مصادر": the source it relays follows
     if w.norm.startswith("ال") and casualty_word(w) == "rescued":
         return False  # "لجنة الإنقاذ الدولية", "فرق الإنقاذ": rescuers are a source
-    if not w.is_letters or starts_number(ws, i) or casualty_word(w):
+    if not w.is_letters or starts_number(ws, i) or casualty_word(w) or (
+            w.norm == "امام" and w.raw[:1] == "أ"):  # "أمام لجنة الأمن", not an imam (إمام)
         return True  # digits, number words, commas, quote marks, colons, "قتل", "أصيب"
-    if w.norm == "علي" and w.raw.endswith("ي"):
-        return False  # "سيد مرتضى علي": the name; the preposition is written على
+    if w.norm == "علي" and (w.raw.endswith("ي") or (i and ws[i - 1].norm in _OVER)):
+        return False  # "سيد مرتضى علي": the name; "للرقابة على أداء الشرطة": a body's
     bases = clitic_bases(w.norm)
     # "نفته" is نفى with its object; "منها" is no stop: "المراكز الأفريقية … والوقاية منها"
     bases += [b[: -len(x)] for b in bases for x in OBJECT_SUFFIXES
@@ -345,15 +344,11 @@ def _name(doc: Doc, ws: list[Word], k: int, glued: bool, places: bool
         if places and j > k and ws[j].norm == "في" and _place_follows(ws, j + 1, ws[k]):
             j += 2  # "وزارة الصحة في غزة", "مصدر في الشرطة", but not "المرصد في بيان"
             continue
-        if j > k and ws[j].norm == "علي" and ws[j - 1].norm.startswith("لل") and \
-                ws[j - 1].norm[2:] in _OVER:
-            j += 1  # "الهيئة المستقلة للرقابة على أداء الشرطة"
-            continue
         if j > k and ws[j].norm == _GUILLEMETS[0] and (close := _closing(ws, j)):
             j = close + 1  # "منصة «دارفور24»": a name in guillemets after its head
             continue
-        if _ends_name(ws, j) or (j > k and ws[j].norm == "امام" and ws[j].raw[:1] == "أ"):
-            break  # "… أحمد عيسى حسن أمام لجنة الأمن": before whom, not an imam (إمام)
+        if _ends_name(ws, j):
+            break
         j += 1
     if j == k:
         return None
