@@ -40,7 +40,7 @@ from agent.text.doc import Doc
 from schemas import ActorType
 
 _PREPOSED = re.compile(r"^[وف]?(?:ب|ك(?=ال...))ال(?=..)")  # not "وكالات"
-_OVER = lexicon.words("nouns_taking_ala")  # "للرقابة على أداء الشرطة"
+_OVER = {"لل" + w for w in lexicon.words("nouns_taking_ala")}  # "للرقابة على أداء الشرطة"
 
 
 def to_whom(doc: Doc, toks: Sequence[Token], j: int) -> bool:
@@ -84,7 +84,7 @@ def group_end(doc: Doc, toks: Sequence[Token], i: int, named: int = 0) -> int:
             break  # "«قوات حفتر» | المسؤولية": a quoted name ends with its quotation
         verb = not definite(w) and not definite(nxt) and (w in ACTOR_VERBS or verbish(w))
         after = toks[j + 2].norm if nxt and j + 2 < len(toks) else ""
-        takes = w == "عن" or (w == "علي" and prev[2:] in _OVER)
+        takes = w == "عن" or (w == "علي" and prev in _OVER)
         if j - 1 > i and prev.startswith("لل") and takes and nxt and nxt not in STOP_WORDS and (
                 definite(nxt) or definite(after)):
             j, definite_seen = j + 1, False  # "للدفاع عن الدستور"، "للرقابة على أداء الشرطة"
