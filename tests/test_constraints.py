@@ -147,24 +147,26 @@ def test_still_in_hospital_is_the_figure_a_hospital_follows_not_the_whole_toll()
     assert "150" in ask_it("How many were injured according to Caracas hospital?").text
 
 
-def test_a_deputy_is_not_the_minister_asked_for() -> None:
-    text = ("جوبا - قال نائب وزير التعليم العام في جنوب السودان مارتن تاكو موي اليوم إن المدارس "
-            "ستغلق أسبوعين بسبب موجة الحر.")
-    ask_it = asker(text, "2025-02-20")
-    assert refused(ask_it("What is the name of South Sudan's education minister?"))
-    ans = ask_it("What is the name of South Sudan's deputy education minister?")
-    assert not refused(ans) and "مارتن تاكو موي" in ans.text, ans.text
-
-
-def test_the_words_before_an_english_head_say_which_one_is_asked() -> None:
-    text = ("يريفان - اتهمت وزارة الدفاع الأرمينية أذربيجان بقصف بلدات حدودية، وأجرى رئيس "
-            "الوزراء الأرميني اتصالاً بوزير الخارجية الأمريكي أنتوني بلينكن، "
-            "فيما قالت نائبة رئيس بلدية غوريس ماريا هاكوبيان إن القصف طال 12 منزلاً.")
-    ask_it = asker(text, "2022-09-14")
-    # 'the defence minister' is not «وزير الخارجية»
-    assert refused(ask_it("What is the name of Azerbaijan's defence minister?"))
-    ans = ask_it("What is the name of the Goris deputy mayor?")
-    assert not refused(ans) and "ماريا هاكوبيان" in ans.text, ans.text
+@pytest.mark.parametrize(("text", "published", "other", "asked", "name"), [
+    # a deputy is not the minister asked for
+    ("جوبا - قال نائب وزير التعليم العام في جنوب السودان مارتن تاكو موي اليوم إن المدارس "
+     "ستغلق أسبوعين بسبب موجة الحر.", "2025-02-20",
+     "What is the name of South Sudan's education minister?",
+     "What is the name of South Sudan's deputy education minister?", "مارتن تاكو موي"),
+    # the words before an English head say which one is asked: 'the defence minister' is not
+    # «وزير الخارجية», while 'the Goris deputy mayor' is «نائبة رئيس بلدية غوريس»
+    ("يريفان - اتهمت وزارة الدفاع الأرمينية أذربيجان بقصف بلدات حدودية، وأجرى رئيس "
+     "الوزراء الأرميني اتصالاً بوزير الخارجية الأمريكي أنتوني بلينكن، فيما قالت نائبة رئيس "
+     "بلدية غوريس ماريا هاكوبيان إن القصف طال 12 منزلاً.", "2022-09-14",
+     "What is the name of Azerbaijan's defence minister?",
+     "What is the name of the Goris deputy mayor?", "ماريا هاكوبيان"),
+])
+def test_a_name_is_of_the_official_asked_for(text: str, published: str, other: str, asked: str,
+                                             name: str) -> None:
+    ask_it = asker(text, published)
+    assert refused(ask_it(other))
+    ans = ask_it(asked)
+    assert not refused(ans) and name in ans.text, ans.text
 
 
 def test_a_place_asked_alone_must_stand_alone_by_the_figure() -> None:
