@@ -97,6 +97,9 @@ DEV = Path(__file__).resolve().parent / "corpus" / "dev"
     ("r_ethiopia_borena_dubluk_drought_herders", "ونقلت هيئة البث",
      "How many people need urgent food aid according to the Ethiopian Broadcasting Corporation?",
      ["broadcasting", "corporation"]),
+    ("r_palestine_jenin_raid_surgeon", "وقال الصحافي المستقل",
+     "What's the name of the freelance journalist who was shot in the leg?",
+     ["freelance", "journalist", "leg"]),
 ])
 def test_english_synonyms_find_the_articles_words(article: str, opening: str, question: str,
                                                    asked: list[str]) -> None:
