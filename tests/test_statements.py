@@ -166,6 +166,14 @@ def test_an_addressee_after_a_body_or_a_title_is_not_part_of_it(text: str, speak
     assert [s.speaker for s in found(text)] == [speaker]
 
 
+def test_an_addressee_right_after_the_verb_is_not_its_speaker() -> None:
+    """The speaker named before the verb and a title between commas speaks, not the agency
+    the words were given to (dev: r_cameroon_far_north_nguetchewe_idp_site_attack_unhcr)."""
+    text = ("وتعددت الروايات حول الجهة المنفذة. غير أن ماهامات شيتيما أبا، رئيس بلدية موزوغو، قال "
+            "لوكالة الصحافة الفرنسية إنه «من الواضح أن بوكو حرام هي المسؤولة».")
+    assert [s.speaker for s in found(text)] == ["ماهامات شيتيما أبا"]
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     # the title runs on over a place, a second title, a rank, an acronym or an aside: the
     # person it ends with, right before the words said, is the speaker

@@ -6,6 +6,7 @@ name; holders: the person a long title ends with; kinds: its ActorType; mentions
 in a range; merge: one actor per referent.
 """
 
+from agent.extract.actors.groups import to_whom
 from agent.extract.actors.holders import holder_before
 from agent.extract.actors.kinds import classify
 from agent.extract.actors.learned import named_in
@@ -38,5 +39,5 @@ __all__ = [
     "NAMED_GROUPS", "ORG_HEADS", "RELATIVE", "STOP_WORDS", "SUBJECT_ADVERBS", "TITLE_HEADS",
     "Mention", "Named", "classify", "definite", "find_actors", "gap", "holder_before",
     "is_title_head", "key", "link", "loose_definite", "mentions_in", "name_start", "named_in",
-    "named_phrase", "names_in", "passable", "quote_regions", "quotes", "unjoined",
+    "named_phrase", "names_in", "passable", "quote_regions", "quotes", "to_whom", "unjoined",
 ]

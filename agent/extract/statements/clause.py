@@ -386,8 +386,8 @@ def _names_between(doc: Doc, toks: Sequence[Token], j: int) -> list[actors.Named
     k, stop = j, len(toks)
     if 0 < j < stop and ":" in actors.gap(doc, toks[j - 1], toks[j]):
         return names  # "وقال: «…»": the words said follow, the speaker is the one before
-    while k < stop and len(names) < 2 and toks[k].norm not in actors.STOP_WORDS and \
-            not toks[k].norm.startswith("لل"):  # "وقالت للصحفيين إن": to whom, not who
+    while k < stop and len(names) < 2 and toks[k].norm not in actors.STOP_WORDS and not (
+            toks[k].norm.startswith("لل") or actors.to_whom(doc, toks, k)):  # "قال لوكالة …"
         named = actors.named_phrase(doc, toks, k)
         if named is None:
             break
