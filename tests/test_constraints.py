@@ -956,6 +956,15 @@ def test_a_broken_plural_keeps_the_letters_of_its_singular() -> None:
     assert refused(asker(text, "2025-03-21")("How many of the gunmen were killed?"))
 
 
+def test_a_verbs_plural_is_no_broken_plural() -> None:
+    """«خطفوا» (they abducted) has the letters of خاطف (an abductor): the women abducted are
+    no abductors arrested (round 36, the Arbinda abductions)."""
+    assert not matches("خطفوا", ("خاطف",)) and matches("الخاطفين", ("خاطف",))
+    text = ("واغادوغو - أعلنت السلطات تحرير 66 امرأة وطفلاً خُطفوا قرب أربيندا في إقليم سوم، "
+            "بعد عملية أمنية قرب بلدة توغوري.\n")
+    assert refused(asker(text, "2023-01-21")("كم خاطفاً اعتُقل خلال عملية تحرير النساء؟"))
+
+
 def test_a_counted_noun_is_found_in_its_afaal_plural() -> None:
     """«كم عون أمن أصيب» counts «ستة أعوان»; «أعوام» (years) is no plural of عون."""
     assert matches("اعوان", ("عون",)) and matches("واطفال", ("طفل",))

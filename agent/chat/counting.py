@@ -185,8 +185,9 @@ def matches(word: str, forms: tuple[str, ...]) -> bool:
     forms = (*forms, *(f[:-1] for f in forms if f.endswith("ه") and len(f) > 3))
     if any(starts(b, f) for b in bases for f in forms):
         return True
+    # «خطفوا» (they abducted) has the letters of خاطف: a verb's plural is no noun's.
     return any(len(k := _skeleton(f)) >= 3 and _skeleton(b) == k and b[:1] == f[:1]
-               and len(b) >= len(f) for b in bases for f in forms)
+               and len(b) >= len(f) and not b.endswith("وا") for b in bases for f in forms)
 
 
 def _skeleton(word: str) -> str:
