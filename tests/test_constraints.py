@@ -965,6 +965,17 @@ def test_a_verbs_plural_is_no_broken_plural() -> None:
     assert refused(asker(text, "2023-01-21")("كم خاطفاً اعتُقل خلال عملية تحرير النساء؟"))
 
 
+def test_a_categorys_plural_counts_only_a_number_of_its_clause() -> None:
+    """«مفقودين» is a plural, not two missing: it closes the phrase of a number before it in its
+    clause («70 سائقاً … ما زالوا مفقودين», the dev Djibo convoy question), and counts nobody
+    where none stands there («لأن هناك مفقودين»، then «نحو 70 شخصاً كانوا بجانب الصهريج»:
+    round 36, the Bint Bayya tanker)."""
+    text = ("سبها - ارتفعت حصيلة انفجار صهريج الوقود في بلدة بنت بية إلى تسعة قتلى. وأضاف الناطق "
+            "باسم جهاز الإسعاف أن العدد الكلي للمصابين لا يزال غير معروف «لأن هناك مفقودين»، "
+            "مشيراً إلى أن نحو 70 شخصاً كانوا بجانب الصهريج لحظة انفجاره.\n")
+    assert refused(asker(text, "2022-08-02")("كم عدد المفقودين جراء انفجار الصهريج؟"))
+
+
 def test_a_counted_noun_is_found_in_its_afaal_plural() -> None:
     """«كم عون أمن أصيب» counts «ستة أعوان»; «أعوام» (years) is no plural of عون."""
     assert matches("اعوان", ("عون",)) and matches("واطفال", ("طفل",))

@@ -93,7 +93,7 @@ def counts(fx: Facts, ev: Evidence, forms: tuple[str, ...], category: bool = Fal
                       and not (k and starts_number(ws, k - 1))]
             if opened and not category:
                 window = range(opened[-1] + 1, window.stop)
-            if _dual(w.norm, forms, group=not category) or any(
+            if _dual(w.norm, forms, group=not category, counted=_clause_counts(ws, i)) or any(
                     j != i and starts_number(ws, j) and not _percent(ws, j)
                     and not (closing and j < i and _governed(ws, j, own)) for j in window):
                 return True
@@ -160,13 +160,24 @@ def _percent(ws: list[Any], j: int) -> bool:
         ws[j + 1].norm == "في" and j + 2 < len(ws) and ws[j + 2].norm in share))
 
 
-def _dual(word: str, forms: tuple[str, ...], group: bool) -> bool:
+def _dual(word: str, forms: tuple[str, ...], group: bool, counted: bool) -> bool:
     """'التاجرين': the counted noun in the dual is a number (two). A group named by a
     participle or a nisba takes -ين in its plural too («من قبل مسلحين», «مدنيين»): only its
-    -ان is a dual."""
+    -ان is a dual. So does a category («لأن هناك مفقودين»), whose plural may close the phrase
+    of a number `counted` earlier in its clause («70 سائقاً … ما زالوا مفقودين»)."""
     return any(b.endswith(("ين", "ان")) and b[:-2] in forms and (
-        not group or b.endswith("ان") or not (b.startswith("م") or b[:-2].endswith("ي")))
+        (not group and counted) or b.endswith("ان")
+        or not (b.startswith("م") or b[:-2].endswith("ي")))
         for b in clitic_bases(word))
+
+
+_CLAUSE_BREAKS = {"،", ",", "«", "»", ".", ":", "؛"}
+
+
+def _clause_counts(ws: list[Any], i: int) -> bool:
+    """A number stands before ws[i] in its clause (from the last comma, colon or quote)."""
+    start = next((k + 1 for k in range(i - 1, -1, -1) if ws[k].norm in _CLAUSE_BREAKS), 0)
+    return any(starts_number(ws, j) for j in range(start, i))
 
 
 def _counts_text(text: str, forms: tuple[str, ...]) -> bool:
