@@ -166,6 +166,15 @@ def test_an_addressee_after_a_body_or_a_title_is_not_part_of_it(text: str, speak
     assert [s.speaker for s in found(text)] == [speaker]
 
 
+@pytest.mark.parametrize("day", ["14 كانون الثاني/يناير", "14 يناير"])
+def test_a_date_after_a_title_is_no_name(day: str) -> None:
+    """«متحدث باسم اللجنة الدولية للصليب الأحمر في 14 كانون الثاني/يناير»: the month is no
+    holder of the title (round 36, the Madaya siege, had «كانون الثاني» speak)."""
+    text = (f"وقال متحدث باسم اللجنة الدولية للصليب الأحمر في {day} إن 44 شاحنة مساعدات كانت "
+            "في طريقها إلى مضايا.")
+    assert [s.speaker for s in found(text)] == ["اللجنة الدولية للصليب الأحمر"]
+
+
 def test_an_addressee_right_after_the_verb_is_not_its_speaker() -> None:
     """The speaker named before the verb and a title between commas speaks, not the agency
     the words were given to (dev: r_cameroon_far_north_nguetchewe_idp_site_attack_unhcr)."""

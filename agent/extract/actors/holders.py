@@ -32,7 +32,8 @@ def holder_before(doc: Doc, toks: Sequence[Token], i: int, title: Named, stop: i
     """The person a long title at toks[i] ends with, read back from toks[stop] where the words
     said begin: 'وكيل الأمين العام للشؤون الإنسانية منسق الإغاثة في حالات الطوارئ مارتن غريفيث،
     في مؤتمر صحفي، إن' -> 'مارتن غريفيث'. The title runs on over ties, conjoined bodies and a
-    bracketed acronym, up to a comma or an aside ('بعد زيارته'، 'اليوم'، 'في بيان'، 'للصحفيين');
+    bracketed acronym, up to a comma or an aside ('بعد زيارته'، 'اليوم'، 'في بيان'، 'للصحفيين'،
+    a number: 'في 14 كانون الثاني/يناير');
     the name must have two words, or be one the labeller reads as a person. The phrase read at
     toks[i] may have taken a word of the title for the name ('قائد شرطة | جوزجان رحمة الله
     تركستاني'، 'رئيس مكتب يونيسف | الميداني في كانو'): the holder the title runs on to wins.
@@ -48,7 +49,7 @@ def holder_before(doc: Doc, toks: Sequence[Token], i: int, title: Named, stop: i
             continue
         w = toks[k].norm
         aside = (stop_word(toks[k]) and w not in TIES and w not in BODY_TIES) or \
-            to_whom(doc, toks, k) or \
+            to_whom(doc, toks, k) or w[:1].isdigit() or \
             (w in TIES and k + 1 < stop and toks[k + 1].norm in CHANNELS | FRAME_NOUNS)
         closing = gap(doc, toks[k - 1], toks[k]).strip() == ")"
         if aside or not (closing or passable(doc, toks[k - 1], toks[k])):

@@ -66,6 +66,12 @@ def run_end(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> int:
     return j
 
 
+def _dated(toks: Sequence[Token], j: int) -> bool:
+    """toks[j] is «في» before a number: a date or a count ('متحدث باسم اللجنة الدولية في 14
+    كانون الثاني'), no workplace the title's holder is named after."""
+    return toks[j].norm == "في" and j + 1 < len(toks) and toks[j + 1].norm[:1].isdigit()
+
+
 def _and(doc: Doc, toks: Sequence[Token], j: int) -> bool:
     """toks[j] opens with a و that means 'and', unless the labeller reads one personal name
     over it and the word before ('وزير الداخلية أحمد وحيدي'), or a personal name that starts
@@ -204,7 +210,7 @@ def named_phrase(doc: Doc, toks: Sequence[Token], i: int, most: int = 12) -> Nam
         end = cut if start is not None else end
     if start is not None and _complement_named(toks, i, i + start):
         start = None  # "المتحدث باسم الجيش بقيادة المشير خليفة حفتر": the leader's name
-    if start is None and _workplace(toks, end):
+    if start is None and _workplace(toks, end) and not _dated(toks, end):
         # "رئيس قسم الهواتف في الشركة شين جي كاي"، "النائب عن حزب التيار الديمقراطي محمد
         # عمار": the name may follow the workplace or the body
         more = run_end(doc, toks, end + 1, most)
