@@ -956,6 +956,19 @@ def test_a_broken_plural_keeps_the_letters_of_its_singular() -> None:
     assert refused(asker(text, "2025-03-21")("How many of the gunmen were killed?"))
 
 
+def test_a_source_named_before_says_is_the_figures_source() -> None:
+    """'the 16 people MSF says died' asks MSF's figure: the Syrian Observatory's 18 with its
+    two children does not answer it, though the lead names MSF (round 36, the Madaya siege)."""
+    text = ("مضايا - قالت منظمة أطباء بلا حدود إن 16 شخصاً توفوا جوعاً في بلدة مضايا المحاصرة منذ "
+            "وصول قوافل المساعدات.\n\nمن جهته، أفاد المرصد السوري لحقوق الإنسان بأن 18 شخصاً "
+            "على الأقل، بينهم طفلان وأربع نساء، توفوا من الجوع في البلدة منذ منتصف كانون "
+            "الثاني/يناير.\n")
+    ask = asker(text, "2016-01-30")
+    assert refused(ask("How many children were among the 16 people MSF says died in Madaya?"))
+    assert "طفلان" in ask("How many children died in Madaya according to the Syrian "
+                          "Observatory?").text
+
+
 def test_a_verbs_plural_is_no_broken_plural() -> None:
     """«خطفوا» (they abducted) has the letters of خاطف (an abductor): the women abducted are
     no abductors arrested (round 36, the Arbinda abductions)."""
@@ -1127,6 +1140,10 @@ def test_the_group_after_a_toll_noun_is_the_group_counted() -> None:
     # 'reported by the end of October' gives a time, not who reported
     ("How many cholera cases had Nkhotakota reported by the end of October, according to the WHO?",
      "WHO"),
+    # a name before a reporting verb inside the question; not a question word before one
+    ("How many children were among the 16 people MSF says died in Madaya?", "MSF"),
+    ("How many were killed in Goma, the UN says?", "UN"),
+    ("Who said there was no security at the funfair?", ""),
 ])
 def test_the_source_an_english_question_names(question: str, source: str) -> None:
     assert " ".join(t.word for t in asked_sources(parse(question))).lower() == source.lower()

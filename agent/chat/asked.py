@@ -27,7 +27,12 @@ _EN_SOURCE = re.compile(r"\baccording to (?:the )?([^,?]+)|\b(?:did|does|do|had|
                         r"(?:'s?)? "
                         r"(?:(?:latest|first|last|new|daily|weekly|final|preliminary|earlier|"
                         r"initial|official) )*(?:bulletin|report|update|statement|briefing|tally|"
-                        r"count|sitrep)\b",
+                        r"count|sitrep)\b"
+                        # 'the 16 people MSF says died', 'the toll the UN gives': a name before
+                        # a present or past reporting verb, not the question's first word
+                        r"|(?<=\S )(?<!had )(?<!has )(?<!did )(?<!have )"
+                        r"((?-i:(?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,4})) (?:says|said|"
+                        r"reports|reported|counts|counted|estimates|estimated|gives|gave)\b",
                         re.I)
 # 'according to whom', 'بحسب أي جهة': the source is asked for, not set.
 _ASKED_SOURCE = {"whom", "who", "which", "what", "اي", "من", "ماذا", "ما"}
@@ -69,7 +74,7 @@ def sources(q: Query) -> list[Term]:
         m = _EN_SOURCE.search(q.text)
         if not m:
             return []
-        start, end = m.span(next(k for k in (1, 2, 3, 4) if m.group(k)))
+        start, end = m.span(next(k for k in (1, 2, 3, 4, 5) if m.group(k)))
     else:
         toks = tokens(q.text)
         # «في رواية الجيش»، «برواية الشرطة»: whose account the figure is.
