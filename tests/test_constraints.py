@@ -837,6 +837,17 @@ def test_refugees_counted_in_another_category() -> None:
     assert not refused(ans) and "45" in ans.text, ans.text
 
 
+def test_patients_counted_in_another_category() -> None:
+    """«كم مريضاً أُجلي»: the patients evacuated, not the cases of malnutrition recorded (round
+    36, the Madaya siege); «كم مريضاً سُجل» still counts the cases."""
+    text = ("مضايا - قالت منظمة أطباء بلا حدود إن فرقها سجلت 320 حالة سوء تغذية في بلدة مضايا "
+            "المحاصرة، بينها 33 حالة حادة.\n")
+    ask_article = asker(text, "2016-01-30")
+    assert parse("كم مريضاً أُجلي طبياً من مضايا؟").categories == {CasualtyCategory.evacuated}
+    assert refused(ask_article("كم مريضاً أُجلي طبياً من مضايا حتى الآن؟"))
+    assert parse("كم مريضاً سُجل في مضايا؟").categories == {CasualtyCategory.sick}
+
+
 def test_a_name_after_a_title_of_two_words_and_the_city_it_names() -> None:
     # Written for this test: «رئيس بلدية» is 'mayor'; the city stands between title and name.
     text = ("دنيبرو - قُتل 40 شخصاً في ضربة صاروخية على مبنى سكني أمس.\n\nوقال رئيس بلدية دنيبرو "

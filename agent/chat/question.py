@@ -330,15 +330,15 @@ def _parse_ar(q: Query) -> None:
         q.terms.append(Term(tok.text, tuple(bases), frozenset(), tok.start, tok.end))
     if counted is not None:
         category, noun = counted
-        # 'كم لاجئاً أصيب': a refugee or a detainee is who is counted when another category is
-        # asked; 'كم جريحاً سقط' still counts the wounded.
+        # 'كم لاجئاً أصيب': a refugee, a detainee or a patient («كم مريضاً أُجلي») is who is
+        # counted when another category is asked; 'كم جريحاً سقط' still counts the wounded.
         if category in _POPULATIONS and q.categories - {category}:
             q.terms.insert(0, noun)
         else:
             q.categories.add(category)
 
 
-_POPULATIONS = {CasualtyCategory.displaced, CasualtyCategory.detained}
+_POPULATIONS = {CasualtyCategory.displaced, CasualtyCategory.detained, CasualtyCategory.sick}
 BODY_NOUNS = words("question_body_nouns_ar")  # «سلطة الهجرة»، «بعثة الأمم المتحدة»
 
 
