@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.extract.numbers import Word, words
+from agent.extract.numbers import Word, starts_number, words
 from agent.text import lexicon
 from agent.text.arabic import clitic_bases
 from agent.text.doc import Doc
@@ -20,6 +20,19 @@ def is_reporting_verb(w: Word, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     return w.is_letters and any(
         b in verbs or any(b.endswith(x) and b[: -len(x)] in verbs for x in OBJECT_SUFFIXES)
         for b in clitic_bases(w.norm))
+
+
+_TOLLS = lexicon.words("figure_nouns") | {"عدد", "العدد"}  # "رفعت وسائل إعلام عدد القتلى"
+_FIGURE_REACH = 18  # words from a figure verb to its figure, over as long a name as any
+_CLAUSE_ENDS = COMMAS | {".", "؛", ":", "؟", "!"}
+
+
+def figure_follows(ws: list[Word], k: int) -> bool:
+    """A number or a toll follows the verb ws[k] in its clause: "أحصت المديرية العامة … 549
+    حالة"; not "رفعت فرقها الأنقاض بالكامل …، لتستقر الحصيلة" (lifted the rubble)."""
+    end = next((j for j in range(k + 1, len(ws)) if ws[j].norm in _CLAUSE_ENDS), len(ws))
+    return any(starts_number(ws, j) or ws[j].norm in _TOLLS
+               for j in range(k + 1, min(end, k + _FIGURE_REACH)))
 
 
 def new_clause(doc: Doc, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ from agent.extract.reporting import (
     COMMAS,
     GIVING_VERBS,
     OBJECT_SUFFIXES,
+    figure_follows,
     is_reporting_verb,
     new_clause,
 )
@@ -56,13 +57,11 @@ _NEAR_WORDS = 96
 
 def find_source(doc: Doc, start: int, end: int, near: int | None = None
                 ) -> tuple[str, Span] | None:
-    """The attribution in raw [start, end): the name as written and its span.
-
-    With `near` (the raw offset of the fact), the attribution closest to it wins; otherwise the
-    first. The span covers the words where the attribution stands; the name may differ from them:
-    "وفقا للمرصد" gives "المرصد", and a body named again by its bare head ("ولفتت المنظمة")
-    gives the full name the article used before ("المنظمة الدولية للهجرة").
-    """
+    """The attribution in raw [start, end): the name as written and its span. With `near` (the
+    raw offset of the fact), the one closest to it wins, else the first. The span covers the
+    words where the attribution stands; the name may differ from them: "وفقا للمرصد" gives
+    "المرصد", and a body named again by its bare head ("ولفتت المنظمة") gives the full name the
+    article used before ("المنظمة الدولية للهجرة")."""
     found = sources_in(doc, start, end)
     if not found:
         return None
@@ -119,6 +118,8 @@ def _attribution_at(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
     elif k > 0 and ws[k - 1].norm == "قد" and is_reporting_verb(w, _RELEASE_VERBS):
         return _subject_before(doc, ws, k)  # "وكان التلفزيون الرسمي قد بث حصيلة أولية"
     elif is_reporting_verb(w, GIVING_VERBS) and not _verbal_noun(ws, k):
+        if not (is_reporting_verb(w) or figure_follows(ws, k)):
+            return None  # "رفعت فرقها الأنقاض": lifted the rubble, gave no figure
         if k > 0 and ws[k - 1].norm == "قد" and (subject := _subject_before(doc, ws, k)):
             return subject  # "وكان المجلس المحلي قد أعلن المدينة منطقة منكوبة": an object
         begin = _past_object(ws, _skip_asides(ws, k + 1))
@@ -150,9 +151,8 @@ def _verbal_noun(ws: list[Word], k: int) -> bool:
 
 
 def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
-    """The subject named before its verb, where the verb carries no و of its own:
-    "غير أن خلية الإعلام الأمني، التابعة لقيادة العمليات، قالت", "قوات الوفاق، التي أكدت",
-    "وكانت القيادة الأمريكية (أفريكوم) قد أعلنت"."""
+    """The subject named before its verb, where the verb carries no و of its own: "غير أن خلية
+    الإعلام الأمني، التابعة لقيادة العمليات، قالت"، "وكانت القيادة الأمريكية (أفريكوم) قد أعلنت"."""
     if ws[k].norm[0] == "ف" and ws[k].norm[1:] in GIVING_VERBS:
         return _topic(doc, ws, k)
     if ws[k].norm[0] in "وف" and ws[k].norm[1:] in GIVING_VERBS:
@@ -185,8 +185,7 @@ def _subject_before(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] |
 
 
 def _topic(doc: Doc, ws: list[Word], k: int) -> tuple[str, Span, int] | None:
-    """"أما جمعية «تابيتال بولاكو» المدافعة عن الفولاني فتحدثت": the topic after أما is the
-    subject of the verb that takes ف."""
+    """The topic after أما is the subject of the verb with ف: "أما جمعية «…» … فتحدثت"."""
     for i in range(k - 1, max(k - _TOPIC_REACH, 0) - 1, -1):
         if ws[i].norm == "اما":
             return _name(doc, ws, i + 1, glued=False, places=True)
