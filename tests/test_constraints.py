@@ -837,6 +837,16 @@ def test_refugees_counted_in_another_category() -> None:
     assert not refused(ans) and "45" in ans.text, ans.text
 
 
+def test_who_heads_a_body_asks_a_person_named() -> None:
+    """'Who heads Basarnas?' asks a person: the lead naming the agency (its acronym in brackets,
+    which the labeller takes for a person) does not answer it (round 36, Sidoarjo)."""
+    article = "r_indonesia_sidoarjo_al_khoziny_pesantren_collapse"
+    text = (DEV / f"{article}.txt").read_text(encoding="utf-8")
+    ask_article = asker(text, "2025-10-07")
+    assert refused(ask_article("Who heads Indonesia's National Search and Rescue Agency "
+                               "(Basarnas)?"))
+
+
 def test_patients_counted_in_another_category() -> None:
     """«كم مريضاً أُجلي»: the patients evacuated, not the cases of malnutrition recorded (round
     36, the Madaya siege); «كم مريضاً سُجل» still counts the cases."""

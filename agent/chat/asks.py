@@ -197,6 +197,8 @@ def read(q: Query, fx: Facts) -> Constraints:
     if (q.who and not (q.say or q.who_is or q.categories or q.count)
             and c.attribute is None):
         c.attribute, c.subject = Attribute.agent, list(q.terms)
+    if q.who_is and _HEADS.search(q.text) and c.attribute is None:
+        c.attribute, c.subject = Attribute.person, list(q.terms)  # 'Who heads Basarnas?'
     if q.who_is and q.lang == "ar" and c.attribute is None and q.terms and not is_name(
             q, q.terms[0]):
         # «من هو المهرب الذي قاد المركب»: the person of that description, named.
@@ -252,6 +254,7 @@ def _bounds_age(before: list[Token]) -> bool:
     return any(t.text.lower() in _AGE_LIMITS or t.norm in _AGE_LIMITS for t in before)
 
 
+_HEADS = re.compile(r"^\s*who (?:heads|chairs|leads|runs|commands)\b", re.I)
 _ANOTHER = words("question_another_words")
 _TO = re.compile(r"(?:\b(?:to|into)|(?:^|\s)(?:إلى|الى))(?:\s+\S+){0,3}\s+$", re.I)
 _RELEASE = words("question_release_words")

@@ -88,8 +88,10 @@ def has_attribute(fx: Facts, ev: Evidence, c: Constraints) -> bool:
             t for t in ActorType if t not in _NOT_AGENTS)
         named = [norm(e.text) for a in fx.extraction.actors if a.type in kinds
                  for e in a.evidence if f" {norm(e.text)} " in f" {text} "]
+        # Its ORG guesses are too loose here, and a name in brackets is a body's acronym
+        # («الوكالة الوطنية للبحث والإنقاذ (باسارناس)»).
         named += [norm(ev.sentence[a:b]) for a, b, kind in entities(ev.sentence)
-                  if kind == "PERS"]  # its ORG guesses are too loose here
+                  if kind == "PERS" and ev.sentence[max(0, a - 1):a] != "("]
         return any(not any(Words(n.split()[0]).has(t, min_key=2) for t in c.subject)
                    for n in named if n.split())
     near = _near_subject(text, c.subject, c.head, every=c.attribute == Attribute.age)
