@@ -847,6 +847,15 @@ def test_who_heads_a_body_asks_a_person_named() -> None:
                                "(Basarnas)?"))
 
 
+def test_a_full_names_age_is_read_beside_the_name() -> None:
+    """'How old is Oriyomi Hamzat, head of Agidigbo FM?': the ages of the sponsor and the
+    principal in another sentence («الراعية الرئيسية … (31 عاماً)») are not his (round 36)."""
+    article = "r_nigeria_ibadan_basorun_funfair_stampede"
+    ask_article = asker((DEV / f"{article}.txt").read_text(encoding="utf-8"), "2024-12-20")
+    assert refused(ask_article("How old is Oriyomi Hamzat, head of Agidigbo FM?"))
+    assert "56" in ask_article("How old is the school principal Fasasi Abdullahi?").text
+
+
 def test_patients_counted_in_another_category() -> None:
     """«كم مريضاً أُجلي»: the patients evacuated, not the cases of malnutrition recorded (round
     36, the Madaya siege); «كم مريضاً سُجل» still counts the cases."""

@@ -233,6 +233,11 @@ def read(q: Query, fx: Facts) -> Constraints:
         c.subject = after or [t for t in q.terms if id(t) not in source_ids]
         c.head = _head(q, c.subject)
         c.kind = _kind(q, c.subject, c.head)
+    if c.attribute == Attribute.age and q.lang == "en":
+        # 'How old is Oriyomi Hamzat, head of …': a full name's age is read beside the name, not
+        # beside «الرئيسية» of someone else.
+        c.subject = next((fx.known(run) for run in names(q) if len(run) > 1 and fx.known(run)
+                          and all(t in c.subject and not placed(q, t) for t in run)), c.subject)
     if c.attribute == Attribute.age and q.lang == "en" and q.categories:
         # 'How old was the man killed in Smara': the one killed («ويبلغ القتيل 23 عاماً»), when
         # the article does not call him by the question's words.
