@@ -200,6 +200,15 @@ def test_a_counted_noun_in_the_accusative_finds_its_plural() -> None:
     assert not said.has_form(norm("مسافراً"))
 
 
+def test_babies_are_infants_not_birth() -> None:
+    # Arbinda (round 36): «أعمار 39 من المحررين تتراوح بين الولادة و18 عاماً» gives ages from
+    # birth, no babies; «بينهم أربعة رضّع» counts them.
+    babies = next(t for t in parse("How many babies were among the people freed?").terms
+                  if t.word == "babies")
+    assert Words("وأطلق سراح 66 شخصاً، بينهم أربعة رضّع.").has(babies)
+    assert not Words("تتراوح أعمار 39 من المحررين بين الولادة و18 عاماً.").has(babies)
+
+
 def test_the_eu_acts_through_its_commission() -> None:
     # Cox's Bazar: 'the EU's humanitarian aid directorate' is the European Commission's.
     said = Words("وأحصت المديرية العامة للحماية المدنية والمساعدات الإنسانية التابعة للمفوضية "
