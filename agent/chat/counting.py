@@ -171,11 +171,12 @@ def _dual(word: str, forms: tuple[str, ...], group: bool, counted: bool) -> bool
         for b in clitic_bases(word))
 
 
-_CLAUSE_BREAKS = {"،", ",", "«", "»", ".", ":", "؛"}
+# A clause ends where the extraction's casualty words stop reaching a number, and at a comma.
+_CLAUSE_BREAKS = words("clause_breaks") | {"،", ",", "."}
 
 
 def _clause_counts(ws: list[Any], i: int) -> bool:
-    """A number stands before ws[i] in its clause (from the last comma, colon or quote)."""
+    """A number stands before ws[i] in its clause (from the last comma, quote, colon, «أن» …)."""
     start = next((k + 1 for k in range(i - 1, -1, -1) if ws[k].norm in _CLAUSE_BREAKS), 0)
     return any(starts_number(ws, j) for j in range(start, i))
 
